@@ -1,0 +1,88 @@
+/**
+ * The facade of the core: (text, schema, config) → the model, its coverage, its findings.
+ * Pure and total: it never throws and never touches the file system.
+ */
+import { Config, DEFAULT_CONFIG } from './config';
+import { computeCoverage, Coverage } from './coverage';
+import { Finding, Issue, Severity } from './findings';
+import { buildModel, StrategyModel } from './model/strategy';
+import { RULES } from './rules';
+import { Schema } from './schema/types';
+import { isSuppressed, readSuppressions } from './suppress';
+import { LineIndex } from './text/lineIndex';
+
+export interface Analysis {
+  model: StrategyModel;
+  coverage: Coverage;
+  /** Findings in document order, with their configured severity; silenced ones left out. */
+  findings: Finding[];
+}
+
+export function severityFor(rule: string, defaultSeverity: Severity, config: Config): Severity | 'off' {
+  return config.rules[rule] ?? defaultSeverity;
+}
+
+export function analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG): Analysis {
+  if (text.length > config.maxFileSize) return tooLarge(text, schema, config);
+  let model: StrategyModel;
+  try {
+    model = buildModel(text, schema);
+  } catch (error) {
+    // The YAML composer recurses; nesting thousands deep can exhaust the stack. That is a
+    // finding about the file, never a crash.
+    return unreadable(text, schema, error);
+  }
+  const issues: Issue[] = [];
+  for (const rule of RULES) {
+    if (model.syntaxErrors && rule.id !== 'yaml-syntax') continue;
+    const severity = severityFor(rule.id, rule.severity, config);
+    if (severity === 'off') continue;
+    try {
+      rule.check({ model, report: (issue) => issues.push({ ...issue, rule: rule.id }) });
+    } catch (error) {
+      issues.push({ rule: rule.id, span: { start: 0, end: 0 }, message: `Internal error in rule ${rule.id}: ${(error as Error).message}` });
+    }
+  }
+  const suppressions = readSuppressions(model.lines);
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const issue of issues) {
+    const line = model.lines.positionAt(issue.span.start).line;
+    if (isSuppressed(suppressions, issue.rule, line)) continue;
+    const key = `${issue.rule}\u0000${issue.span.start}\u0000${issue.span.end}\u0000${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const rule = RULES.find((candidate) => candidate.id === issue.rule)!;
+    findings.push({ ...issue, severity: severityFor(issue.rule, rule.severity, config) as Severity });
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { model, coverage: computeCoverage(model), findings };
+}
+
+function emptyAnalysis(text: string, schema: Schema, finding: Finding): Analysis {
+  const model = buildModel('', schema);
+  const lines = new LineIndex(text);
+  const stub: StrategyModel = { ...model, text, lines, rootKind: 'other' };
+  return { model: stub, coverage: computeCoverage(stub), findings: [finding] };
+}
+
+function tooLarge(text: string, schema: Schema, config: Config): Analysis {
+  const lines = new LineIndex(text);
+  return emptyAnalysis(text, schema, {
+    rule: 'yaml-syntax',
+    severity: 'error',
+    span: { start: 0, end: lines.lineEnd(0) },
+    message: `This file is ${text.length} characters long, over the limit of ${config.maxFileSize}; it was not analysed. Split it, or raise max-file-size in .dgs.yaml.`,
+  });
+}
+
+function unreadable(text: string, schema: Schema, error: unknown): Analysis {
+  const lines = new LineIndex(text);
+  const reason = error instanceof RangeError ? 'its nesting is too deep to read' : `it could not be read (${(error as Error)?.message ?? error})`;
+  return emptyAnalysis(text, schema, {
+    rule: 'yaml-syntax',
+    severity: 'error',
+    span: { start: 0, end: lines.lineEnd(0) },
+    message: `This file was not analysed: ${reason}.`,
+  });
+}

@@ -1,0 +1,281 @@
+/**
+ * The strategy model: what the drafter wrote, read from the checked tree into the terms
+ * the rules and the editor features use (parts, sections, measures, clause references).
+ */
+import { Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, Parser } from 'yaml';
+import { ClauseResolution, resolveClause } from '../clauses';
+import { Issue } from '../findings';
+import { Part, Recommendation, Schema } from '../schema/types';
+import { LineIndex, Span } from '../text/lineIndex';
+import { rootSpec } from './format';
+import { CheckedEntry, CheckedValue, Walker } from './walk';
+
+export interface PartModel {
+  part: Part;
+  keySpan: Span;
+  value: CheckedValue;
+}
+
+export interface SectionModel {
+  recommendation: Recommendation;
+  part: PartModel;
+  keySpan: Span;
+  value: CheckedValue;
+  summary?: CheckedEntry;
+  measuresEntry?: CheckedEntry;
+  measures: MeasureModel[];
+}
+
+export interface ClauseReference {
+  measure: MeasureModel;
+  span: Span;
+  resolution: ClauseResolution;
+}
+
+export interface MeasureReference {
+  measure: MeasureModel;
+  id: string;
+  span: Span;
+}
+
+export interface DateValue {
+  field: 'due' | 'by';
+  year: number;
+  text: string;
+  span: Span;
+}
+
+export interface MeasureModel {
+  section: SectionModel;
+  value: CheckedValue;
+  /** The measure's first line, where measure-level findings point. */
+  firstLine: Span;
+  id?: { text: string; span: Span };
+  title?: string;
+  entries: Map<string, CheckedEntry>;
+  addresses: ClauseReference[];
+  dependsOn?: { keySpan: Span; references: MeasureReference[] };
+  hasLead: boolean;
+  indicatorCount: number;
+  budget?: { keySpan: Span; amount?: number; currency?: string };
+  businessCase?: { keySpan: Span; stakeholderCount: number };
+  dates: DateValue[];
+}
+
+export interface StrategyBlock {
+  keySpan: Span;
+  entries: Map<string, CheckedEntry>;
+  /** The period when both years are valid. */
+  period?: { keySpan: Span; from: number; to: number };
+  status?: { text: string; span: Span };
+  adoptedOnPresent: boolean;
+  threshold?: { amount: number; currency: string };
+}
+
+export interface StrategyModel {
+  schema: Schema;
+  text: string;
+  lines: LineIndex;
+  /** The parsed YAML documents; the first is the strategy. */
+  documents: Document.Parsed[];
+  /** The root's shape: a mapping, nothing at all, or something else (a list, a scalar). */
+  rootKind: 'map' | 'empty' | 'other';
+  root?: CheckedValue;
+  strategy?: StrategyBlock;
+  /** Present parts, in file order. */
+  parts: PartModel[];
+  /** Present sections, in file order. */
+  sections: SectionModel[];
+  /** Every measure, in file order. */
+  measures: MeasureModel[];
+  /** Every clause reference in `addresses`, in file order. */
+  references: ClauseReference[];
+  /** Every measure that has a given id, in file order. */
+  measuresById: Map<string, MeasureModel[]>;
+  /** Findings of the YAML parser and of the walk along the format. */
+  issues: Issue[];
+  /** True when the YAML did not parse: only yaml-syntax findings are then reported. */
+  syntaxErrors: boolean;
+}
+
+function lineSpan(lines: LineIndex, start: number): Span {
+  const line = lines.positionAt(start).line;
+  return { start, end: Math.max(start, lines.lineEnd(line)) };
+}
+
+/** Parses the text once, walks it along the format, and reads the strategy model. Never throws. */
+export function buildModel(text: string, schema: Schema): StrategyModel {
+  const lines = new LineIndex(text);
+  const issues: Issue[] = [];
+  const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: true }) as unknown;
+  const docs: Document.Parsed[] = Array.isArray(documents) ? (documents as Document.Parsed[]) : [];
+  const model: StrategyModel = {
+    schema,
+    text,
+    lines,
+    documents: docs,
+    rootKind: 'empty',
+    parts: [],
+    sections: [],
+    measures: [],
+    references: [],
+    measuresById: new Map(),
+    issues,
+    syntaxErrors: false,
+  };
+  for (const document of docs) {
+    for (const error of document.errors) {
+      issues.push({
+        rule: 'yaml-syntax',
+        span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) },
+        message: `YAML syntax: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      });
+    }
+  }
+  for (const extra of docs.slice(1)) {
+    const start = extra.range?.[0] ?? 0;
+    issues.push({
+      rule: 'yaml-syntax',
+      span: lineSpan(lines, start),
+      message: 'A strategy file holds one YAML document; this second document is not read. Remove the `---` separator or move it to its own file.',
+    });
+  }
+  model.syntaxErrors = issues.length > 0;
+
+  const document = docs[0];
+  const contents = document?.contents ?? null;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    model.rootKind = 'empty';
+  } else if (!isMap(contents)) {
+    model.rootKind = 'other';
+    issues.push({
+      rule: 'type-mismatch',
+      span: lineSpan(lines, 0),
+      message: `A strategy file should be a mapping with the keys strategy, ${schema.parts.map((part) => part.key).join(', ')}; this file's top level is ${isSeq(contents) ? 'a list' : 'a single value'}.`,
+    });
+    return model;
+  } else {
+    model.rootKind = 'map';
+  }
+  const walker = new Walker(document ?? (new Document() as Document.Parsed), lines);
+  const root = walker.check(contents, rootSpec(schema), 'the strategy file', { start: 0, end: 0 }, lineSpan(lines, 0));
+  issues.push(...walker.issues);
+  model.root = root;
+  const entries = root.entries ?? new Map<string, CheckedEntry>();
+
+  const strategyEntry = entries.get('strategy');
+  if (strategyEntry?.value.ok) model.strategy = readStrategy(strategyEntry);
+
+  for (const [key, entry] of entries) {
+    const part = schema.partByKey.get(key);
+    if (!part || !entry.value.ok) continue;
+    const partModel: PartModel = { part, keySpan: entry.keySpan, value: entry.value };
+    model.parts.push(partModel);
+    for (const [sectionKey, sectionEntry] of entry.value.entries ?? []) {
+      const recommendation = schema.sectionByKey.get(sectionKey);
+      if (!recommendation || !sectionEntry.value.ok) continue;
+      const section: SectionModel = {
+        recommendation,
+        part: partModel,
+        keySpan: sectionEntry.keySpan,
+        value: sectionEntry.value,
+        summary: sectionEntry.value.entries?.get('summary'),
+        measuresEntry: sectionEntry.value.entries?.get('measures'),
+        measures: [],
+      };
+      model.sections.push(section);
+      const measureItems = section.measuresEntry?.value.ok ? section.measuresEntry.value.items ?? [] : [];
+      for (const item of measureItems) {
+        if (!item.ok || !item.entries) continue;
+        const measure = readMeasure(item, section, lines, schema);
+        section.measures.push(measure);
+        model.measures.push(measure);
+        model.references.push(...measure.addresses);
+        if (measure.id) {
+          const list = model.measuresById.get(measure.id.text);
+          if (list) list.push(measure);
+          else model.measuresById.set(measure.id.text, [measure]);
+        }
+      }
+    }
+  }
+  return model;
+}
+
+function okEntry(entries: Map<string, CheckedEntry>, key: string): CheckedEntry | undefined {
+  const entry = entries.get(key);
+  return entry && entry.value.ok ? entry : undefined;
+}
+
+function readStrategy(entry: CheckedEntry): StrategyBlock {
+  const entries = entry.value.entries ?? new Map<string, CheckedEntry>();
+  const block: StrategyBlock = { keySpan: entry.keySpan, entries, adoptedOnPresent: entries.has('adopted-on') };
+  const period = okEntry(entries, 'period');
+  const from = period && okEntry(period.value.entries!, 'from');
+  const to = period && okEntry(period.value.entries!, 'to');
+  if (period && from && to) block.period = { keySpan: period.keySpan, from: Number(from.value.scalar), to: Number(to.value.scalar) };
+  const status = okEntry(entries, 'status');
+  if (status) block.status = { text: String(status.value.scalar), span: status.value.span };
+  const threshold = okEntry(entries, 'business-case-threshold');
+  const amount = threshold && okEntry(threshold.value.entries!, 'amount');
+  const currency = threshold && okEntry(threshold.value.entries!, 'currency');
+  if (amount && currency) block.threshold = { amount: Number(amount.value.scalar), currency: String(currency.value.scalar) };
+  return block;
+}
+
+function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex, schema: Schema): MeasureModel {
+  const entries = item.entries!;
+  const measure: MeasureModel = {
+    section,
+    value: item,
+    firstLine: lineSpan(lines, item.span.start),
+    entries,
+    addresses: [],
+    hasLead: okEntry(entries, 'lead') !== undefined,
+    indicatorCount: 0,
+    dates: [],
+  };
+  const id = okEntry(entries, 'id');
+  if (id) measure.id = { text: String(id.value.scalar), span: id.value.span };
+  const title = okEntry(entries, 'title');
+  if (title) measure.title = title.value.text;
+  for (const reference of okEntry(entries, 'addresses')?.value.items ?? []) {
+    if (!reference.ok) continue;
+    measure.addresses.push({ measure, span: reference.span, resolution: resolveClause(reference.text ?? '', schema) });
+  }
+  const dependsOn = okEntry(entries, 'depends-on');
+  if (dependsOn) {
+    measure.dependsOn = {
+      keySpan: dependsOn.keySpan,
+      references: (dependsOn.value.items ?? []).filter((ref) => ref.ok).map((ref) => ({ measure, id: String(ref.text).trim(), span: ref.span })),
+    };
+  }
+  const indicators = okEntry(entries, 'indicators')?.value.items ?? [];
+  for (const indicator of indicators) {
+    if (!indicator.ok || !indicator.entries) continue;
+    measure.indicatorCount++;
+    const by = okEntry(indicator.entries, 'by');
+    if (by && by.value.year !== undefined) measure.dates.push({ field: 'by', year: by.value.year, text: by.value.text ?? '', span: by.value.span });
+  }
+  const due = okEntry(entries, 'due');
+  if (due && due.value.year !== undefined) measure.dates.push({ field: 'due', year: due.value.year, text: due.value.text ?? '', span: due.value.span });
+  const budget = okEntry(entries, 'budget');
+  if (budget) {
+    const amount = okEntry(budget.value.entries!, 'amount');
+    const currency = okEntry(budget.value.entries!, 'currency');
+    measure.budget = {
+      keySpan: budget.keySpan,
+      amount: amount ? Number(amount.value.scalar) : undefined,
+      currency: currency ? String(currency.value.scalar) : undefined,
+    };
+  }
+  const businessCase = okEntry(entries, 'business-case');
+  if (businessCase) {
+    const stakeholders = okEntry(businessCase.value.entries!, 'stakeholders');
+    measure.businessCase = { keySpan: businessCase.keySpan, stakeholderCount: stakeholders?.value.items?.filter((s) => s.ok).length ?? 0 };
+  }
+  return measure;
+}
+
+// Re-exported for features that need the parser directly.
+export { LineCounter, Parser };

@@ -1,0 +1,280 @@
+/**
+ * Walks the YAML tree along the format's value specs. Reports the structural findings
+ * (duplicate-key, unknown-key, type-mismatch, missing-field, placeholder-text,
+ * invalid-date) and returns the checked tree that the strategy model is read from.
+ * A value that fails its type is marked `ok: false` and counts as absent from then on.
+ */
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
+import { Issue } from '../findings';
+import { LineIndex, Span } from '../text/lineIndex';
+import { closest } from '../text/suggest';
+import { describeSpec, FieldSpec, MapSpec, ValueSpec } from './format';
+
+export interface CheckedEntry {
+  key: string;
+  keySpan: Span;
+  value: CheckedValue;
+}
+
+export interface CheckedValue {
+  spec: ValueSpec;
+  /** The YAML node (an alias's target when the value is an alias); null for an empty value. */
+  node: Node | null;
+  /** Where the value is written. */
+  span: Span;
+  /** False when the value failed its type: it counts as absent for every other rule. */
+  ok: boolean;
+  /** No value at all (`key:` alone). */
+  empty: boolean;
+  /** For a mapping: its known keys, first occurrence only, `x-` keys left out. */
+  entries?: Map<string, CheckedEntry>;
+  /** For a list: its items. */
+  items?: CheckedValue[];
+  /** For a scalar: its value, and the text as written (`10.10`, not `10.1`). */
+  scalar?: unknown;
+  text?: string;
+  /** For a valid date: its year. */
+  year?: number;
+}
+
+const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
+const CURRENCY = /^[A-Z]{3}$/;
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const PLACEHOLDER_WORD = /\b(TODO|TBD|FIXME|XXX)\b/i;
+const LOREM = /\blorem\s+ipsum\b/i;
+const ELLIPSIS = /(^|\s)(\.{3,}|…)(?=\s|$)/;
+const MAX_ALIASES = 10_000;
+
+export function spanOf(node: Node | null | undefined, fallback: Span): Span {
+  const range = node?.range;
+  return range ? { start: range[0], end: range[1] } : fallback;
+}
+
+export function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  return undefined;
+}
+
+/** Why a prose value is still a placeholder, or undefined when it is real prose. */
+export function placeholderReason(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'is empty';
+  const word = PLACEHOLDER_WORD.exec(trimmed);
+  if (word) return `still holds the placeholder ${word[1].toUpperCase()}`;
+  if (LOREM.test(trimmed)) return 'is still placeholder text (lorem ipsum)';
+  if (ELLIPSIS.test(trimmed)) return 'is still a placeholder (…)';
+  return undefined;
+}
+
+/** The year of a date written as YYYY, YYYY-MM or YYYY-MM-DD, or undefined when it is not one. */
+export function parseDate(value: unknown, source: string): number | undefined {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && /^\d{4}$/.test(source.trim()) ? value : undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  const match = DATE.exec(value.trim());
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (match[2] !== undefined) {
+    const month = Number(match[2]);
+    if (month < 1 || month > 12) return undefined;
+    if (match[3] !== undefined) {
+      const day = Number(match[3]);
+      const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      if (day < 1 || day > daysInMonth) return undefined;
+    }
+  }
+  return year;
+}
+
+export class Walker {
+  readonly issues: Issue[] = [];
+  private aliasesFollowed = 0;
+
+  constructor(
+    private readonly document: Document.Parsed,
+    private readonly lines: LineIndex,
+  ) {}
+
+  /** From an offset to the end of its line: where findings on a list item point. */
+  firstLine(start: number): Span {
+    const line = this.lines.positionAt(start).line;
+    return { start, end: Math.max(start, this.lines.lineEnd(line)) };
+  }
+
+  /** Resolves an alias to its anchored node, within a budget that defeats alias bombs. */
+  private resolve(node: unknown, span: Span): Node | null | 'limit' {
+    if (!isAlias(node)) return (node as Node | null | undefined) ?? null;
+    if (++this.aliasesFollowed > MAX_ALIASES) {
+      this.issues.push({ rule: 'type-mismatch', span, message: `Too many aliases: more than ${MAX_ALIASES} are not followed; this one is ignored.` });
+      return 'limit';
+    }
+    const target = node.resolve(this.document);
+    return (target as Node | undefined) ?? null;
+  }
+
+  /**
+   * Checks a value against its spec. `where` names the value in messages; `fallback` is its
+   * place when it has none of its own; `anchor` is where a missing field of a mapping is
+   * reported (the key holding it, or a list item's first line).
+   */
+  check(raw: unknown, spec: ValueSpec, where: string, fallback: Span, anchor: Span = fallback): CheckedValue {
+    const span = spanOf(raw as Node | null, fallback);
+    const resolved = this.resolve(raw, span);
+    if (resolved === 'limit') return { spec, node: null, span, ok: false, empty: false };
+    const node = resolved;
+    const empty = node === null || (isScalar(node) && node.value === null && ((node as Scalar & { source?: string }).source ?? '') === '' );
+    const base: CheckedValue = { spec, node, span, ok: true, empty };
+    const mismatch = (detail?: string): CheckedValue => {
+      this.issues.push({
+        rule: 'type-mismatch',
+        span,
+        message: `${capitalise(where)} should be ${describeSpec(spec)}${detail ? `; ${detail}` : ''}.`,
+      });
+      return { ...base, ok: false };
+    };
+
+    if (spec.kind === 'map') {
+      if (!empty && !isMap(node)) return mismatch(`found ${describeNode(node)}`);
+      const entries = isMap(node) ? this.checkMap(node.items as Pair[], spec) : new Map<string, CheckedEntry>();
+      for (const [name, field] of Object.entries(spec.fields)) {
+        if (field.required && !entries.has(name) && !this.hasKey(node, name)) {
+          this.issues.push({
+            rule: 'missing-field',
+            span: anchor,
+            message: `The ${spec.what} needs \`${name}\`: ${describeSpec(field.value)}.`,
+            data: { kind: 'insert-field', field: name },
+          });
+        }
+      }
+      return { ...base, empty: isMap(node) ? false : true, entries };
+    }
+    if (spec.kind === 'list') {
+      if (empty || (isScalar(node) && node.value === null)) return { ...base, empty: true, items: [] };
+      if (!isSeq(node)) return mismatch(`found ${describeNode(node)}`);
+      const itemWhere = spec.item.kind === 'map' ? `each item of ${where}` : `an item of ${where}`;
+      return {
+        ...base,
+        items: node.items.map((item) => {
+          const itemSpan = spanOf(item as Node | null, span);
+          return this.check(item, spec.item, itemWhere, span, this.firstLine(itemSpan.start));
+        }),
+      };
+    }
+    // Scalars from here on.
+    if (node !== null && !isScalar(node)) return mismatch(`found ${describeNode(node)}`);
+    const scalar = node as Scalar | null;
+    const value = scalar ? scalar.value : null;
+    const text = scalar ? String((scalar as Scalar & { source?: string }).source ?? value ?? '') : '';
+    const checked: CheckedValue = { ...base, scalar: value, text: value === null ? '' : text };
+    switch (spec.kind) {
+      case 'prose': {
+        const reason = placeholderReason(value === null ? '' : String(value));
+        if (reason) this.issues.push({ rule: 'placeholder-text', span, message: `${capitalise(where)} ${reason}: write the real text.` });
+        return checked;
+      }
+      case 'date': {
+        const year = value === null ? undefined : parseDate(value, text);
+        if (year === undefined) {
+          this.issues.push({
+            rule: 'invalid-date',
+            span,
+            message:
+              value === null
+                ? `${capitalise(where)} has no date: write YYYY, YYYY-MM or YYYY-MM-DD.`
+                : `${capitalise(where)} "${text}" is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD.`,
+          });
+          return { ...checked, ok: false };
+        }
+        return { ...checked, year };
+      }
+      case 'year':
+        if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) return checked;
+        return mismatch(value === null ? 'it is empty' : `"${text}" is not a year`);
+      case 'amount':
+        if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return checked;
+        return mismatch(value === null ? 'it is empty' : `"${text}" is not`);
+      case 'currency':
+        if (typeof value === 'string' && CURRENCY.test(value)) return checked;
+        return mismatch(value === null ? 'it is empty' : `"${text}" is not`);
+      case 'enum':
+        if (typeof value === 'string' && spec.values.includes(value)) return checked;
+        return mismatch(value === null ? 'it is empty' : `"${text}" is not one of them`);
+      case 'id':
+        if (typeof value === 'string' && ID.test(value)) return checked;
+        return mismatch(value === null ? 'it is empty' : `"${text}" is not`);
+      case 'clause':
+      case 'measure-ref':
+        if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return checked;
+        return mismatch(value === null ? 'it is empty' : `found ${describeNode(node)}`);
+    }
+  }
+
+  private checkMap(pairs: Pair[], spec: MapSpec): Map<string, CheckedEntry> {
+    const entries = new Map<string, CheckedEntry>();
+    const seen = new Map<string, Span>();
+    for (const pair of pairs) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      const key = keyText(keyNode);
+      const keySpan = spanOf(keyNode, spanOf(pair.value as Node | null, { start: 0, end: 0 }));
+      if (key !== undefined && key.startsWith('x-')) continue;
+      if (key !== undefined && seen.has(key)) {
+        this.issues.push({
+          rule: 'duplicate-key',
+          span: keySpan,
+          message: `The key "${key}" appears more than once in ${spec.what}; only the first counts. Remove or rename this one.`,
+          related: [{ span: seen.get(key)!, message: `first "${key}"` }],
+        });
+        continue;
+      }
+      if (key !== undefined) seen.set(key, keySpan);
+      const field: FieldSpec | undefined = key !== undefined && Object.prototype.hasOwnProperty.call(spec.fields, key) ? spec.fields[key] : undefined;
+      if (!field || key === undefined) {
+        this.issues.push(this.unknownKey(key, keySpan, spec));
+        continue;
+      }
+      const where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `${key} of the ${spec.what}`;
+      const valueFallback = { start: keySpan.end, end: keySpan.end };
+      entries.set(key, { key, keySpan, value: this.check(pair.value, field.value, where, valueFallback, keySpan) });
+    }
+    return entries;
+  }
+
+  /** Whether a mapping has a key at all, x- keys and failed values included. */
+  private hasKey(node: Node | null, name: string): boolean {
+    return isMap(node) && node.items.some((pair) => keyText(pair.key) === name);
+  }
+
+  private unknownKey(key: string | undefined, keySpan: Span, spec: MapSpec): Issue {
+    if (key === undefined) {
+      return { rule: 'unknown-key', span: keySpan, message: `This key is not a plain name; ${spec.what} does not accept it.` };
+    }
+    const known = Object.keys(spec.fields);
+    const suggestion = closest(key, known);
+    const allowed = known.length <= 12 ? ` Known keys: ${known.join(', ')}.` : '';
+    const hint = suggestion ? ` Did you mean "${suggestion}"?` : allowed;
+    return {
+      rule: 'unknown-key',
+      span: keySpan,
+      message: `Unknown key "${key}" in ${spec.what}.${hint} (Keys starting with x- are your own and never checked.)`,
+      data: suggestion ? { kind: 'replace', replacement: suggestion } : undefined,
+    };
+  }
+}
+
+function describeNode(node: unknown): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    if (node.value === null) return 'nothing';
+    if (typeof node.value === 'number') return 'a number';
+    if (typeof node.value === 'boolean') return 'true/false';
+    return 'a text';
+  }
+  return 'something else';
+}
+
+export function capitalise(text: string): string {
+  return text.length > 0 ? text[0].toUpperCase() + text.slice(1) : text;
+}

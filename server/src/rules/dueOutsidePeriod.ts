@@ -1,0 +1,20 @@
+import { Rule } from './rule';
+
+export const dueOutsidePeriod: Rule = {
+  id: 'due-outside-period',
+  severity: 'warning',
+  description: "A `due` or `by` date outside the strategy's period (not checked while the period is invalid).",
+  check({ model, report }) {
+    const period = model.strategy?.period;
+    if (!period || period.from > period.to) return;
+    for (const measure of model.measures) {
+      for (const date of measure.dates) {
+        if (date.year >= period.from && date.year <= period.to) continue;
+        report({
+          span: date.span,
+          message: `The date ${date.text} (${date.field}) lies outside the strategy's period ${period.from}–${period.to}.`,
+        });
+      }
+    }
+  },
+};

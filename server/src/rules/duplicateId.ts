@@ -1,0 +1,20 @@
+import { Rule } from './rule';
+
+export const duplicateId: Rule = {
+  id: 'duplicate-id',
+  severity: 'error',
+  description: 'Two measures share an id; every occurrence after the first is reported.',
+  check({ model, report }) {
+    for (const [id, measures] of model.measuresById) {
+      if (measures.length < 2) continue;
+      const first = measures[0].id!;
+      for (const measure of measures.slice(1)) {
+        report({
+          span: measure.id!.span,
+          message: `The measure id "${id}" is already used by an earlier measure; give this one an id of its own.`,
+          related: [{ span: first.span, message: `first measure with id "${id}"` }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,33 @@
+/** What every rule is: metadata, and a check that reports findings on the model and never throws. */
+import { Issue, Severity } from '../findings';
+import { StrategyModel } from '../model/strategy';
+
+export interface RuleContext {
+  model: StrategyModel;
+  report(issue: Omit<Issue, 'rule'>): void;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line: what the rule finds. */
+  description: string;
+  /** The clause of the Recommendation the rule serves, when there is one. */
+  clause?: string;
+  check(context: RuleContext): void;
+}
+
+/**
+ * A rule whose findings the walk along the format makes, since they come from reading
+ * the YAML itself (syntax, keys, types, dates, prose): its check passes them on.
+ */
+export function structuralRule(rule: Omit<Rule, 'check'>): Rule {
+  return {
+    ...rule,
+    check(context) {
+      for (const issue of context.model.issues) {
+        if (issue.rule === rule.id) context.report({ span: issue.span, message: issue.message, related: issue.related, data: issue.data });
+      }
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/** The Recommendation as data: the shape of a loaded schema file. */
+
+export interface Instrument {
+  id: string;
+  title: string;
+  adopted: string;
+  url?: string;
+}
+
+export interface Definition {
+  term: string;
+  text: string;
+}
+
+export interface Clause {
+  /** The roman numeral, `i`, `ii`, … */
+  id: string;
+  /** The full reference, `1.i`. */
+  ref: string;
+  text: string;
+}
+
+export interface Recommendation {
+  number: number;
+  /** The section key, `openness`. */
+  section: string;
+  title: string;
+  /** The prefix of measure ids that templates use, `OPN`. */
+  idPrefix: string;
+  text: string;
+  clauses: Clause[];
+  /** YAML text of a section, with `{{id}}` and `{{clauses}}` to fill in. */
+  template: string;
+  part: Part;
+  /** The coverage units this recommendation contributes: its clauses, or itself. */
+  units: CoverageUnit[];
+}
+
+export interface Part {
+  key: string;
+  /** The part's roman numeral in the Recommendation, `II`. */
+  numeral: string;
+  title: string;
+  leadIn: string;
+  recommendations: Recommendation[];
+}
+
+/** One of the clauses a strategy must address: a sub-clause, or a recommendation without any. */
+export interface CoverageUnit {
+  ref: string;
+  recommendation: Recommendation;
+  clause?: Clause;
+  text: string;
+}
+
+export interface FieldDoc {
+  doc: string;
+  clauses: string[];
+}
+
+export interface Schema {
+  /** Where the schema was read from, for messages. */
+  file: string;
+  instrument: Instrument;
+  definitions: Definition[];
+  parts: Part[];
+  recommendations: Recommendation[];
+  units: CoverageUnit[];
+  /** Field documentation by path: `strategy.lead`, `measure.budget.amount`, `indicator.by`, … */
+  fields: Record<string, FieldDoc>;
+  partByKey: Map<string, Part>;
+  sectionByKey: Map<string, Recommendation>;
+  recommendationByNumber: Map<number, Recommendation>;
+  unitByRef: Map<string, CoverageUnit>;
+}
