@@ -1,0 +1,81 @@
+/**
+ * The shell around configuration: finds `.dgs.yaml` in a strategy's folder or the nearest
+ * folder above it, reads it, and loads the schema it names (or the bundled one).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Config, CONFIG_FILE_NAME, ConfigError, DEFAULT_CONFIG, parseConfig } from './config';
+import { defaultSchemaPath, loadSchemaFile } from './schema/file';
+import { SchemaError } from './schema/parse';
+import { Schema } from './schema/types';
+
+export function findConfigFile(startFolder: string): string | undefined {
+  let folder = path.resolve(startFolder);
+  for (;;) {
+    const candidate = path.join(folder, CONFIG_FILE_NAME);
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    const parent = path.dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+export interface ResolvedSettings {
+  config: Config;
+  schema: Schema;
+  /** Problems with the configuration or the schema it names: shown, never thrown. */
+  errors: ConfigError[];
+}
+
+export interface ResolveOptions {
+  /**
+   * When set, a schema file outside these folders is not loaded (an untrusted workspace
+   * must not make the server read files elsewhere); the bundled schema is used instead.
+   */
+  allowedSchemaRoots?: string[];
+}
+
+/** The configuration and schema that apply to a strategy file. */
+export function resolveSettings(strategyFile: string, options: ResolveOptions = {}): ResolvedSettings {
+  const errors: ConfigError[] = [];
+  let config: Config = DEFAULT_CONFIG;
+  const configFile = findConfigFile(path.dirname(path.resolve(strategyFile)));
+  if (configFile) {
+    try {
+      const parsed = parseConfig(fs.readFileSync(configFile, 'utf8'), configFile);
+      config = parsed.config;
+      errors.push(...parsed.errors);
+    } catch (error) {
+      errors.push({ file: configFile, line: 0, character: 0, message: `cannot read the configuration: ${(error as Error).message}` });
+    }
+  }
+  let schemaFile = defaultSchemaPath();
+  if (config.schema && configFile) {
+    const wanted = path.resolve(path.dirname(configFile), config.schema);
+    const roots = options.allowedSchemaRoots;
+    if (roots && !roots.some((root) => isInside(wanted, root))) {
+      errors.push({ file: configFile, line: 0, character: 0, message: `the schema ${wanted} is outside the workspace and is not loaded in an untrusted workspace; the bundled schema is used` });
+    } else {
+      schemaFile = wanted;
+    }
+  }
+  try {
+    return { config, schema: loadSchemaFile(schemaFile), errors };
+  } catch (error) {
+    if (error instanceof SchemaError) {
+      errors.push({ file: error.file, line: error.line, character: error.character, message: `invalid schema: ${error.detail}` });
+    } else {
+      errors.push({ file: schemaFile, line: 0, character: 0, message: `cannot read the schema: ${(error as Error).message}` });
+    }
+    return { config, schema: loadSchemaFile(defaultSchemaPath()), errors };
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(path.resolve(folder), file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+export function formatConfigError(error: ConfigError): string {
+  return `${error.file}:${error.line + 1}:${error.character + 1}: ${error.message}`;
+}
