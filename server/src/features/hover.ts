@@ -1,0 +1,176 @@
+/**
+ * Hover: the Recommendation's own words for whatever the cursor is on. Clause references,
+ * section and part keys, field keys, measure ids, and the terms Part I defines in prose.
+ * Every text of the Recommendation is shown verbatim (Markdown-escaped only).
+ */
+import { Analysis } from '../analyze';
+import { describeSpec, MapSpec } from '../model/format';
+import { ClauseReference, MeasureModel, StrategyModel } from '../model/strategy';
+import { CheckedEntry, CheckedValue } from '../model/walk';
+import { Definition, Part, Recommendation, Schema } from '../schema/types';
+import { Span } from '../text/lineIndex';
+import { dependsOnReferences, measuresWithId, targetAt, touches } from './locate';
+import { clauseLine, code, escapeMarkdown, instrumentName, partHeading, recommendationHeading, recommendationLeadIn } from './markdown';
+
+export interface HoverResult {
+  /** Markdown. */
+  contents: string;
+  span: Span;
+}
+
+export function hoverAt(analysis: Analysis, offset: number): HoverResult | undefined {
+  const target = targetAt(analysis, offset);
+  if (!target) return undefined;
+  const model = analysis.model;
+  const schema = model.schema;
+  switch (target.kind) {
+    case 'clause-reference':
+      return { contents: clauseReferenceHover(target.reference), span: target.reference.span };
+    case 'section-key':
+      return { contents: sectionHover(analysis, target.section.recommendation), span: target.section.keySpan };
+    case 'part-key':
+      return { contents: partHover(schema, target.part.part), span: target.part.keySpan };
+    case 'measure-id':
+      return { contents: measureHover(model, target.measure), span: target.measure.id!.span };
+    case 'measure-reference': {
+      const measures = measuresWithId(model, target.reference.id);
+      const contents = measures.length > 0 ? measureHover(model, measures[0]) : `No measure has the id ${code(target.reference.id)}.`;
+      return { contents, span: target.reference.span };
+    }
+    case 'field-key':
+      return { contents: fieldKeyHover(analysis, target.container, target.entry), span: target.entry.keySpan };
+    case 'value':
+      return termHover(model, target.value, offset);
+  }
+}
+
+function clauseReferenceHover(reference: ClauseReference): string {
+  const resolution = reference.resolution;
+  const recommendation = resolution.recommendation;
+  if (resolution.status === 'unit' && resolution.unit && recommendation) {
+    const unit = resolution.unit;
+    const lines = [`**Clause ${unit.ref}** · ${recommendationHeading(recommendation)} · ${partHeading(recommendation.part)}`, ...recommendationLeadIn(recommendation)];
+    if (unit.clause) lines.push(clauseLine(unit.clause));
+    return lines.join('\n\n');
+  }
+  if (resolution.status === 'broad' && recommendation) {
+    const refs = recommendation.units.map((unit) => unit.ref);
+    return [
+      `**Recommendation ${recommendation.number}** · ${escapeMarkdown(recommendation.title)} · ${partHeading(recommendation.part)}`,
+      ...recommendationLeadIn(recommendation),
+      ...recommendation.clauses.map(clauseLine),
+      `Naming recommendation ${recommendation.number} covers none of its clauses: name the one this measure addresses (${refs.join(', ')}).`,
+    ].join('\n\n');
+  }
+  const lines = [`**Unknown clause** ${code(resolution.written)}`];
+  if (resolution.reason) lines.push(`${escapeMarkdown(resolution.reason)}.`);
+  if (resolution.suggestion) lines.push(`Did you mean ${code(resolution.suggestion)}?`);
+  return lines.join('\n\n');
+}
+
+/** The whole recommendation, verbatim, and which of its coverage units the strategy addresses. */
+export function sectionHover(analysis: Analysis, recommendation: Recommendation): string {
+  const lines = [`**${recommendationHeading(recommendation)}** · section ${code(recommendation.section)} of ${partHeading(recommendation.part)}`];
+  lines.push(...recommendationLeadIn(recommendation));
+  if (recommendation.clauses.length > 0) lines.push(recommendation.clauses.map((clause) => `- ${clauseLine(clause)}`).join('\n'));
+  const coverage = recommendation.units.map((unit) => ({
+    unit,
+    measures: analysis.coverage.units.find((entry) => entry.unit.ref === unit.ref)?.measures ?? [],
+  }));
+  const addressed = coverage.filter((entry) => entry.measures.length > 0);
+  if (recommendation.clauses.length > 0) {
+    lines.push(`**Coverage:** ${addressed.length} of ${coverage.length} clauses addressed.`);
+  } else {
+    lines.push(`**Coverage:** recommendation ${recommendation.number} ${addressed.length > 0 ? 'addressed' : 'not addressed'}.`);
+  }
+  lines.push(
+    coverage
+      .map((entry) =>
+        entry.measures.length > 0
+          ? `- ${entry.unit.ref}: addressed by ${entry.measures.map((measure) => code(measure.id?.text ?? `(measure without id, line ${measureLine(analysis.model, measure)})`)).join(', ')}`
+          : `- ${entry.unit.ref}: not addressed`,
+      )
+      .join('\n'),
+  );
+  return lines.join('\n\n');
+}
+
+function measureLine(model: StrategyModel, measure: MeasureModel): number {
+  return model.lines.positionAt(measure.firstLine.start).line + 1;
+}
+
+export function partHover(schema: Schema, part: Part): string {
+  const lines = [`**${partHeading(part)}**`, escapeMarkdown(part.leadIn)];
+  lines.push(part.recommendations.map((recommendation) => `- ${code(recommendation.section)}: ${recommendationHeading(recommendation)}`).join('\n'));
+  lines.push(`From ${instrumentName(schema)}, ${escapeMarkdown(schema.instrument.title)}.`);
+  return lines.join('\n\n');
+}
+
+function measureHover(model: StrategyModel, measure: MeasureModel): string {
+  const id = measure.id?.text ?? '(no id)';
+  const lines = [`**Measure ${code(id)}**${measure.title ? ` ${escapeMarkdown(measure.title)}` : ''}`];
+  lines.push(`In section ${code(measure.section.recommendation.section)} (${recommendationHeading(measure.section.recommendation)}), line ${measureLine(model, measure)}.`);
+  const refs = measure.addresses.map((reference) => code(reference.resolution.written));
+  if (refs.length > 0) lines.push(`Addresses ${refs.join(', ')}.`);
+  if (measure.id) {
+    const dependents = dependsOnReferences(model, measure.id.text).map((reference) => reference.measure.id?.text ?? '(no id)');
+    if (dependents.length > 0) lines.push(`Needed by ${[...new Set(dependents)].map(code).join(', ')}.`);
+  }
+  return lines.join('\n\n');
+}
+
+/** The documentation path of a key: `measure.lead`, `strategy.period.from`, `section.summary`, `objectives`. */
+export function fieldPath(container: MapSpec, key: string): string {
+  return container.docPath ? `${container.docPath}.${key}` : key;
+}
+
+function fieldKeyHover(analysis: Analysis, container: MapSpec, entry: CheckedEntry): string {
+  const schema = analysis.model.schema;
+  // A part or section whose value has the wrong type is not in the model; its key still means the same.
+  const recommendation = container.role === 'part' ? schema.sectionByKey.get(entry.key) : undefined;
+  if (recommendation) return sectionHover(analysis, recommendation);
+  const part = container.role === 'root' ? schema.partByKey.get(entry.key) : undefined;
+  if (part) return partHover(schema, part);
+  return fieldHover(schema, container, entry.key);
+}
+
+export function fieldHover(schema: Schema, container: MapSpec, key: string): string {
+  const path = fieldPath(container, key);
+  const field = container.fields[key];
+  const doc = schema.fields[path];
+  const lines = [`**${code(key)}**${field?.required ? ' (required)' : ''} · ${escapeMarkdown(container.what)}`];
+  if (doc) lines.push(escapeMarkdown(doc.doc));
+  if (field) lines.push(`Expected: ${escapeMarkdown(describeSpec(field.value))}.`);
+  for (const ref of doc?.clauses ?? []) {
+    const unit = schema.unitByRef.get(ref);
+    if (!unit) continue;
+    lines.push(`Asked for by **${unit.ref}** (${recommendationHeading(unit.recommendation)}): ${escapeMarkdown(unit.text)}`);
+  }
+  return lines.join('\n\n');
+}
+
+/** Where each of Part I's terms occurs in a text, as the whole words, any case, across line breaks. */
+export function termOccurrences(text: string, definitions: Definition[]): Array<{ definition: Definition; start: number; end: number }> {
+  const found: Array<{ definition: Definition; start: number; end: number }> = [];
+  for (const definition of definitions) {
+    const words = definition.term.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_-])${words.join('\\s+')}(?![\\p{L}\\p{N}_-])`, 'giu');
+    for (const match of text.matchAll(pattern)) found.push({ definition, start: match.index!, end: match.index! + match[0].length });
+  }
+  return found;
+}
+
+function termHover(model: StrategyModel, value: CheckedValue, offset: number): HoverResult | undefined {
+  if (value.spec.kind !== 'prose' || value.empty) return undefined;
+  const source = model.text.slice(value.span.start, value.span.end);
+  for (const occurrence of termOccurrences(source, model.schema.definitions)) {
+    const span = { start: value.span.start + occurrence.start, end: value.span.start + occurrence.end };
+    if (!touches(span, offset)) continue;
+    const contents = [
+      `**${escapeMarkdown(occurrence.definition.term)}** · defined in Part I of ${instrumentName(model.schema)}`,
+      escapeMarkdown(occurrence.definition.text),
+    ].join('\n\n');
+    return { contents, span };
+  }
+  return undefined;
+}

@@ -1,0 +1,289 @@
+/**
+ * What a coverage report says, computed once from an analysis and shared by the Markdown,
+ * HTML and JSON renderers. Pure: plain data in, plain (JSON-ready) data out. Every clause
+ * and recommendation text comes from the schema, verbatim.
+ */
+import { Analysis } from '../analyze';
+import { Severity } from '../findings';
+import { MeasureModel, StrategyModel } from '../model/strategy';
+import { CheckedEntry, CheckedValue, placeholderReason } from '../model/walk';
+
+/**
+ * `complete`: every coverage unit is addressed by at least one accountable measure (one with a
+ * lead and an indicator); `partial`: some unit is addressed, but not all of them that way;
+ * `none`: no unit is addressed at all.
+ */
+export type CoverageStatus = 'complete' | 'partial' | 'none';
+
+export interface IndicatorInfo {
+  name?: string;
+  baseline?: string;
+  target?: string;
+  by?: string;
+}
+
+export interface MeasureInfo {
+  /** Position of the measure in the file, 0-based: the matrix's column. */
+  index: number;
+  id?: string;
+  title?: string;
+  /** The section the measure is written in, and its recommendation's number. */
+  section: string;
+  recommendation: number;
+  lead?: string;
+  due?: string;
+  status?: string;
+  indicators: IndicatorInfo[];
+  /** A real lead (not a placeholder) and at least one indicator with a real name and target. */
+  accountable: boolean;
+  /** The coverage units this measure addresses, in the schema's order. */
+  units: string[];
+  /** 1-based line of the measure's first line. */
+  line: number;
+}
+
+export interface UnitReport {
+  ref: string;
+  /** The clause's text (or, for a recommendation without sub-clauses, its text), verbatim. */
+  text: string;
+  status: CoverageStatus;
+  /** Indices into `CoverageReportData.measures` of the measures that address the unit, in file order. */
+  measures: number[];
+}
+
+export interface RecommendationReport {
+  number: number;
+  section: string;
+  title: string;
+  /** The recommendation's text, verbatim (the stem its clauses continue). */
+  text: string;
+  hasClauses: boolean;
+  /** Whether the strategy has the section at all. */
+  present: boolean;
+  status: CoverageStatus;
+  units: UnitReport[];
+  unitsAddressed: number;
+  unitsComplete: number;
+}
+
+export interface PartReport {
+  key: string;
+  numeral: string;
+  title: string;
+  leadIn: string;
+  recommendations: RecommendationReport[];
+}
+
+export interface FindingInfo {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** 1-based, as the command line's text output. */
+  line: number;
+  column: number;
+}
+
+export interface StrategyInfo {
+  title?: string;
+  government?: string;
+  level?: string;
+  status?: string;
+  lead?: string;
+  period?: { from: number; to: number };
+}
+
+export interface ReportSummary {
+  units: number;
+  unitsAddressed: number;
+  /** Units addressed by at least one accountable measure. */
+  unitsComplete: number;
+  /** Whole percentages of `units`, rounded down so that 25.9 of 26 never reads 100 %. */
+  percentAddressed: number;
+  percentComplete: number;
+  recommendations: { total: number; complete: number; partial: number; none: number };
+  measures: number;
+  findings: { total: number; error: number; warning: number; info: number };
+}
+
+export interface CoverageReportData {
+  file: string;
+  instrument: { id: string; title: string; adopted: string; url?: string };
+  strategy: StrategyInfo;
+  summary: ReportSummary;
+  parts: PartReport[];
+  /** Every measure in file order. */
+  measures: MeasureInfo[];
+  /** Open findings by severity, each in document order. */
+  findings: Record<Severity, FindingInfo[]>;
+}
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Builds the report's data from an analysis. Never throws. */
+export function buildReportData(analysis: Analysis, options: { file: string }): CoverageReportData {
+  const { model, coverage } = analysis;
+  const schema = model.schema;
+  const infoByMeasure = new Map<MeasureModel, MeasureInfo>();
+  const measures = model.measures.map((measure, index) => {
+    const info = readMeasure(model, measure, index);
+    infoByMeasure.set(measure, info);
+    return info;
+  });
+
+  const unitReports = new Map<string, UnitReport>();
+  for (const entry of coverage.units) {
+    const addressing = entry.measures.map((measure) => infoByMeasure.get(measure)).filter((info): info is MeasureInfo => info !== undefined);
+    for (const info of addressing) info.units.push(entry.unit.ref);
+    const status: CoverageStatus = addressing.some((info) => info.accountable) ? 'complete' : addressing.length > 0 ? 'partial' : 'none';
+    unitReports.set(entry.unit.ref, { ref: entry.unit.ref, text: entry.unit.text, status, measures: addressing.map((info) => info.index) });
+  }
+
+  const presentSections = new Set(model.sections.map((section) => section.recommendation.section));
+  const parts: PartReport[] = schema.parts.map((part) => ({
+    key: part.key,
+    numeral: part.numeral,
+    title: part.title,
+    leadIn: part.leadIn,
+    recommendations: part.recommendations.map((recommendation) => {
+      const units = recommendation.units.map(
+        (unit) => unitReports.get(unit.ref) ?? { ref: unit.ref, text: unit.text, status: 'none' as CoverageStatus, measures: [] },
+      );
+      const unitsAddressed = units.filter((unit) => unit.status !== 'none').length;
+      const unitsComplete = units.filter((unit) => unit.status === 'complete').length;
+      const status: CoverageStatus = unitsComplete === units.length ? 'complete' : unitsAddressed > 0 ? 'partial' : 'none';
+      return {
+        number: recommendation.number,
+        section: recommendation.section,
+        title: recommendation.title,
+        text: recommendation.text,
+        hasClauses: recommendation.clauses.length > 0,
+        present: presentSections.has(recommendation.section),
+        status,
+        units,
+        unitsAddressed,
+        unitsComplete,
+      };
+    }),
+  }));
+
+  const findings: Record<Severity, FindingInfo[]> = { error: [], warning: [], info: [] };
+  for (const finding of analysis.findings) {
+    const position = model.lines.positionAt(finding.span.start);
+    findings[finding.severity].push({
+      rule: finding.rule,
+      severity: finding.severity,
+      message: finding.message,
+      line: position.line + 1,
+      column: position.character + 1,
+    });
+  }
+
+  const allUnits = parts.flatMap((part) => part.recommendations.flatMap((recommendation) => recommendation.units));
+  const allRecommendations = parts.flatMap((part) => part.recommendations);
+  const unitsAddressed = allUnits.filter((unit) => unit.status !== 'none').length;
+  const unitsComplete = allUnits.filter((unit) => unit.status === 'complete').length;
+  const percent = (count: number): number => (allUnits.length === 0 ? 0 : Math.floor((100 * count) / allUnits.length));
+  const countStatus = (status: CoverageStatus): number => allRecommendations.filter((recommendation) => recommendation.status === status).length;
+
+  return {
+    file: options.file,
+    instrument: { ...schema.instrument },
+    strategy: readStrategy(model),
+    summary: {
+      units: allUnits.length,
+      unitsAddressed,
+      unitsComplete,
+      percentAddressed: percent(unitsAddressed),
+      percentComplete: percent(unitsComplete),
+      recommendations: {
+        total: allRecommendations.length,
+        complete: countStatus('complete'),
+        partial: countStatus('partial'),
+        none: countStatus('none'),
+      },
+      measures: measures.length,
+      findings: {
+        total: analysis.findings.length,
+        error: findings.error.length,
+        warning: findings.warning.length,
+        info: findings.info.length,
+      },
+    },
+    parts,
+    measures,
+    findings,
+  };
+}
+
+/** The text of a field of a checked mapping, when present, valid and not empty. */
+export function fieldText(entries: Map<string, CheckedEntry> | undefined, key: string): string | undefined {
+  const entry = entries?.get(key);
+  return entry ? valueText(entry.value) : undefined;
+}
+
+function valueText(value: CheckedValue): string | undefined {
+  if (!value.ok || value.empty || value.text === undefined) return undefined;
+  const text = value.text.trim();
+  return text === '' ? undefined : text;
+}
+
+function isReal(text: string | undefined): boolean {
+  return text !== undefined && placeholderReason(text) === undefined;
+}
+
+function readStrategy(model: StrategyModel): StrategyInfo {
+  const block = model.strategy;
+  if (!block) return {};
+  return {
+    title: fieldText(block.entries, 'title'),
+    government: fieldText(block.entries, 'government'),
+    level: fieldText(block.entries, 'level'),
+    status: fieldText(block.entries, 'status'),
+    lead: fieldText(block.entries, 'lead'),
+    period: block.period ? { from: block.period.from, to: block.period.to } : undefined,
+  };
+}
+
+function readIndicators(measure: MeasureModel): IndicatorInfo[] {
+  const entry = measure.entries.get('indicators');
+  if (!entry?.value.ok) return [];
+  return (entry.value.items ?? [])
+    .filter((item) => item.ok && item.entries)
+    .map((item) => ({
+      name: fieldText(item.entries, 'name'),
+      baseline: fieldText(item.entries, 'baseline'),
+      target: fieldText(item.entries, 'target'),
+      by: fieldText(item.entries, 'by'),
+    }));
+}
+
+function readMeasure(model: StrategyModel, measure: MeasureModel, index: number): MeasureInfo {
+  const lead = fieldText(measure.entries, 'lead');
+  const indicators = readIndicators(measure);
+  return {
+    index,
+    id: measure.id?.text,
+    title: measure.title?.trim() || undefined,
+    section: measure.section.recommendation.section,
+    recommendation: measure.section.recommendation.number,
+    lead,
+    due: fieldText(measure.entries, 'due'),
+    status: fieldText(measure.entries, 'status'),
+    indicators,
+    accountable: isReal(lead) && indicators.some((indicator) => isReal(indicator.name) && isReal(indicator.target)),
+    units: [],
+    line: model.lines.positionAt(measure.firstLine.start).line + 1,
+  };
+}
+
+/** How a report names a measure: its id, or its line when it has none. */
+export function measureLabel(measure: MeasureInfo): string {
+  return measure.id ?? `line ${measure.line}`;
+}
+
+/** The words for a status, shared by every format so that they read the same. */
+export const STATUS_WORDS: Record<CoverageStatus, { recommendation: string; unit: string }> = {
+  complete: { recommendation: 'Complete', unit: 'Addressed' },
+  partial: { recommendation: 'Partly addressed', unit: 'Addressed, lacks a lead or an indicator' },
+  none: { recommendation: 'Not addressed', unit: 'Not addressed' },
+};
