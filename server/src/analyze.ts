@@ -5,11 +5,14 @@
 import { Config, DEFAULT_CONFIG } from './config';
 import { computeCoverage, Coverage } from './coverage';
 import { Finding, Issue, Severity } from './findings';
+import { ParseCache } from './model/incremental';
 import { buildModel, StrategyModel } from './model/strategy';
 import { RULES } from './rules';
 import { Schema } from './schema/types';
 import { isSuppressed, readSuppressions } from './suppress';
 import { LineIndex } from './text/lineIndex';
+
+export { ParseCache } from './model/incremental';
 
 export interface Analysis {
   model: StrategyModel;
@@ -22,11 +25,16 @@ export function severityFor(rule: string, defaultSeverity: Severity, config: Con
   return config.rules[rule] ?? defaultSeverity;
 }
 
-export function analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG): Analysis {
+/**
+ * Analyses one version of a document. Pass the same ParseCache for successive versions of
+ * one document (the language server keeps one per open document) and only the parts of
+ * the text that changed are parsed again; the result is the same as without it.
+ */
+export function analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG, cache?: ParseCache): Analysis {
   if (text.length > config.maxFileSize) return tooLarge(text, schema, config);
   let model: StrategyModel;
   try {
-    model = buildModel(text, schema);
+    model = buildModel(text, schema, cache);
   } catch (error) {
     // The YAML composer recurses; nesting thousands deep can exhaust the stack. That is a
     // finding about the file, never a crash.

@@ -2,12 +2,13 @@
  * The strategy model: what the drafter wrote, read from the checked tree into the terms
  * the rules and the editor features use (parts, sections, measures, clause references).
  */
-import { Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, Parser } from 'yaml';
+import { Document, isMap, isScalar, isSeq } from 'yaml';
 import { ClauseResolution, resolveClause } from '../clauses';
 import { Issue } from '../findings';
 import { Part, Recommendation, Schema } from '../schema/types';
 import { LineIndex, Span } from '../text/lineIndex';
 import { rootSpec } from './format';
+import { ParseCache, parseStrategyText } from './incremental';
 import { CheckedEntry, CheckedValue, Walker } from './walk';
 
 export interface PartModel {
@@ -98,17 +99,27 @@ export interface StrategyModel {
   syntaxErrors: boolean;
 }
 
+const partKeySets = new WeakMap<Schema, Set<string>>();
+
+function partKeysOf(schema: Schema): Set<string> {
+  let keys = partKeySets.get(schema);
+  if (!keys) {
+    keys = new Set(schema.parts.map((part) => part.key));
+    partKeySets.set(schema, keys);
+  }
+  return keys;
+}
+
 function lineSpan(lines: LineIndex, start: number): Span {
   const line = lines.positionAt(start).line;
   return { start, end: Math.max(start, lines.lineEnd(line)) };
 }
 
 /** Parses the text once, walks it along the format, and reads the strategy model. Never throws. */
-export function buildModel(text: string, schema: Schema): StrategyModel {
+export function buildModel(text: string, schema: Schema, cache?: ParseCache): StrategyModel {
   const lines = new LineIndex(text);
   const issues: Issue[] = [];
-  const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: true }) as unknown;
-  const docs: Document.Parsed[] = Array.isArray(documents) ? (documents as Document.Parsed[]) : [];
+  const docs = parseStrategyText(text, partKeysOf(schema), cache);
   const model: StrategyModel = {
     schema,
     text,
@@ -157,7 +168,7 @@ export function buildModel(text: string, schema: Schema): StrategyModel {
   } else {
     model.rootKind = 'map';
   }
-  const walker = new Walker(document ?? (new Document() as Document.Parsed), lines);
+  const walker = new Walker(document ?? (new Document() as Document.Parsed), lines, cache);
   const root = walker.check(contents, rootSpec(schema), 'the strategy file', { start: 0, end: 0 }, lineSpan(lines, 0));
   issues.push(...walker.issues);
   model.root = root;
@@ -187,7 +198,7 @@ export function buildModel(text: string, schema: Schema): StrategyModel {
       const measureItems = section.measuresEntry?.value.ok ? section.measuresEntry.value.items ?? [] : [];
       for (const item of measureItems) {
         if (!item.ok || !item.entries) continue;
-        const measure = readMeasure(item, section, lines, schema);
+        const measure = readMeasureCached(item, section, lines, schema, cache);
         section.measures.push(measure);
         model.measures.push(measure);
         model.references.push(...measure.addresses);
@@ -221,6 +232,23 @@ function readStrategy(entry: CheckedEntry): StrategyBlock {
   const currency = threshold && okEntry(threshold.value.entries!, 'currency');
   if (amount && currency) block.threshold = { amount: Number(amount.value.scalar), currency: String(currency.value.scalar) };
   return block;
+}
+
+/** A measure of an unchanged item of an incremental parse is reused, moved with its item. */
+function readMeasureCached(item: CheckedValue, section: SectionModel, lines: LineIndex, schema: Schema, cache?: ParseCache): MeasureModel {
+  const walk = item.node ? cache?.byNode.get(item.node)?.walk : undefined;
+  if (walk && walk.checked === item) {
+    if (walk.measure) {
+      const measure = walk.measure as MeasureModel;
+      measure.section = section;
+      return measure;
+    }
+    const measure = readMeasure(item, section, lines, schema);
+    walk.measure = measure;
+    walk.spans.push(measure.firstLine);
+    return measure;
+  }
+  return readMeasure(item, section, lines, schema);
 }
 
 function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex, schema: Schema): MeasureModel {
@@ -277,5 +305,3 @@ function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex
   return measure;
 }
 
-// Re-exported for features that need the parser directly.
-export { LineCounter, Parser };

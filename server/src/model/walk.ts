@@ -9,6 +9,7 @@ import { Issue } from '../findings';
 import { LineIndex, Span } from '../text/lineIndex';
 import { closest } from '../text/suggest';
 import { describeSpec, FieldSpec, MapSpec, ValueSpec } from './format';
+import { collectSpans, ParseCache } from './incremental';
 
 export interface CheckedEntry {
   key: string;
@@ -94,6 +95,7 @@ export class Walker {
   constructor(
     private readonly document: Document.Parsed,
     private readonly lines: LineIndex,
+    private readonly cache?: ParseCache,
   ) {}
 
   /** From an offset to the end of its line: where findings on a list item point. */
@@ -141,7 +143,7 @@ export class Walker {
         if (field.required && !entries.has(name) && !this.hasKey(node, name)) {
           this.issues.push({
             rule: 'missing-field',
-            span: anchor,
+            span: { ...anchor },
             message: `The ${spec.what} needs \`${name}\`: ${describeSpec(field.value)}.`,
             data: { kind: 'insert-field', field: name },
           });
@@ -156,8 +158,20 @@ export class Walker {
       return {
         ...base,
         items: node.items.map((item) => {
+          // An unchanged measure item of an incremental parse keeps what its walk found.
+          const cached = this.cache?.byNode.get(item as Node);
+          if (cached?.walk && cached.walk.where === itemWhere) {
+            this.issues.push(...cached.walk.issues);
+            return cached.walk.checked;
+          }
+          const before = this.issues.length;
           const itemSpan = spanOf(item as Node | null, span);
-          return this.check(item, spec.item, itemWhere, span, this.firstLine(itemSpan.start));
+          const checked = this.check(item, spec.item, itemWhere, span, this.firstLine(itemSpan.start));
+          if (cached) {
+            const issues = this.issues.slice(before);
+            cached.walk = { where: itemWhere, checked, issues, spans: collectSpans(checked, issues) };
+          }
+          return checked;
         }),
       };
     }
