@@ -31,7 +31,7 @@ export function severityFor(rule: string, defaultSeverity: Severity, config: Con
  * the text that changed are parsed again; the result is the same as without it.
  */
 export function analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG, cache?: ParseCache): Analysis {
-  if (text.length > config.maxFileSize) return tooLarge(text, schema, config);
+  if (text.length > config.maxFileSize / 3 && utf8Length(text) > config.maxFileSize) return tooLarge(text, schema, config);
   let model: StrategyModel;
   try {
     model = buildModel(text, schema, cache);
@@ -67,6 +67,21 @@ export function analyze(text: string, schema: Schema, config: Config = DEFAULT_C
   return { model, coverage: computeCoverage(model), findings };
 }
 
+/** The length of a text in UTF-8 bytes, as the file on disk has it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 function emptyAnalysis(text: string, schema: Schema, finding: Finding): Analysis {
   const model = buildModel('', schema);
   const lines = new LineIndex(text);
@@ -80,7 +95,7 @@ function tooLarge(text: string, schema: Schema, config: Config): Analysis {
     rule: 'yaml-syntax',
     severity: 'error',
     span: { start: 0, end: lines.lineEnd(0) },
-    message: `This file is ${text.length} characters long, over the limit of ${config.maxFileSize}; it was not analysed. Split it, or raise max-file-size in .dgs.yaml.`,
+    message: `This file is ${utf8Length(text)} bytes long, over the limit of ${config.maxFileSize} bytes; it was not analysed. Split it, or raise max-file-size in .dgs.yaml.`,
   });
 }
 

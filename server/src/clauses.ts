@@ -80,7 +80,10 @@ export function resolveClause(written: string, schema: Schema): ClauseResolution
       written: text,
       status: 'unknown',
       recommendation,
-      reason: `Recommendation ${number} is in part ${recommendation.part.numeral} (${recommendation.part.key}), not part ${numeral}`,
+      reason:
+        numeral.toUpperCase() === recommendation.part.numeral
+          ? `The part numeral is written in capitals: ${recommendation.part.numeral}, not ${numeral}`
+          : `Recommendation ${number} is in part ${recommendation.part.numeral} (${recommendation.part.key}), not part ${numeral}`,
       suggestion: unit || !sub ? `${recommendation.part.numeral}.${canonical}` : undefined,
     };
   }

@@ -4,7 +4,7 @@
  * error and no more warnings than allowed, 1 when findings fail the check, 2 on bad usage,
  * a file that cannot be read or a configuration error.
  */
-import { formatConfigError } from '../configFile';
+import { ConfigError } from '../config';
 import { loadDefaultSchema } from '../schema/file';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { expandInputs } from './files';
@@ -14,7 +14,7 @@ import { countFindings } from './format/summary';
 import { formatText } from './format/text';
 import { CliError, CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, useColour } from './io';
 import { writeReport } from './output';
-import { CheckedFile, invalidUtf8Message, loadStrategyFile } from './strategyFile';
+import { CheckedFile, configErrorLine, invalidUtf8Message, loadStrategyFile } from './strategyFile';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 
@@ -42,9 +42,9 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
   const problems: string[] = [];
   const notifications: SarifNotification[] = [];
   const configLines = new Set<string>();
-  const noteConfigErrors = (errors: Parameters<typeof formatConfigError>[0][]): void => {
+  const noteConfigErrors = (errors: readonly ConfigError[]): void => {
     for (const error of errors) {
-      const line = formatConfigError(error);
+      const line = configErrorLine(error, io.cwd);
       if (configLines.has(line)) continue;
       configLines.add(line);
       io.stderr.write(`${line}\n`);
@@ -86,11 +86,9 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
 
   if (problems.length > 0 || configLines.size > 0) return EXIT_USAGE;
   const counts = countFindings(files);
-  if (counts.error > 0 || counts.warning > maxWarnings) {
-    if (counts.error === 0 && format === 'text' && output === undefined) {
-      io.stderr.write(`dgs check: ${counts.warning} warnings, more than the ${maxWarnings} allowed by --max-warnings\n`);
-    }
-    return EXIT_FINDINGS;
+  if (counts.warning > maxWarnings) {
+    io.stderr.write(`dgs check: ${counts.warning} warnings, more than the ${maxWarnings} that --max-warnings allows\n`);
   }
+  if (counts.error > 0 || counts.warning > maxWarnings) return EXIT_FINDINGS;
   return EXIT_OK;
 }

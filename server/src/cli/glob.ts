@@ -1,6 +1,7 @@
 /**
  * Glob patterns, small on purpose: `*` (any characters but `/`), `?` (one character but
- * `/`) and `**` (any number of folders). Paths are compared with `/` as the separator.
+ * `/`) and `**` (any number of folders). Paths are compared with `/` as the separator. As
+ * in the shell, a name starting with a dot is matched only by a pattern that writes the dot.
  */
 
 const GLOB_CHARS = /[*?]/;
@@ -20,23 +21,24 @@ export function globToRegExp(pattern: string): RegExp {
       const next = pattern[i + 2];
       if (atSegmentStart && next === '/') {
         // `**/` is zero or more whole folders.
-        source += '(?:[^/]+/)*';
+        source += '(?:(?!\\.)[^/]+/)*';
         i += 3;
         continue;
       }
       if (atSegmentStart && next === undefined) {
         // A trailing `**` is everything below.
-        source += '.*';
+        source += '(?:(?!\\.)[^/]*)(?:/(?!\\.)[^/]*)*';
         i += 2;
         continue;
       }
       // `**` inside a name is no more than `*`.
-      source += '[^/]*';
+      source += atSegmentStart ? '(?!\\.)[^/]*' : '[^/]*';
       i += 2;
       continue;
     }
-    if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
+    const atSegmentStart = i === 0 || pattern[i - 1] === '/';
+    if (char === '*') source += atSegmentStart ? '(?!\\.)[^/]*' : '[^/]*';
+    else if (char === '?') source += atSegmentStart ? '[^/.]' : '[^/]';
     else source += char.replace(/[\\^$.|+(){}[\]]/g, '\\$&');
     i++;
   }
@@ -48,13 +50,8 @@ export function patternDepth(pattern: string): number {
   return pattern.includes('**') ? Infinity : pattern.split('/').filter((segment) => segment !== '').length;
 }
 
-/**
- * A `files` pattern of the configuration. Relative to the configuration file's folder; a
- * pattern without `/` matches a file name in any folder, as in `.gitignore`.
- */
+/** A `files` pattern of the configuration, matched against a path relative to the configuration file's folder. */
 export function configPatternMatcher(pattern: string): (relativePath: string) => boolean {
-  const cleaned = pattern.replace(/^\.\//, '').replace(/^\/+/, '');
-  const regExp = globToRegExp(cleaned);
-  if (!cleaned.includes('/')) return (relativePath) => regExp.test(relativePath.slice(relativePath.lastIndexOf('/') + 1));
+  const regExp = globToRegExp(pattern.replace(/^(\.\/)+/, '').replace(/^\/+/, ''));
   return (relativePath) => regExp.test(relativePath);
 }

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import { Analysis, analyze, severityFor } from '../analyze';
 import { ConfigError } from '../config';
-import { resolveSettings } from '../configFile';
+import { formatConfigError, resolveSettings } from '../configFile';
 import { RULES_BY_ID } from '../rules';
 import { Schema } from '../schema/types';
 import { decodeUtf8, DecodedText } from './decode';
@@ -75,4 +75,9 @@ export function invalidUtf8Message(file: CheckedFile): string | undefined {
   if (!invalid) return undefined;
   const sequences = invalid.count === 1 ? 'a byte sequence that is' : `${invalid.count} byte sequences that are`;
   return `${file.path}:${invalid.position.line + 1}:${invalid.position.character + 1}: warning: the file has ${sequences} not valid UTF-8 (the first here); they were read as U+FFFD (�). Save the file as UTF-8.`;
+}
+
+/** A configuration problem as one line, `FILE:LINE:COL: message`, the file shown as the other paths are. */
+export function configErrorLine(error: ConfigError, cwd: string): string {
+  return formatConfigError({ ...error, file: displayPath(error.file, cwd) });
 }

@@ -139,7 +139,8 @@ export function fieldHover(schema: Schema, container: MapSpec, key: string): str
   const field = container.fields[key];
   const doc = schema.fields[path];
   const lines = [`**${code(key)}**${field?.required ? ' (required)' : ''} · ${escapeMarkdown(container.what)}`];
-  if (doc) lines.push(escapeMarkdown(doc.doc));
+  // Field documentation is the project's own Markdown (it names keys as `code`).
+  if (doc) lines.push(doc.doc);
   if (field) lines.push(`Expected: ${escapeMarkdown(describeSpec(field.value))}.`);
   for (const ref of doc?.clauses ?? []) {
     const unit = schema.unitByRef.get(ref);

@@ -248,7 +248,7 @@ export class Walker {
         this.issues.push(this.unknownKey(key, keySpan, spec));
         continue;
       }
-      const where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `${key} of the ${spec.what}`;
+      const where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `\`${key}\` of the ${spec.what}`;
       const valueFallback = { start: keySpan.end, end: keySpan.end };
       entries.set(key, { key, keySpan, value: this.check(pair.value, field.value, where, valueFallback, keySpan) });
     }

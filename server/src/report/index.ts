@@ -1,8 +1,12 @@
 /**
- * Coverage reports for people who never open YAML: Markdown and HTML. The JSON form is the
- * command line's (`dgs coverage --format json`).
+ * Coverage reports for people who never open YAML: Markdown for a pull request or a wiki,
+ * one standalone HTML page for a steering committee or a webview, and the same data as JSON.
+ * `data.ts` computes what a report says; `markdown.ts`, `html.ts` and `matrix.ts` only render it.
  */
 import { Analysis } from '../analyze';
+import { buildReportData, CoverageReportData } from './data';
+import { renderHtml } from './html';
+import { renderMarkdown } from './markdown';
 
 export type ReportFormat = 'markdown' | 'html';
 
@@ -11,8 +15,20 @@ export interface ReportOptions {
   file: string;
 }
 
-/** Renders a coverage report. Placeholder until the report module lands; replaced by report/markdown.ts and report/html.ts. */
+export { buildReportData, CoverageReportData } from './data';
+
+/** Renders a coverage report of an analysed strategy. Pure: never touches the file system. */
 export function renderCoverageReport(format: ReportFormat, analysis: Analysis, options: ReportOptions): string {
-  const lines = [`# Coverage of ${options.file}`, '', `${analysis.coverage.addressed.length} of ${analysis.coverage.units.length} clauses addressed.`];
-  return format === 'markdown' ? lines.join('\n') + '\n' : `<!doctype html><title>Coverage</title><pre>${lines.join('\n')}</pre>`;
+  const data = buildReportData(analysis, options);
+  return format === 'markdown' ? renderMarkdown(data) : renderHtml(data);
+}
+
+/**
+ * The report's data as JSON text (`dgs coverage --format json`): the summary figures, each
+ * recommendation with its units, their verbatim texts and the measures that address them,
+ * every measure, and the open findings by severity.
+ */
+export function renderCoverageJson(analysis: Analysis, options: ReportOptions): string {
+  const data: CoverageReportData = buildReportData(analysis, options);
+  return `${JSON.stringify(data, null, 2)}\n`;
 }

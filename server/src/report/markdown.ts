@@ -16,8 +16,7 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\`*_[\]<>|#~]/g, (character) => `\\${character}`)
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+    .replace(/[\\`*_[\]<>|#~]|&(?=#?[A-Za-z0-9]+;)/g, (character) => `\\${character}`);
 }
 
 function status(value: CoverageStatus, words: 'recommendation' | 'unit' = 'recommendation'): string {

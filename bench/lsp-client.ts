@@ -1,0 +1,427 @@
+/**
+ * A real LSP client process for the benchmark: it starts one language server over stdio,
+ * opens one strategy, and times what a drafter feels: open → diagnostics, edit →
+ * diagnostics of that version, hover, completion, and the server's memory after open.
+ *
+ * `node out/bench/lsp-client.js '<ClientOptions as JSON>'` prints one line of JSON, the
+ * ClientResult. Every wait is bounded; the server is killed at the end whatever happens.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { Diagnostic } from 'vscode-languageserver-protocol';
+
+export type ServerName = 'dgs' | 'yaml-language-server';
+
+export interface ClientOptions {
+  server: ServerName;
+  /** The command that starts the server, `[program, ...args]`. */
+  command: string[];
+  file: string;
+  /** The JSON Schema file yaml-language-server validates against. */
+  jsonSchemaFile?: string;
+  /** The measure whose title and first clause the edits change. */
+  editMeasureId: string;
+  /** A clause reference the schema does not have, for the edits that break a reference. */
+  unknownClause: string;
+  /** Where the planted defects are, to check that the server really validates. */
+  expectedDiagnostics: Array<{ line: number; code?: string }>;
+  edits: number;
+  hovers: number;
+  completions: number;
+  /** Ask for pull diagnostics (as VS Code does) instead of waiting for pushed ones. */
+  pull?: boolean;
+  timeoutMs: number;
+  logFile?: string;
+}
+
+export interface ClientResult {
+  server: ServerName;
+  file: string;
+  diagnosticsMode: 'push' | 'pull';
+  initializeMs: number;
+  openMs: number;
+  openDiagnostics: number;
+  /** Planted defects the server reported at the expected line, of those expected. */
+  validation: { expected: number; found: number; missing: string[] };
+  rssAfterOpenMb: number;
+  peakRssMb: number;
+  rssAtEndMb: number;
+  editTitleMs: number[];
+  editClauseMs: number[];
+  /** Edits whose diagnostics did not show what the edit did (a stale or wrong publish). */
+  editMismatches: number;
+  hoverClauseMs: number[];
+  hoverKeyMs: number[];
+  hoverEmpty: number;
+  completionAddressesMs: number[];
+  completionKeyMs: number[];
+  completionItems: { addresses: number; key: number };
+  errors: string[];
+}
+
+interface Published {
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Resident and peak memory of a process, in MB, from /proc (Linux). */
+export function processMemoryMb(pid: number): { rss: number; peak: number } {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const read = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) / 1024;
+    return { rss: read('VmRSS'), peak: read('VmHWM') };
+  } catch {
+    return { rss: NaN, peak: NaN };
+  }
+}
+
+/** The places the benchmark acts on, found in the generated text. */
+export interface Landmarks {
+  titleLine: number;
+  addressesLine: number;
+  leadLine: number;
+  /** A clause reference in the next measure, and the `addresses` list of the one after. */
+  hoverClause: { line: number; character: number };
+  completionAddressesLine: number;
+  /** The section key above the edited measure. */
+  sectionKey: { line: number; character: number };
+}
+
+export function findLandmarks(lines: string[], measureId: string): Landmarks {
+  const idLine = lines.findIndex((line) => line.trimEnd() === `      - id: ${measureId}`);
+  if (idLine < 0) throw new Error(`measure ${measureId} not found`);
+  const fieldLine = (from: number, field: string): number => {
+    for (let line = from + 1; line < lines.length && !lines[line].startsWith('      - '); line++) {
+      if (lines[line].startsWith(`        ${field}:`)) return line;
+    }
+    throw new Error(`no ${field} in the measure at line ${from + 1}`);
+  };
+  const nextMeasure = (from: number): number => {
+    for (let line = from + 1; line < lines.length; line++) if (lines[line].startsWith('      - id: ')) return line;
+    throw new Error(`no measure after line ${from + 1}`);
+  };
+  let sectionLine = idLine;
+  while (sectionLine > 0 && !/^ {2}[a-z][a-z-]*:\s*$/.test(lines[sectionLine])) sectionLine--;
+  const second = nextMeasure(idLine);
+  const third = nextMeasure(second);
+  const hoverLine = fieldLine(second, 'addresses');
+  return {
+    titleLine: fieldLine(idLine, 'title'),
+    addressesLine: fieldLine(idLine, 'addresses'),
+    leadLine: fieldLine(idLine, 'lead'),
+    hoverClause: { line: hoverLine, character: lines[hoverLine].indexOf('[') + 2 },
+    completionAddressesLine: fieldLine(third, 'addresses'),
+    sectionKey: { line: sectionLine, character: 4 },
+  };
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export { median };
+
+export async function runClient(options: ClientOptions): Promise<ClientResult> {
+  const log = options.logFile ? fs.createWriteStream(options.logFile) : undefined;
+  const [program, ...args] = options.command;
+  const child: ChildProcess = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr!.on('data', (chunk: Buffer) => log?.write(chunk));
+  let exited = false;
+  child.on('exit', () => (exited = true));
+
+  const connection: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const uri = pathToFileURL(options.file).href;
+  const folderUri = pathToFileURL(path.dirname(options.file)).href;
+  const yamlSettings = {
+    schemas: options.jsonSchemaFile ? { [pathToFileURL(options.jsonSchemaFile).href]: ['*.strategy.yaml'] } : {},
+    validate: true,
+    hover: true,
+    completion: true,
+    schemaStore: { enable: false },
+    kubernetesCRDStore: { enable: false },
+  };
+
+  // Everything the server says, and who is waiting for diagnostics.
+  let lastMessageAt = performance.now();
+  let configurationAnswered = false;
+  const waiters: Array<(published: Published) => boolean> = [];
+  connection.onNotification((method: string, params: unknown) => {
+    lastMessageAt = performance.now();
+    if (method === 'textDocument/publishDiagnostics') {
+      const published = params as { uri: string; version?: number; diagnostics: Diagnostic[] };
+      if (published.uri !== uri) return;
+      for (let index = 0; index < waiters.length; index++) {
+        if (waiters[index](published)) {
+          waiters.splice(index, 1);
+          break;
+        }
+      }
+    } else if (method === 'window/logMessage' || method === 'window/showMessage') {
+      log?.write(`[${method}] ${(params as { message?: string }).message ?? ''}\n`);
+    }
+  });
+  connection.onRequest((method: string, params: unknown) => {
+    lastMessageAt = performance.now();
+    if (method === 'workspace/configuration') {
+      configurationAnswered = true;
+      const items = (params as { items: Array<{ section?: string }> }).items;
+      return items.map((item) => (item.section === 'yaml' ? yamlSettings : {}));
+    }
+    if (method === 'workspace/workspaceFolders') return [{ uri: folderUri, name: 'generated' }];
+    // registerCapability, workDoneProgress/create, the refresh requests, showMessageRequest.
+    return null;
+  });
+  connection.onError(([error]) => log?.write(`[connection error] ${error.message}\n`));
+  connection.listen();
+
+  /** Resolves with the first publication for which `accept` is true, and when it came. */
+  function nextPublication(accept: (published: Published) => boolean, what: string): Promise<{ published: Published; at: number }> {
+    return withTimeout(
+      new Promise((resolve) => {
+        waiters.push((published) => {
+          if (!accept(published)) return false;
+          resolve({ published, at: performance.now() });
+          return true;
+        });
+      }),
+      options.timeoutMs,
+      what,
+    );
+  }
+
+  async function quiet(ms: number, cap: number): Promise<void> {
+    const start = performance.now();
+    while (performance.now() - lastMessageAt < ms && performance.now() - start < cap) await delay(25);
+  }
+
+  const result: ClientResult = {
+    server: options.server,
+    file: options.file,
+    diagnosticsMode: 'push',
+    initializeMs: NaN,
+    openMs: NaN,
+    openDiagnostics: 0,
+    validation: { expected: options.expectedDiagnostics.length, found: 0, missing: [] },
+    rssAfterOpenMb: NaN,
+    peakRssMb: NaN,
+    rssAtEndMb: NaN,
+    editTitleMs: [],
+    editClauseMs: [],
+    editMismatches: 0,
+    hoverClauseMs: [],
+    hoverKeyMs: [],
+    hoverEmpty: 0,
+    completionAddressesMs: [],
+    completionKeyMs: [],
+    completionItems: { addresses: 0, key: 0 },
+    errors: [],
+  };
+
+  const text = fs.readFileSync(options.file, 'utf8');
+  const lines = text.split('\n');
+  let version = 1;
+  let pull = false;
+
+  /** Diagnostics of the current version: pulled, or the pushed ones that match `accept`. */
+  async function diagnosticsNow(accept: (diagnostics: Diagnostic[]) => boolean, what: string): Promise<{ diagnostics: Diagnostic[]; at: number; matched: boolean }> {
+    if (pull) {
+      const report = (await withTimeout(
+        connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }),
+        options.timeoutMs,
+        what,
+      )) as { kind: string; items?: Diagnostic[] };
+      const diagnostics = report.items ?? [];
+      return { diagnostics, at: performance.now(), matched: accept(diagnostics) };
+    }
+    const expected = version;
+    // A publication that names its version must be of this one; one that does not (yaml-language-server)
+    // is taken when it shows the edit, since the previous edit's diagnostics were already seen.
+    let mismatched = false;
+    const { published, at } = await nextPublication((published) => {
+      if (published.version !== undefined) {
+        if (published.version !== expected) return false;
+        if (!accept(published.diagnostics)) mismatched = true;
+        return true;
+      }
+      return accept(published.diagnostics);
+    }, what);
+    return { diagnostics: published.diagnostics, at, matched: !mismatched };
+  }
+
+  function change(line: number, start: number, end: number, newText: string): void {
+    version++;
+    connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: start }, end: { line, character: end } }, text: newText }],
+    });
+    lines[line] = lines[line].slice(0, start) + newText + lines[line].slice(end);
+  }
+
+  try {
+    let start = performance.now();
+    const initialize = (await withTimeout(
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: folderUri,
+        workspaceFolders: [{ uri: folderUri, name: 'generated' }],
+        capabilities: {
+          workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, workspaceFolders: true },
+          textDocument: {
+            synchronization: { dynamicRegistration: false, didSave: true },
+            publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+            hover: { contentFormat: ['markdown', 'plaintext'] },
+            completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] }, contextSupport: true },
+            ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+          },
+        },
+      }),
+      options.timeoutMs,
+      'initialize',
+    )) as { capabilities: { diagnosticProvider?: unknown } };
+    result.initializeMs = performance.now() - start;
+    pull = options.pull === true && initialize.capabilities.diagnosticProvider !== undefined;
+    result.diagnosticsMode = pull ? 'pull' : 'push';
+    connection.sendNotification('initialized', {});
+    connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
+    // Let the server take its configuration before the document opens.
+    const configured = performance.now();
+    while (!configurationAnswered && performance.now() - configured < 5000) await delay(20);
+    await quiet(300, 5000);
+
+    // ---- Open → diagnostics.
+    start = performance.now();
+    connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    const opened = await diagnosticsNow(() => true, 'diagnostics after open');
+    result.openMs = opened.at - start;
+    const memory = processMemoryMb(child.pid!);
+    result.rssAfterOpenMb = memory.rss;
+    result.openDiagnostics = opened.diagnostics.length;
+    for (const expected of options.expectedDiagnostics) {
+      const found = opened.diagnostics.some((d) => d.range.start.line === expected.line && (expected.code === undefined || d.code === expected.code));
+      if (found) result.validation.found++;
+      else result.validation.missing.push(`${expected.code ?? 'any'}@${expected.line + 1}`);
+    }
+
+    // ---- Edits: a measure's title, then its first clause reference (broken, then repaired).
+    const marks = findLandmarks(lines, options.editMeasureId);
+    const titleStart = lines[marks.titleLine].indexOf(':') + 2;
+    const clauseStart = lines[marks.addressesLine].indexOf('[') + 1;
+    const originalClause = /^[^,\]]+/.exec(lines[marks.addressesLine].slice(clauseStart))![0];
+    let broken = false;
+    const errorOnAddresses = (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.range.start.line === marks.addressesLine);
+    await quiet(200, 3000);
+    for (let edit = 1; edit <= options.edits; edit++) {
+      let accept: (diagnostics: Diagnostic[]) => boolean;
+      start = performance.now();
+      if (edit % 2 === 1) {
+        change(marks.titleLine, titleStart, lines[marks.titleLine].length, `Revised title ${edit} of the measure under benchmark`);
+        const stillBroken = broken;
+        accept = (diagnostics) => errorOnAddresses(diagnostics) === stillBroken;
+      } else {
+        const clauseEnd = clauseStart + /^[^,\]]+/.exec(lines[marks.addressesLine].slice(clauseStart))![0].length;
+        broken = !broken;
+        change(marks.addressesLine, clauseStart, clauseEnd, broken ? options.unknownClause : originalClause);
+        const nowBroken = broken;
+        accept = (diagnostics) => errorOnAddresses(diagnostics) === nowBroken;
+      }
+      const seen = await diagnosticsNow(accept, `diagnostics after edit ${edit} (version ${version})`);
+      if (!seen.matched) result.editMismatches++;
+      (edit % 2 === 1 ? result.editTitleMs : result.editClauseMs).push(seen.at - start);
+      // A drafter's next keystroke comes a moment later; let the server finish what it does after publishing.
+      await delay(30);
+    }
+
+    // ---- Hover: on a clause reference, on a section key.
+    for (let sample = 0; sample < options.hovers; sample++) {
+      for (const [position, times] of [
+        [marks.hoverClause, result.hoverClauseMs],
+        [marks.sectionKey, result.hoverKeyMs],
+      ] as const) {
+        start = performance.now();
+        const hover = await withTimeout(connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }), options.timeoutMs, 'hover');
+        times.push(performance.now() - start);
+        if (!hover) result.hoverEmpty++;
+      }
+    }
+
+    // ---- Completion: a new item in an `addresses` list, and a new key in a measure.
+    const listEnd = lines[marks.completionAddressesLine].lastIndexOf(']');
+    version++;
+    const keyLine = marks.leadLine + 1;
+    connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [
+        // The later change first, so that the positions of the earlier one stay valid.
+        { range: { start: { line: marks.completionAddressesLine, character: listEnd }, end: { line: marks.completionAddressesLine, character: listEnd } }, text: ', ' },
+        { range: { start: { line: keyLine, character: 0 }, end: { line: keyLine, character: 0 } }, text: '        \n' },
+      ],
+    });
+    const addressesLine = marks.completionAddressesLine + 1;
+    await diagnosticsNow(() => true, 'diagnostics before completion');
+    await quiet(200, 3000);
+    for (let sample = 0; sample < options.completions; sample++) {
+      for (const [position, times, kind] of [
+        [{ line: addressesLine, character: listEnd + 2 }, result.completionAddressesMs, 'addresses'],
+        [{ line: keyLine, character: 8 }, result.completionKeyMs, 'key'],
+      ] as const) {
+        start = performance.now();
+        const completion = (await withTimeout(
+          connection.sendRequest('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 1 } }),
+          options.timeoutMs,
+          'completion',
+        )) as { items?: unknown[] } | unknown[] | null;
+        times.push(performance.now() - start);
+        result.completionItems[kind] = Array.isArray(completion) ? completion.length : (completion?.items?.length ?? 0);
+      }
+    }
+    const end = processMemoryMb(child.pid!);
+    result.rssAtEndMb = end.rss;
+    result.peakRssMb = end.peak;
+
+    await withTimeout(connection.sendRequest('shutdown'), 5000, 'shutdown').catch((error: Error) => result.errors.push(error.message));
+    connection.sendNotification('exit');
+  } catch (error) {
+    result.errors.push((error as Error).message);
+  } finally {
+    const deadline = performance.now() + 2000;
+    while (!exited && performance.now() < deadline) await delay(25);
+    if (!exited) child.kill('SIGKILL');
+    connection.dispose();
+    log?.end();
+  }
+  return result;
+}
+
+if (require.main === module) {
+  const options = JSON.parse(process.argv[2]) as ClientOptions;
+  runClient(options).then(
+    (result) => {
+      process.stdout.write(JSON.stringify(result) + '\n');
+      process.exit(0);
+    },
+    (error: Error) => {
+      process.stderr.write(`${error.stack}\n`);
+      process.exit(1);
+    },
+  );
+}

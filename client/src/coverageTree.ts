@@ -1,0 +1,111 @@
+/**
+ * The "Strategy Coverage" view: recommendations → their coverage units, addressed or not →
+ * the measures addressing each; a click on a measure shows where it is written.
+ */
+import * as vscode from 'vscode';
+import { MeasureItem, RecommendationItem, UnitItem } from './coverageModel';
+import { CoverageSnapshot, CoverageTracker } from './coverageTracker';
+
+export const COVERAGE_VIEW_ID = 'dgs.coverage';
+
+type Node =
+  | { kind: 'recommendation'; recommendation: RecommendationItem }
+  | { kind: 'unit'; recommendation: RecommendationItem; unit: UnitItem }
+  | { kind: 'measure'; unit: UnitItem; measure: MeasureItem };
+
+class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  snapshot: CoverageSnapshot | undefined;
+
+  update(snapshot: CoverageSnapshot | undefined): void {
+    this.snapshot = snapshot;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    const snapshot = this.snapshot;
+    if (!snapshot) return [];
+    if (!node) return snapshot.view.recommendations.map((recommendation) => ({ kind: 'recommendation', recommendation }));
+    if (node.kind === 'recommendation') return node.recommendation.units.map((unit) => ({ kind: 'unit', recommendation: node.recommendation, unit }));
+    if (node.kind === 'unit') return node.unit.measures.map((measure) => ({ kind: 'measure', unit: node.unit, measure }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'recommendation':
+        return recommendationItem(node.recommendation);
+      case 'unit':
+        return unitItem(node.recommendation, node.unit);
+      case 'measure':
+        return measureItem(node.unit, node.measure, this.snapshot!.document.uri);
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function recommendationItem(recommendation: RecommendationItem): vscode.TreeItem {
+  const addressed = recommendation.units.filter((unit) => unit.addressed).length;
+  const total = recommendation.units.length;
+  const item = new vscode.TreeItem(`${recommendation.number}. ${recommendation.title}`, addressed < total ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `recommendation:${recommendation.number}`;
+  item.description = `${addressed}/${total}${recommendation.present ? '' : ' · section missing'}`;
+  item.iconPath = addressed === total ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${recommendation.number}. ${escapeMarkdown(recommendation.title)}** (\`${recommendation.part}.${recommendation.section}\`)\n\n`);
+  tooltip.appendText(recommendation.text);
+  tooltip.appendMarkdown(`\n\n${addressed} of ${total} addressed${recommendation.present ? '' : '; the section is missing'}.`);
+  item.tooltip = tooltip;
+  item.contextValue = 'dgs.recommendation';
+  item.accessibilityInformation = { label: `Recommendation ${recommendation.number}, ${recommendation.title}: ${addressed} of ${total} clauses addressed` };
+  return item;
+}
+
+function unitItem(recommendation: RecommendationItem, unit: UnitItem): vscode.TreeItem {
+  const hasMeasures = unit.measures.length > 0;
+  const item = new vscode.TreeItem(unit.ref, hasMeasures ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = `unit:${unit.ref}`;
+  item.description = unit.addressed ? `addressed by ${unit.measures.map((measure) => measure.id).join(', ') || 'a measure'}` : 'not addressed';
+  item.iconPath = unit.addressed ? new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground'));
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${unit.ref}** — ${unit.addressed ? 'addressed' : 'not addressed'}\n\n`);
+  tooltip.appendText(unit.text);
+  item.tooltip = tooltip;
+  item.contextValue = unit.addressed ? 'dgs.unit.addressed' : 'dgs.unit.missing';
+  item.accessibilityInformation = { label: `Clause ${unit.ref} of recommendation ${recommendation.number}: ${unit.addressed ? item.description : 'not addressed'}` };
+  return item;
+}
+
+function measureItem(unit: UnitItem, measure: MeasureItem, uri: vscode.Uri): vscode.TreeItem {
+  const item = new vscode.TreeItem(measure.id, vscode.TreeItemCollapsibleState.None);
+  item.id = `measure:${unit.ref}:${measure.id}`;
+  item.description = measure.title;
+  item.iconPath = new vscode.ThemeIcon('symbol-event');
+  item.contextValue = 'dgs.measure';
+  if (measure.range) {
+    const range = new vscode.Range(measure.range.start.line, measure.range.start.character, measure.range.end.line, measure.range.end.character);
+    item.command = { command: 'vscode.open', title: 'Show the measure', arguments: [uri, { selection: range } satisfies vscode.TextDocumentShowOptions] };
+    item.tooltip = `${measure.id}${measure.title ? `: ${measure.title}` : ''} — line ${range.start.line + 1}`;
+  }
+  return item;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+export function createCoverageTree(tracker: CoverageTracker): vscode.Disposable {
+  const provider = new CoverageTreeProvider();
+  const view = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const show = (snapshot: CoverageSnapshot | undefined): void => {
+    provider.update(snapshot);
+    view.description = snapshot ? `${snapshot.view.addressed}/${snapshot.view.total} · ${vscode.workspace.asRelativePath(snapshot.document.uri, false)}` : undefined;
+  };
+  const subscription = tracker.onDidChange(show);
+  show(tracker.snapshot);
+  return vscode.Disposable.from(view, provider, subscription);
+}

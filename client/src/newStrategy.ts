@@ -1,0 +1,63 @@
+/**
+ * "DGS: New strategy": a new, unsaved strategy holding the skeleton `dgs init` writes, named
+ * `national.strategy.yaml` (or the first free variant) in the chosen or first workspace folder,
+ * so that saving it puts it there. Nothing is written until the drafter saves.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { DEFAULT_INIT_FILE, renderSkeleton } from '../../server/src/cli/init';
+import { settingsFor } from './localAnalysis';
+import { candidateName } from './strategyFileName';
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The first name that is neither a file in the folder nor an open unsaved document. */
+async function freeUri(folder: vscode.Uri): Promise<vscode.Uri> {
+  const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.path));
+  for (let index = 1; ; index++) {
+    const file = vscode.Uri.joinPath(folder, candidateName(index));
+    if (!open.has(file.path) && !(await exists(file))) return file;
+  }
+}
+
+async function targetFolder(argument: unknown): Promise<vscode.Uri | undefined> {
+  if (argument instanceof vscode.Uri) {
+    try {
+      const stat = await vscode.workspace.fs.stat(argument);
+      return stat.type & vscode.FileType.Directory ? argument : vscode.Uri.joinPath(argument, '..');
+    } catch {
+      return undefined;
+    }
+  }
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const activeFolder = active ? vscode.workspace.getWorkspaceFolder(active) : undefined;
+  return (activeFolder ?? vscode.workspace.workspaceFolders?.[0])?.uri;
+}
+
+export async function newStrategy(argument?: unknown): Promise<vscode.TextEditor | undefined> {
+  const folder = await targetFolder(argument);
+  const year = new Date().getFullYear();
+  if (!folder) {
+    const { schema } = settingsFor(vscode.Uri.from({ scheme: 'untitled', path: DEFAULT_INIT_FILE }));
+    const document = await vscode.workspace.openTextDocument({ language: 'dgs-strategy', content: renderSkeleton(schema, year) });
+    return vscode.window.showTextDocument(document);
+  }
+  const file = await freeUri(folder);
+  const { schema } = settingsFor(file);
+  const text = renderSkeleton(schema, year, path.posix.basename(file.path));
+  const document = await vscode.workspace.openTextDocument(file.with({ scheme: 'untitled' }));
+  const editor = await vscode.window.showTextDocument(document);
+  if (document.getText() === '') {
+    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), text));
+  }
+  if (document.languageId !== 'dgs-strategy') await vscode.languages.setTextDocumentLanguage(document, 'dgs-strategy');
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  return editor;
+}

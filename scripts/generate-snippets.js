@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Writes snippets/dgs-strategy.json from the schema (client/src/snippets.ts does the work).
+// `--check` writes nothing and exits 1 when the committed file differs from what the schema gives.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { loadTs, ROOT } = require('./load-ts');
+
+const SCHEMA = path.join(ROOT, 'server', 'schema', 'oecd-legal-0406.yaml');
+const TARGET = path.join(ROOT, 'snippets', 'dgs-strategy.json');
+
+function main() {
+  const { renderSnippetFile, parseSchema } = loadTs({
+    'client/src/snippets.ts': ['renderSnippetFile'],
+    'server/src/schema/parse.ts': ['parseSchema'],
+  });
+  const text = renderSnippetFile(parseSchema(fs.readFileSync(SCHEMA, 'utf8'), SCHEMA));
+  const current = fs.existsSync(TARGET) ? fs.readFileSync(TARGET, 'utf8') : undefined;
+  const shown = path.relative(process.cwd(), TARGET) || TARGET;
+  if (process.argv.includes('--check')) {
+    if (current !== text) {
+      process.stderr.write(`${shown} is not what the schema gives; run: node scripts/generate-snippets.js\n`);
+      process.exitCode = 1;
+    }
+    return;
+  }
+  if (current === text) return;
+  fs.mkdirSync(path.dirname(TARGET), { recursive: true });
+  fs.writeFileSync(TARGET, text);
+  process.stdout.write(`wrote ${shown}\n`);
+}
+
+main();

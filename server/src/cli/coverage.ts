@@ -1,0 +1,76 @@
+/**
+ * `dgs coverage FILE [--format markdown|html|json] [--output FILE]`: the coverage matrix of
+ * one strategy, the Recommendation's clauses by the measures that address them.
+ */
+import * as path from 'path';
+import { Analysis } from '../analyze';
+import { MeasureModel } from '../model/strategy';
+import { renderCoverageReport } from '../report';
+import { HELP_OPTION, OptionSpec, parseArgs } from './args';
+import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
+import { writeReport } from './output';
+import { configErrorLine, invalidUtf8Message, loadStrategyFile } from './strategyFile';
+
+export const COVERAGE_FORMATS = ['markdown', 'html', 'json'] as const;
+
+export const COVERAGE_OPTIONS: readonly OptionSpec[] = [{ name: 'format', short: 'f', values: COVERAGE_FORMATS }, { name: 'output', short: 'o' }, HELP_OPTION];
+
+export interface CoverageUnitReport {
+  ref: string;
+  recommendation: number;
+  section: string;
+  addressed: boolean;
+  /** The ids of the measures that address the unit; a measure without an id is named by its line. */
+  measures: string[];
+}
+
+export interface CoverageReport {
+  path: string;
+  addressed: string[];
+  missing: string[];
+  units: CoverageUnitReport[];
+  summary: { addressed: number; total: number };
+}
+
+function measureName(measure: MeasureModel, analysis: Analysis): string {
+  if (measure.id) return measure.id.text;
+  return `(measure at line ${analysis.model.lines.positionAt(measure.firstLine.start).line + 1})`;
+}
+
+export function coverageReport(file: string, analysis: Analysis): CoverageReport {
+  const { coverage } = analysis;
+  return {
+    path: file,
+    addressed: [...coverage.addressed],
+    missing: [...coverage.missing],
+    units: coverage.units.map(({ unit, measures }) => ({
+      ref: unit.ref,
+      recommendation: unit.recommendation.number,
+      section: unit.recommendation.section,
+      addressed: measures.length > 0,
+      measures: [...new Set(measures.map((measure) => measureName(measure, analysis)))],
+    })),
+    summary: { addressed: coverage.addressed.length, total: coverage.units.length },
+  };
+}
+
+export async function runCoverage(argv: readonly string[], io: CliIO): Promise<number> {
+  const { positionals, options } = parseArgs(argv, COVERAGE_OPTIONS, 'coverage');
+  const format = options.get('format') ?? 'markdown';
+  if (positionals.length !== 1) {
+    throw new CliError(positionals.length === 0 ? 'name the strategy file, such as: dgs coverage national.strategy.yaml' : 'name one strategy file only');
+  }
+  const { file, configErrors } = loadStrategyFile(path.resolve(io.cwd, positionals[0]), io.cwd);
+  for (const error of configErrors) io.stderr.write(`${configErrorLine(error, io.cwd)}\n`);
+  const encoding = invalidUtf8Message(file);
+  if (encoding) io.stderr.write(`${encoding}\n`);
+  if (file.analysis.model.syntaxErrors) {
+    io.stderr.write(`dgs coverage: ${file.path} is not valid YAML, so this coverage may be incomplete; dgs check ${file.path} shows where\n`);
+  }
+  const report =
+    format === 'json'
+      ? JSON.stringify(coverageReport(file.path, file.analysis), null, 2) + '\n'
+      : renderCoverageReport(format === 'html' ? 'html' : 'markdown', file.analysis, { file: file.path });
+  writeReport(report, options.get('output'), io);
+  return configErrors.length > 0 ? EXIT_USAGE : EXIT_OK;
+}
