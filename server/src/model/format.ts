@@ -28,6 +28,8 @@ export interface MapSpec {
   fields: Record<string, FieldSpec>;
   /** The role the mapping plays, for rules that act on parts and sections. */
   role?: 'root' | 'part' | 'section' | 'measure' | 'indicator';
+  /** Keys that belong elsewhere, with where: a section under the wrong part, or at the top. */
+  elsewhere?: Record<string, string>;
 }
 
 export interface FieldSpec {
@@ -139,7 +141,16 @@ export function rootSpec(schema: Schema): MapSpec {
     }
     fields[part.key] = { value: { kind: 'map', what: `part ${part.key}`, docPath: part.key, role: 'part', fields: sections } };
   }
-  const spec: MapSpec = { kind: 'map', what: 'strategy file', docPath: '', role: 'root', fields };
+  const elsewhere: Record<string, string> = {};
+  for (const recommendation of schema.recommendations) elsewhere[recommendation.section] = `it is a section of ${recommendation.part.key}`;
+  for (const field of Object.keys(STRATEGY_SPEC.fields)) elsewhere[field] = 'it belongs under strategy';
+  for (const part of schema.parts) {
+    const spec = fields[part.key].value as MapSpec;
+    spec.elsewhere = Object.fromEntries(
+      schema.recommendations.filter((r) => r.part !== part).map((r) => [r.section, `it is a section of ${r.part.key}, not ${part.key}`]),
+    );
+  }
+  const spec: MapSpec = { kind: 'map', what: 'strategy file', docPath: '', role: 'root', fields, elsewhere };
   formats.set(schema, spec);
   return spec;
 }

@@ -144,6 +144,9 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
     }
   }
   for (const extra of docs.slice(1)) {
+    // An empty document after a trailing `---` holds nothing to lose; one with content does.
+    const contents = extra.contents;
+    if (contents === null || (isScalar(contents) && contents.value === null)) continue;
     const start = extra.range?.[0] ?? 0;
     issues.push({
       rule: 'yaml-syntax',
@@ -220,7 +223,10 @@ function okEntry(entries: Map<string, CheckedEntry>, key: string): CheckedEntry 
 
 function readStrategy(entry: CheckedEntry): StrategyBlock {
   const entries = entry.value.entries ?? new Map<string, CheckedEntry>();
-  const block: StrategyBlock = { keySpan: entry.keySpan, entries, adoptedOnPresent: entries.has('adopted-on') };
+  // A mistyped adopted-on (a list, a mapping) counts as absent; a malformed date is present.
+  const adoptedOn = entries.get('adopted-on');
+  const adoptedOnPresent = adoptedOn !== undefined && (adoptedOn.value.ok || adoptedOn.value.node === null || isScalar(adoptedOn.value.node));
+  const block: StrategyBlock = { keySpan: entry.keySpan, entries, adoptedOnPresent };
   const period = okEntry(entries, 'period');
   const from = period && okEntry(period.value.entries!, 'from');
   const to = period && okEntry(period.value.entries!, 'to');

@@ -262,16 +262,20 @@ export class Walker {
 
   private unknownKey(key: string | undefined, keySpan: Span, spec: MapSpec): Issue {
     if (key === undefined) {
-      return { rule: 'unknown-key', span: keySpan, message: `This key is not a plain name; ${spec.what} does not accept it.` };
+      return { rule: 'unknown-key', span: keySpan, message: `This key is not a plain name; the ${spec.what} does not accept it.` };
     }
     const known = Object.keys(spec.fields);
+    const elsewhere = spec.elsewhere && Object.prototype.hasOwnProperty.call(spec.elsewhere, key) ? spec.elsewhere[key] : undefined;
+    if (elsewhere) {
+      return { rule: 'unknown-key', span: keySpan, message: `The key "${key}" is not known in the ${spec.what}: ${elsewhere}. Move it there.` };
+    }
     const suggestion = closest(key, known);
     const allowed = known.length <= 12 ? ` Known keys: ${known.join(', ')}.` : '';
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : allowed;
     return {
       rule: 'unknown-key',
       span: keySpan,
-      message: `Unknown key "${key}" in ${spec.what}.${hint} (Keys starting with x- are your own and never checked.)`,
+      message: `Unknown key "${key}" in the ${spec.what}.${hint} (Keys starting with x- are your own and never checked.)`,
       data: suggestion ? { kind: 'replace', replacement: suggestion } : undefined,
     };
   }
