@@ -2,7 +2,8 @@
  * The configuration `.dgs.yaml`: rule severities, the schema to use, the file patterns.
  * Parsing is pure; finding and reading the file is the shell's (configFile.ts).
  */
-import { isMap, isScalar, isSeq, Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, Node } from 'yaml';
+import { NestingTooDeepError, parseDocumentBounded } from './model/parseYaml';
 import { Severity } from './findings';
 import { RULES_BY_ID } from './rules';
 import { LineIndex } from './text/lineIndex';
@@ -24,6 +25,8 @@ export interface Config {
   maxFileSize: number;
   /** The file the configuration came from, when there is one. */
   source?: string;
+  /** Where `schema` is written in that file (0-based), for errors about the schema it names. */
+  schemaPosition?: { line: number; character: number };
 }
 
 export interface ConfigError {
@@ -48,9 +51,10 @@ export function parseConfig(text: string, file: string): { config: Config; error
   const config: Config = { rules: {}, files: DEFAULT_FILE_PATTERNS, maxFileSize: DEFAULT_MAX_FILE_SIZE, source: file };
   let document;
   try {
-    document = parseDocument(text, { prettyErrors: false });
+    document = parseDocumentBounded(text);
   } catch (caught) {
-    error(null, `cannot read the configuration: ${(caught as Error).message}`);
+    const position = lines.positionAt(caught instanceof NestingTooDeepError ? caught.offset : 0);
+    errors.push({ file, line: position.line, character: position.character, message: `cannot read the configuration: ${(caught as Error).message}` });
     return { config, errors };
   }
   for (const parseError of document.errors) {
@@ -91,7 +95,10 @@ export function parseConfig(text: string, file: string): { config: Config; error
         break;
       case 'schema':
         if (!isScalar(value) || typeof value.value !== 'string' || value.value.trim() === '') error(value ?? (pair.key as Node), '`schema` must be the path of a schema file');
-        else config.schema = value.value;
+        else {
+          config.schema = value.value;
+          config.schemaPosition = lines.positionAt(value.range?.[0] ?? 0);
+        }
         break;
       case 'files':
         if (!isSeq(value) || !value.items.every((item) => isScalar(item) && typeof item.value === 'string')) {

@@ -64,6 +64,12 @@ export function resolveSettings(strategyFile: string, options: ResolveOptions = 
   } catch (error) {
     if (error instanceof SchemaError) {
       errors.push({ file: error.file, line: error.line, character: error.character, message: `invalid schema: ${error.detail}` });
+    } else if (configFile && config.schema) {
+      // The configuration names a schema that cannot be read: point at where it names it.
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? (error as Error).message})`;
+      const at = config.schemaPosition ?? { line: 0, character: 0 };
+      errors.push({ file: configFile, line: at.line, character: at.character, message: `the schema file ${schemaFile} ${why}; the bundled OECD schema is used` });
     } else {
       errors.push({ file: schemaFile, line: 0, character: 0, message: `cannot read the schema: ${(error as Error).message}` });
     }

@@ -69,8 +69,8 @@ describe('dgs check: .dgs.yaml', function () {
   const broken: [string, string, RegExp][] = [
     ['an unknown rule', 'broken', /^broken\/\.dgs\.yaml:2:3: unknown rule "missing-leed"; did you mean "missing-lead"\?$/],
     ['YAML that does not parse', 'unparsable', /^unparsable\/\.dgs\.yaml:\d+:\d+: \S/],
-    // The core names the schema file it could not read (not the `schema:` line of .dgs.yaml).
-    ['a schema file that does not exist', 'badschema', /^badschema\/no-such-schema\.yaml:1:1: cannot read the schema: /],
+    // A schema that cannot be read is reported where .dgs.yaml names it.
+    ['a schema file that does not exist', 'badschema', /^badschema\/\.dgs\.yaml:1:9: the schema file \S*no-such-schema\.yaml does not exist; the bundled OECD schema is used$/],
   ];
   for (const [what, name, line] of broken) {
     it(`a .dgs.yaml with ${what} is exit 2 with one line naming the file and line`, () => {

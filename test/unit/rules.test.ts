@@ -75,6 +75,8 @@ const CASES: Record<string, Case[]> = {
       all: true,
       edits: [['        addresses: [II.1.ii]', '        addresses: II.1.ii\n#                  ^^^^^^^ type-mismatch'], ['  openness:\n', '  openness:\n# ^^^^^^^^ clause-not-addressed\n']],
     },
+    { name: 'an empty list of clauses', all: true, edits: [['        addresses: [5]', '        addresses: []\n#                  ^^ type-mismatch'], ['  leadership:\n', '  leadership:\n# ^^^^^^^^^^ clause-not-addressed\n']] },
+    { name: 'no clauses at all', edits: [['        addresses: [8]', '        addresses:\n#                 ^ type-mismatch']] },
     { name: 'an indicator that is not a mapping', edits: [['          - { name: Act adopted, target: yes }', '          - Act adopted\n#           ^^^^^^^^^^^ type-mismatch']] },
     { name: 'a negative amount', edits: [['        budget: { amount: 4500000, currency: EUR }', '        budget: { amount: -5, currency: EUR }\n#                         ^^ type-mismatch']] },
     { name: 'a currency that is not three capitals', edits: [['        budget: { amount: 4500000, currency: EUR }', '        budget: { amount: 4500000, currency: euro }\n#                                            ^^^^ type-mismatch']] },

@@ -16,7 +16,7 @@ export type ValueSpec =
   | { kind: 'id' }
   | { kind: 'clause' }
   | { kind: 'measure-ref' }
-  | { kind: 'list'; item: ValueSpec }
+  | { kind: 'list'; item: ValueSpec; minItems?: number }
   | MapSpec;
 
 export interface MapSpec {
@@ -77,7 +77,7 @@ export const MEASURE_SPEC: MapSpec = {
     id: { value: { kind: 'id' }, required: true },
     title: { value: prose, required: true },
     description: { value: prose },
-    addresses: { value: { kind: 'list', item: { kind: 'clause' } }, required: true },
+    addresses: { value: { kind: 'list', item: { kind: 'clause' }, minItems: 1 }, required: true },
     lead: { value: prose },
     partners: { value: proseList },
     due: { value: date },
@@ -177,7 +177,7 @@ export function describeSpec(spec: ValueSpec): string {
     case 'measure-ref':
       return "a measure's id";
     case 'list':
-      return 'a list';
+      return spec.minItems ? `a list with at least ${spec.minItems === 1 ? 'one' : spec.minItems} item: ${describeSpec(spec.item)}` : 'a list';
     case 'map':
       return 'a mapping (key: value lines)';
   }

@@ -11,7 +11,8 @@
 import { Issue } from '../findings';
 import { Span } from '../text/lineIndex';
 import { CheckedValue } from './walk';
-import { Composer, Document, isCollection, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments, Parser, YAMLSeq } from 'yaml';
+import { Composer, Document, isCollection, isMap, isPair, isScalar, isSeq, Node, YAMLSeq } from 'yaml';
+import { boundedTokens, NestingTooDeepError, parseAllDocumentsBounded } from './parseYaml';
 
 export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
 
@@ -62,8 +63,9 @@ export class ParseCache {
 const UNSAFE = /(^|[\s[{,])[&*][^\s]|^%|^---|^\.\.\.|\t|^\uFEFF/m;
 const KEY_LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(#.*)?$/;
 
+/** Parses the whole text; a file nested too deep is a NestingTooDeepError (see parseYaml.ts). */
 export function parseFull(text: string): Document.Parsed[] {
-  return parseAllDocuments(text, PARSE_OPTIONS) as unknown as Document.Parsed[];
+  return parseAllDocumentsBounded(text, PARSE_OPTIONS);
 }
 
 /** Parses a strategy text, reusing what the cache holds of an earlier version. */
@@ -71,7 +73,13 @@ export function parseStrategyText(text: string, partKeys: ReadonlySet<string>, c
   if (!cache || text.length < cache.minLength || UNSAFE.test(text)) return full(text, cache);
   const lists = scanMeasureLists(text, partKeys);
   if (!lists || lists.length === 0) return full(text, cache);
-  const result = stitch(text, lists, cache);
+  let result: Document.Parsed[] | undefined;
+  try {
+    result = stitch(text, lists, cache);
+  } catch (error) {
+    // Too deep somewhere: the full parse finds the place in the whole text's offsets.
+    if (!(error instanceof NestingTooDeepError)) throw error;
+  }
   return result ?? full(text, cache);
 }
 
@@ -258,9 +266,8 @@ function extendEnds(node: unknown): void {
  * one per item); the nodes' ranges are relative to the run's start.
  */
 function parseItems(runText: string, count: number): Node[] | undefined {
-  const parser = new Parser();
   const composer = new Composer(PARSE_OPTIONS);
-  const documents = [...composer.compose(parser.parse(runText), true)];
+  const documents = [...composer.compose(boundedTokens(runText), true)];
   if (documents.length !== 1) return undefined;
   const document = documents[0];
   if (document.errors.length > 0 || document.warnings.length > 0) return undefined;

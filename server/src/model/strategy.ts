@@ -139,7 +139,10 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
       issues.push({
         rule: 'yaml-syntax',
         span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) },
-        message: `YAML syntax: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+        message:
+          error.code === 'RESOURCE_EXHAUSTION'
+            ? 'YAML syntax: the values nest too deep to be read here.'
+            : `YAML syntax: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
       });
     }
   }

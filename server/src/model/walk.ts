@@ -4,7 +4,7 @@
  * invalid-date) and returns the checked tree that the strategy model is read from.
  * A value that fails its type is marked `ok: false` and counts as absent from then on.
  */
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
+import { Alias, Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, visit } from 'yaml';
 import { Issue } from '../findings';
 import { LineIndex, Span } from '../text/lineIndex';
 import { closest } from '../text/suggest';
@@ -45,6 +45,12 @@ const PLACEHOLDER_WORD = /\b(TODO|TBD|FIXME|XXX)\b/i;
 const LOREM = /\blorem\s+ipsum\b/i;
 const ELLIPSIS = /(^|\s)(\.{3,}|…)(?=\s|$)/;
 const MAX_ALIASES = 10_000;
+/**
+ * How many values all aliases together may bring into the walk (an anchored value counts
+ * its every node each time it is aliased). An alias bomb stays small as text and huge as a
+ * tree; past this budget no alias is followed.
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
 
 export function spanOf(node: Node | null | undefined, fallback: Span): Span {
   const range = node?.range;
@@ -91,6 +97,10 @@ export function parseDate(value: unknown, source: string): number | undefined {
 export class Walker {
   readonly issues: Issue[] = [];
   private aliasesFollowed = 0;
+  private aliasExpansion = 0;
+  private aliasLimitReached = false;
+  private targets?: Map<Alias, Node>;
+  private readonly sizes = new Map<Node, number>();
 
   constructor(
     private readonly document: Document.Parsed,
@@ -104,15 +114,62 @@ export class Walker {
     return { start, end: Math.max(start, this.lines.lineEnd(line)) };
   }
 
-  /** Resolves an alias to its anchored node, within a budget that defeats alias bombs. */
+  /** Resolves an alias to its anchored node, within budgets that defeat alias bombs. */
   private resolve(node: unknown, span: Span): Node | null | 'limit' {
     if (!isAlias(node)) return (node as Node | null | undefined) ?? null;
-    if (++this.aliasesFollowed > MAX_ALIASES) {
-      this.issues.push({ rule: 'type-mismatch', span, message: `Too many aliases: more than ${MAX_ALIASES} are not followed; this one is ignored.` });
+    if (this.aliasLimitReached) return 'limit';
+    const target = this.aliasTargets().get(node) ?? null;
+    this.aliasesFollowed++;
+    this.aliasExpansion += target ? this.sizeOf(target) : 1;
+    if (this.aliasesFollowed > MAX_ALIASES || this.aliasExpansion > MAX_ALIAS_EXPANSION) {
+      // One finding, at the first alias not followed: a bomb must not become a flood of findings.
+      this.aliasLimitReached = true;
+      this.issues.push({
+        rule: 'type-mismatch',
+        span,
+        message: `Too many aliases: the file's aliases stand for more than ${MAX_ALIASES} aliases or ${MAX_ALIAS_EXPANSION} values; from this one on, aliases are not followed and count as absent.`,
+      });
       return 'limit';
     }
-    const target = node.resolve(this.document);
-    return (target as Node | undefined) ?? null;
+    return target;
+  }
+
+  /**
+   * The anchored node of every alias, found in one pass: the last node with the alias's
+   * anchor before it, as the YAML specification and `Alias.resolve` have it. (`Alias.resolve`
+   * searches the whole document for every alias, which a file of many aliases makes quadratic.)
+   */
+  private aliasTargets(): Map<Alias, Node> {
+    if (this.targets) return this.targets;
+    const targets = new Map<Alias, Node>();
+    const anchored = new Map<string, Node>();
+    visit(this.document, {
+      Node: (_key, node) => {
+        if (isAlias(node)) {
+          const target = anchored.get(node.source);
+          if (target) targets.set(node, target);
+        } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
+          anchored.set(node.anchor, node);
+        }
+      },
+    });
+    this.targets = targets;
+    return targets;
+  }
+
+  /** The number of nodes in a value (an alias in it counts as one), computed once per node. */
+  private sizeOf(node: Node): number {
+    let size = this.sizes.get(node);
+    if (size === undefined) {
+      size = 0;
+      visit(node, {
+        Node: () => {
+          size!++;
+        },
+      });
+      this.sizes.set(node, size);
+    }
+    return size;
   }
 
   /**
@@ -152,8 +209,12 @@ export class Walker {
       return { ...base, empty: isMap(node) ? false : true, entries };
     }
     if (spec.kind === 'list') {
-      if (empty || (isScalar(node) && node.value === null)) return { ...base, empty: true, items: [] };
+      if (empty || (isScalar(node) && node.value === null)) {
+        if (spec.minItems) return mismatch('it is empty');
+        return { ...base, empty: true, items: [] };
+      }
       if (!isSeq(node)) return mismatch(`found ${describeNode(node)}`);
+      if (spec.minItems && node.items.length < spec.minItems) return mismatch('it is empty');
       const itemWhere = spec.item.kind === 'map' ? `each item of ${where}` : `an item of ${where}`;
       return {
         ...base,
