@@ -40,7 +40,7 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from './analyze';
+import { analyze, ParseCache } from './analyze';
 import { Config, ConfigError, RuleSetting } from './config';
 import { formatConfigError, resolveSettings, ResolvedSettings } from './configFile';
 import { CachedDocument, DocumentCache, DocumentAnalysis } from './documents';
@@ -58,7 +58,9 @@ import { documentSymbols, OutlineSymbol, SymbolKindName } from './features/symbo
 import { RULES_BY_ID, ruleDocUrl } from './rules';
 import { LineIndex, Span } from './text/lineIndex';
 
-const DEBOUNCE_MS = 75;
+// The analysis is incremental and cheap, so diagnostics follow each change at once: the
+// timer only gathers the changes that arrive together, and a newer version replaces it.
+const DEBOUNCE_MS = 1;
 export const INSERT_ALL_MISSING_SECTIONS = 'dgs.insertAllMissingSections';
 export const COVERAGE_REQUEST = 'dgs/coverage';
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
@@ -105,6 +107,8 @@ export function startServer(): Connection {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   let settings: ServerSettings = DEFAULT_SETTINGS;
+  /** Settings given in initializationOptions: the base the editor's configuration goes over. */
+  let initialSettings: ServerSettings = DEFAULT_SETTINGS;
   let workspaceFolders: string[] = [];
   let trusted = true;
   let pullDiagnostics = false;
@@ -117,6 +121,7 @@ export function startServer(): Connection {
   let lastActiveUri: string | undefined;
   const settingsByFolder = new Map<string, ResolvedSettings>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const parseCaches = new Map<string, ParseCache>();
 
   const log = (message: string): void => {
     if (settings.trace === 'verbose') connection.console.log(message);
@@ -161,7 +166,13 @@ export function startServer(): Connection {
     const started = Date.now();
     const resolved = settingsFor(documentPath(uri));
     const config: Config = { ...resolved.config, rules: { ...resolved.config.rules, ...settings.rules } };
-    const analysis = analyze(text, resolved.schema, config);
+    // Successive versions of a document share a parse cache: only what changed is parsed again.
+    let parseCache = parseCaches.get(uri);
+    if (!parseCache) {
+      parseCache = new ParseCache();
+      parseCaches.set(uri, parseCache);
+    }
+    const analysis = analyze(text, resolved.schema, config, parseCache);
     log(`dgs: analysed ${uri} in ${Date.now() - started} ms: ${analysis.findings.length} findings`);
     return { analysis, configErrors: resolved.errors };
   }
@@ -220,6 +231,10 @@ export function startServer(): Connection {
   }
 
   function diagnosticsOf(entry: CachedDocument): Diagnostic[] {
+    if (entry.failure !== undefined) {
+      const end = entry.text.search(/\r?\n|$/);
+      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: end } }, severity: DiagnosticSeverity.Error, code: 'config', source: 'dgs', message: `This strategy could not be checked: ${entry.failure}` }];
+    }
     if (!entry.result) return [];
     const lines = entry.result.analysis.model.lines;
     const diagnostics = entry.result.analysis.findings.map((finding) => toDiagnostic(entry.uri, lines, finding));
@@ -269,6 +284,8 @@ export function startServer(): Connection {
   function reanalyseAll(): void {
     settingsByFolder.clear();
     cache.clear();
+    // Cached measures hold clause resolutions of the schema they were read with.
+    parseCaches.clear();
     if (pullDiagnostics) {
       if (diagnosticRefresh) connection.languages.diagnostics.refresh();
       return;
@@ -279,7 +296,7 @@ export function startServer(): Connection {
   async function fetchSettings(): Promise<void> {
     if (!configurationRequests) return;
     const section: unknown = await connection.workspace.getConfiguration({ section: 'dgs' });
-    settings = readSettings(section, DEFAULT_SETTINGS, (message) => connection.console.warn(message));
+    settings = readSettings(section, initialSettings, (message) => connection.console.warn(message));
   }
 
   // ---- Lifecycle.
@@ -298,6 +315,7 @@ export function startServer(): Connection {
       if (options.trusted === false) trusted = false;
       settings = readSettings(options, settings, (message) => connection.console.warn(message));
       settings = readSettings(options.dgs, settings, (message) => connection.console.warn(message));
+      initialSettings = settings;
     }
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
@@ -338,7 +356,7 @@ export function startServer(): Connection {
       if (configurationRequests) await fetchSettings();
       else {
         const raw: unknown = change.settings;
-        settings = readSettings(isRecord(raw) ? raw.dgs : undefined, DEFAULT_SETTINGS, (message) => connection.console.warn(message));
+        settings = readSettings(isRecord(raw) ? raw.dgs : undefined, initialSettings, (message) => connection.console.warn(message));
       }
       reanalyseAll();
     }),
@@ -367,6 +385,7 @@ export function startServer(): Connection {
       clearTimeout(timers.get(uri));
       timers.delete(uri);
       cache.close(uri);
+      parseCaches.delete(uri);
       published.delete(uri);
       if (lastActiveUri === uri) lastActiveUri = undefined;
       void connection.sendDiagnostics({ uri, diagnostics: [] });
