@@ -56,11 +56,14 @@ export class ParseCache {
   /** How the last parse went, for tests and the benchmark. */
   lastMode: 'full' | 'incremental' = 'full';
   lastReused = 0;
-  /** Texts shorter than this are parsed whole: splitting them would not be felt. */
+  /** The schema the cached measures were read with. */
+  schema?: unknown;
+    /** Texts shorter than this are parsed whole: splitting them would not be felt. */
   minLength = 20_000;
 }
 
-const UNSAFE = /(^|[\s[{,])[&*][^\s]|^%|^---|^\.\.\.|\t|^\uFEFF/m;
+// A lone \r is a line break to the editor but not to the line scanner below: parse such texts whole.
+const UNSAFE = /(^|[\s[{,])[&*][^\s]|^%|^---|^\.\.\.|\t|^\uFEFF|\r(?!\n)/m;
 const KEY_LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(#.*)?$/;
 
 /** Parses the whole text; a file nested too deep is a NestingTooDeepError (see parseYaml.ts). */

@@ -119,6 +119,11 @@ function lineSpan(lines: LineIndex, start: number): Span {
 export function buildModel(text: string, schema: Schema, cache?: ParseCache): StrategyModel {
   const lines = new LineIndex(text);
   const issues: Issue[] = [];
+  if (cache && cache.schema !== schema) {
+    // Cached measures hold clause resolutions of the schema they were read with.
+    cache.items.clear();
+    cache.schema = schema;
+  }
   const docs = parseStrategyText(text, partKeysOf(schema), cache);
   const model: StrategyModel = {
     schema,
