@@ -6,6 +6,7 @@ import { Config, DEFAULT_CONFIG } from './config';
 import { computeCoverage, Coverage } from './coverage';
 import { Finding, Issue, Severity } from './findings';
 import { ParseCache } from './model/incremental';
+import { MAX_NESTING, NestingTooDeepError } from './model/parseYaml';
 import { buildModel, StrategyModel } from './model/strategy';
 import { RULES } from './rules';
 import { Schema } from './schema/types';
@@ -19,6 +20,8 @@ export interface Analysis {
   coverage: Coverage;
   /** Findings in document order, with their configured severity; silenced ones left out. */
   findings: Finding[];
+  /** The configuration the analysis ran with, for features that analyse again (fix all). */
+  config: Config;
 }
 
 export function severityFor(rule: string, defaultSeverity: Severity, config: Config): Severity | 'off' {
@@ -38,7 +41,7 @@ export function analyze(text: string, schema: Schema, config: Config = DEFAULT_C
   } catch (error) {
     // The YAML composer recurses; nesting thousands deep can exhaust the stack. That is a
     // finding about the file, never a crash.
-    return unreadable(text, schema, error);
+    return unreadable(text, schema, error, config);
   }
   const issues: Issue[] = [];
   for (const rule of RULES) {
@@ -64,7 +67,7 @@ export function analyze(text: string, schema: Schema, config: Config = DEFAULT_C
     findings.push({ ...issue, severity: severityFor(issue.rule, rule.severity, config) as Severity });
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { model, coverage: computeCoverage(model), findings };
+  return { model, coverage: computeCoverage(model), findings, config };
 }
 
 /** The length of a text in UTF-8 bytes, as the file on disk has it. */
@@ -82,16 +85,16 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-function emptyAnalysis(text: string, schema: Schema, finding: Finding): Analysis {
+function emptyAnalysis(text: string, schema: Schema, config: Config, finding: Finding): Analysis {
   const model = buildModel('', schema);
   const lines = new LineIndex(text);
   const stub: StrategyModel = { ...model, text, lines, rootKind: 'other' };
-  return { model: stub, coverage: computeCoverage(stub), findings: [finding] };
+  return { model: stub, coverage: computeCoverage(stub), findings: [finding], config };
 }
 
 function tooLarge(text: string, schema: Schema, config: Config): Analysis {
   const lines = new LineIndex(text);
-  return emptyAnalysis(text, schema, {
+  return emptyAnalysis(text, schema, config, {
     rule: 'yaml-syntax',
     severity: 'error',
     span: { start: 0, end: lines.lineEnd(0) },
@@ -99,10 +102,20 @@ function tooLarge(text: string, schema: Schema, config: Config): Analysis {
   });
 }
 
-function unreadable(text: string, schema: Schema, error: unknown): Analysis {
+function unreadable(text: string, schema: Schema, error: unknown, config: Config): Analysis {
   const lines = new LineIndex(text);
+  if (error instanceof NestingTooDeepError) {
+    // Where the parse stopped: the drafter can see what nests so deep.
+    const start = Math.min(error.offset, text.length);
+    return emptyAnalysis(text, schema, config, {
+      rule: 'yaml-syntax',
+      severity: 'error',
+      span: { start, end: Math.max(start, lines.lineEnd(lines.positionAt(start).line)) },
+      message: `This file was not analysed: its values nest more than ${MAX_NESTING} levels deep here (a strategy needs about ten). Remove the extra brackets or indentation.`,
+    });
+  }
   const reason = error instanceof RangeError ? 'its nesting is too deep to read' : `it could not be read (${(error as Error)?.message ?? error})`;
-  return emptyAnalysis(text, schema, {
+  return emptyAnalysis(text, schema, config, {
     rule: 'yaml-syntax',
     severity: 'error',
     span: { start: 0, end: lines.lineEnd(0) },

@@ -202,6 +202,23 @@ const INSERT_PART: FixCase[] = [
     ),
   },
   {
+    name: 'after a byte order mark, which takes no column',
+    input: '\uFEFF' + lines('objectives:', '  openness:', '    summary: Open.'),
+    fix: 'Insert the missing part "development" with its sections',
+    output:
+      '\uFEFF' +
+      lines(
+        'objectives:',
+        '  openness:',
+        '    summary: Open.',
+        'development:',
+        ...section(2, 2, 'leadership', 'LDR-1', '5'),
+        ...section(2, 2, 'coherence', 'COH-1', '6.i, 6.ii, 6.iii, 6.iv'),
+        ...section(2, 2, 'governance', 'GOV-1', '7.i, 7.ii'),
+        ...section(2, 2, 'international-cooperation', 'INT-1', '8'),
+      ),
+  },
+  {
     name: 'CRLF, 4 spaces, before the first part',
     crlf: true,
     input: lines('strategy:', '    title: T', 'development:', '    leadership:', '        summary: Lead.'),
@@ -295,13 +312,13 @@ const REPLACE: FixCase[] = [
   {
     name: 'an unknown clause in single quotes stays single-quoted',
     input: lines('objectives:', '  openness:', '    measures:', '      - id: OPN-1', '        addresses:', "          - '1.x'"),
-    fix: 'Replace "\'1.x\'" with "1.iii"',
+    fix: 'Replace "1.x" with "1.iii"',
     output: lines('objectives:', '  openness:', '    measures:', '      - id: OPN-1', '        addresses:', "          - '1.iii'"),
   },
   {
     name: 'an unknown clause in double quotes stays double-quoted',
     input: lines('objectives:', '  openness:', '    measures:', '      - id: OPN-1', '        addresses: ["1.x", 1.i]'),
-    fix: 'Replace ""1.x"" with "1.iii"',
+    fix: 'Replace "1.x" with "1.iii"',
     output: lines('objectives:', '  openness:', '    measures:', '      - id: OPN-1', '        addresses: ["1.iii", 1.i]'),
   },
   {
@@ -440,7 +457,8 @@ describe('quick fixes', () => {
           '    measures:',
           '      - id: OPN-1',
           "        addresses: [1.i, '1.iii', 1.ii]",
-          '        depends-on: [OPN-1]',
+          // No suggestion for the unknown reference: the only other id is the measure's own.
+          '        depends-on: [OPN-2]',
           '  engagement:',
           '    summary: Engage.',
           '    measures: []',
@@ -478,16 +496,28 @@ describe('quick fixes', () => {
   });
 
   describe('what is not offered', () => {
-    const cases: { name: string; input: string; absent: RegExp }[] = [
-      { name: 'anything, when the YAML does not parse', input: lines('objectives:', '  openness: [', 'development:'), absent: /./ },
-      { name: 'a part over a key that holds something else', input: lines('objectives: 5'), absent: /part "objectives"/ },
-      { name: 'a section over a key that holds a list', input: lines('objectives:', '  openness: [a, b]'), absent: /section "openness"/ },
-      { name: 'a key renamed onto a key the mapping has', input: lines('objectives:', '  openness:', '    sumary: a', '    summary: b'), absent: /Replace "sumary"/ },
-      { name: 'a replacement over an alias', input: lines('x-refs: &refs [1.x]', 'objectives:', '  openness:', '    measures:', '      - id: OPN-1', '        addresses: [*refs]'), absent: /Replace/ },
+    const cases: { name: string; input: string; absent: RegExp; present?: string }[] = [
+      { name: 'anything, when the YAML does not parse', input: lines('objectives:', '  openness: [', 'development:'), absent: /./, present: 'yaml-syntax' },
+      { name: 'a part over a key that holds something else', input: lines('objectives: 5'), absent: /part "objectives"/, present: 'missing-section' },
+      { name: 'a section over a key that holds a list', input: lines('objectives:', '  openness: [a, b]'), absent: /section "openness"/, present: 'missing-section' },
+      {
+        name: 'a key renamed onto a key the mapping has',
+        input: lines('objectives:', '  openness:', '    sumary: a', '    summary: b'),
+        absent: /Replace "sumary"/,
+        present: 'unknown-key',
+      },
+      {
+        name: 'a replacement of an alias (the anchored value is elsewhere)',
+        input: lines('x-clause: &typo 1.x', 'objectives:', '  openness:', '    measures:', '      - id: OPN-1', '        addresses: [*typo, 1.i]'),
+        absent: /Replace/,
+        present: 'unknown-clause',
+      },
     ];
     for (const testCase of cases) {
       it(testCase.name, () => {
-        const titles = allActions(analyze(testCase.input, SHORT)).map((action) => action.title);
+        const analysis = analyze(testCase.input, SHORT);
+        if (testCase.present) assert.ok(analysis.findings.some((finding) => finding.rule === testCase.present), `no ${testCase.present} finding`);
+        const titles = allActions(analysis).map((action) => action.title);
         assert.deepStrictEqual(titles.filter((title) => testCase.absent.test(title)), []);
       });
     }

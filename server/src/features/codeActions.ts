@@ -110,7 +110,9 @@ function sectionEdits(context: FixContext, wanted: Map<Part, Recommendation[]>):
   const ids = usedMeasureIds(context);
   let edits: OffsetEdit[] = [];
   const placed = new Map<Part, Recommendation[]>();
-  for (const [part, recommendations] of wanted) {
+  for (const part of model.schema.parts) {
+    const recommendations = wanted.get(part);
+    if (!recommendations) continue;
     const plan = planSections(context, new Map([[part, recommendations]]), ids);
     const candidate = mergeEdits([...edits, ...plan.edits]);
     const result = afterEdits(model, candidate);
@@ -137,7 +139,8 @@ function quickFix(analysis: Analysis, context: FixContext, finding: Finding): Co
     case 'replace': {
       const edit = planReplace(context, finding.span, data.replacement, finding.rule === 'unknown-key');
       if (!edit || !afterEdits(model, [edit])) return undefined;
-      const written = model.text.slice(finding.span.start, finding.span.end);
+      // The value as the drafter reads it, without the quotes it may be written in.
+      const written = model.text.slice(finding.span.start, finding.span.end).replace(/^(['"])(.*)\1$/s, '$2');
       return { title: `Replace "${quote(written)}" with "${quote(data.replacement)}"`, kind: QUICK_FIX_KIND, isPreferred: true, edits: [edit], diagnostics: [finding] };
     }
     case 'insert-section':
@@ -265,7 +268,7 @@ function fixAllAction(analysis: Analysis): CodeActionResult | undefined {
       let { edits: replacements, findings } = replacementsOf(current, currentContext);
       if (replacements.length === 0) break;
       let nextText = applyEdits(current.model.text, replacements);
-      let next = analyze(nextText, model.schema);
+      let next = analyze(nextText, model.schema, analysis.config);
       if (!wellFormed(current.model, next.model)) {
         // Keep only the replacements that are safe on their own.
         const safe = replacements.map((edit, i) => ({ edit, finding: findings[i] })).filter(({ edit }) => afterEdits(current.model, [edit]));
@@ -273,7 +276,7 @@ function fixAllAction(analysis: Analysis): CodeActionResult | undefined {
         findings = safe.map(({ finding }) => finding);
         if (replacements.length === 0) break;
         nextText = applyEdits(current.model.text, replacements);
-        next = analyze(nextText, model.schema);
+        next = analyze(nextText, model.schema, analysis.config);
         if (!wellFormed(current.model, next.model)) break;
       }
       const composed = composeEdits(model.text, edits, replacements);

@@ -1,15 +1,22 @@
 import { closest } from '../text/suggest';
 import { Rule } from './rule';
 
+/** Suggestions compare against every id; past this many unknown references they are left out, to stay linear. */
+const MAX_SUGGESTIONS = 100;
+
 export const unknownReference: Rule = {
   id: 'unknown-reference',
   severity: 'error',
   description: '`depends-on` names a measure id that no measure has.',
+  clause: '10.ii',
   check({ model, report }) {
+    let suggested = 0;
+    const ids = [...model.measuresById.keys()];
     for (const measure of model.measures) {
       for (const reference of measure.dependsOn?.references ?? []) {
         if (model.measuresById.has(reference.id)) continue;
-        const suggestion = closest(reference.id, model.measuresById.keys());
+        // A measure never depends on itself: its own id is no suggestion.
+        const suggestion = suggested++ < MAX_SUGGESTIONS ? closest(reference.id, ids.filter((id) => id !== measure.id?.text)) : undefined;
         report({
           span: reference.span,
           message: `No measure has the id "${reference.id}".${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
