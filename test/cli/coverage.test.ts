@@ -19,7 +19,7 @@ describe('dgs coverage', function () {
     const result = runDgs(['coverage', 'plan.strategy.yaml', '--format', 'json'], folder);
     assert.strictEqual(result.status, 0, result.stderr);
     const report = JSON.parse(result.stdout);
-    assert.deepStrictEqual(Object.keys(report), ['path', 'addressed', 'missing', 'units', 'summary']);
+    assert.deepStrictEqual(Object.keys(report), ['path', 'addressed', 'missing', 'units', 'summary', 'report']);
     assert.strictEqual(report.path, 'plan.strategy.yaml');
     assert.deepStrictEqual(report.missing, ['1.iii']);
     assert.strictEqual(report.addressed.length, 25);
@@ -28,6 +28,13 @@ describe('dgs coverage', function () {
     assert.deepStrictEqual(report.units[1], { ref: '1.ii', recommendation: 1, section: 'openness', addressed: true, measures: ['OPN-1', 'COH-1'] });
     assert.deepStrictEqual(report.units[2], { ref: '1.iii', recommendation: 1, section: 'openness', addressed: false, measures: [] });
     assert.deepStrictEqual(report.units[8], { ref: '5', recommendation: 5, section: 'leadership', addressed: true, measures: ['(measure at line 30)'] });
+    // The reviewer's figures: a status per recommendation, the clause texts, the measures.
+    assert.strictEqual(report.report.summary.unitsAddressed, 25);
+    const openness = report.report.parts[0].recommendations[0];
+    assert.strictEqual(openness.status, 'partial');
+    assert.strictEqual(openness.units[2].ref, '1.iii');
+    assert.strictEqual(openness.units[2].status, 'none');
+    assert.match(openness.units[2].text, /^taking steps to address existing "digital divides"/);
   });
 
   it('markdown is the default, and html is a page', () => {

@@ -58,6 +58,7 @@ describe('dgs check: exit status', function () {
     assert.strictEqual(over.status, 1);
     assert.deepStrictEqual(errorLines(over), ['dgs check: 2 warnings, more than the 1 that --max-warnings allows']);
     assert.strictEqual(runDgs(['check', 'warnings.strategy.yaml', '--max-warnings', '0'], folder).status, 1);
+    assert.strictEqual(runDgs(['check', 'warnings.strategy.yaml', '--max-warnings', '-1'], folder).status, 0, '-1 allows any number');
   });
 
   const usageErrors: [string, string[], RegExp][] = [

@@ -59,6 +59,7 @@ describe('dgs schema', function () {
     ['a clause with the wrong part numeral', (text) => text.replace('[1.i, 1.ii, 1.iii]', '[III.1.i, 1.ii, 1.iii]')],
     ['a missing required field', (text) => text.replace('  government: Republic of Examplia\n', '')],
     ['a measure without addresses', (text) => text.replace('addresses: [4], ', '')],
+    ['a measure with an empty addresses list', (text) => text.replace('addresses: [4]', 'addresses: []')],
     ['a bad measure id', (text) => text.replace('id: OPN-1', 'id: 1-OPN')],
     ['a text where a year is due', (text) => text.replace('from: 2026', 'from: soon')],
     ['a malformed date', (text) => text.replace('target: 90% }', 'target: 90%, by: 2027-13 }')],

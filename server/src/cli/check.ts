@@ -25,8 +25,9 @@ export const CHECK_OPTIONS: readonly OptionSpec[] = [
   HELP_OPTION,
 ];
 
+/** The number of warnings allowed; -1, as in ESLint, or no option at all allows any number. */
 export function parseMaxWarnings(value: string | undefined): number {
-  if (value === undefined) return Infinity;
+  if (value === undefined || value.trim() === '-1') return Infinity;
   if (!/^\d+$/.test(value.trim())) throw new CliError(`the option --max-warnings needs a whole number of 0 or more, not "${value}"`);
   return Number(value.trim());
 }

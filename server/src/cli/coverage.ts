@@ -6,6 +6,7 @@ import * as path from 'path';
 import { Analysis } from '../analyze';
 import { MeasureModel } from '../model/strategy';
 import { renderCoverageReport } from '../report';
+import { buildReportData } from '../report/data';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { writeReport } from './output';
@@ -31,6 +32,8 @@ export interface CoverageReport {
   units: CoverageUnitReport[];
   summary: { addressed: number; total: number };
 }
+// The JSON output adds `report`: per recommendation its status, clause texts, and the measures
+// with their leads, due dates and indicators (server/src/report/data.ts), as the HTML shows them.
 
 function measureName(measure: MeasureModel, analysis: Analysis): string {
   if (measure.id) return measure.id.text;
@@ -69,7 +72,7 @@ export async function runCoverage(argv: readonly string[], io: CliIO): Promise<n
   }
   const report =
     format === 'json'
-      ? JSON.stringify(coverageReport(file.path, file.analysis), null, 2) + '\n'
+      ? JSON.stringify({ ...coverageReport(file.path, file.analysis), report: buildReportData(file.analysis, { file: file.path }) }, null, 2) + '\n'
       : renderCoverageReport(format === 'html' ? 'html' : 'markdown', file.analysis, { file: file.path });
   writeReport(report, options.get('output'), io);
   return configErrors.length > 0 ? EXIT_USAGE : EXIT_OK;
