@@ -34,6 +34,8 @@ export interface ClientOptions {
   /** Ask for pull diagnostics (as VS Code does) instead of waiting for pushed ones. */
   pull?: boolean;
   timeoutMs: number;
+  /** After this long in one phase (edits, hovers, completions), stop once 3 samples are in. */
+  phaseBudgetMs: number;
   logFile?: string;
 }
 
@@ -49,6 +51,9 @@ export interface ClientResult {
   rssAfterOpenMb: number;
   peakRssMb: number;
   rssAtEndMb: number;
+  /** Server CPU time from didOpen to the first diagnostics, and per edit on average: work, whatever the load. */
+  openCpuMs: number;
+  editCpuMs: number;
   editTitleMs: number[];
   editClauseMs: number[];
   /** Edits whose diagnostics did not show what the edit did (a stale or wrong publish). */
@@ -91,6 +96,21 @@ export function processMemoryMb(pid: number): { rss: number; peak: number } {
     return { rss: NaN, peak: NaN };
   }
 }
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** USER_HZ: 100 on every Linux that Node runs on. */
+const CLOCK_TICKS = 100;
 
 /** The places the benchmark acts on, found in the generated text. */
 export interface Landmarks {
@@ -148,6 +168,15 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
   child.stderr!.on('data', (chunk: Buffer) => log?.write(chunk));
   let exited = false;
   child.on('exit', () => (exited = true));
+  // Stopped from outside: take the server along.
+  process.once('SIGTERM', () => {
+    child.kill('SIGKILL');
+    process.exit(1);
+  });
+  const began = performance.now();
+  const mark = (what: string) => log?.write(`[bench ${((performance.now() - began) / 1000).toFixed(1)} s] ${what}\n`);
+  /** Whether a phase that began at `since` with `samples` taken should stop. */
+  const overBudget = (since: number, samples: number) => samples >= 3 && performance.now() - since > options.phaseBudgetMs;
 
   const connection: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const uri = pathToFileURL(options.file).href;
@@ -225,6 +254,8 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
     rssAfterOpenMb: NaN,
     peakRssMb: NaN,
     rssAtEndMb: NaN,
+    openCpuMs: NaN,
+    editCpuMs: NaN,
     editTitleMs: [],
     editClauseMs: [],
     editMismatches: 0,
@@ -309,10 +340,13 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
     await quiet(300, 5000);
 
     // ---- Open → diagnostics.
+    mark('open');
+    let cpu = processCpuMs(child.pid!);
     start = performance.now();
     connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
     const opened = await diagnosticsNow(() => true, 'diagnostics after open');
     result.openMs = opened.at - start;
+    result.openCpuMs = processCpuMs(child.pid!) - cpu;
     const memory = processMemoryMb(child.pid!);
     result.rssAfterOpenMb = memory.rss;
     result.openDiagnostics = opened.diagnostics.length;
@@ -330,7 +364,11 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
     let broken = false;
     const errorOnAddresses = (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.range.start.line === marks.addressesLine);
     await quiet(200, 3000);
-    for (let edit = 1; edit <= options.edits; edit++) {
+    mark('edits');
+    cpu = processCpuMs(child.pid!);
+    let editsDone = 0;
+    const editsBegan = performance.now();
+    for (let edit = 1; edit <= options.edits && !overBudget(editsBegan, edit - 1); edit++) {
       let accept: (diagnostics: Diagnostic[]) => boolean;
       start = performance.now();
       if (edit % 2 === 1) {
@@ -348,11 +386,15 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
       if (!seen.matched) result.editMismatches++;
       (edit % 2 === 1 ? result.editTitleMs : result.editClauseMs).push(seen.at - start);
       // A drafter's next keystroke comes a moment later; let the server finish what it does after publishing.
+      editsDone++;
       await delay(30);
     }
+    result.editCpuMs = (processCpuMs(child.pid!) - cpu) / editsDone;
 
     // ---- Hover: on a clause reference, on a section key.
-    for (let sample = 0; sample < options.hovers; sample++) {
+    mark('hovers');
+    const hoversBegan = performance.now();
+    for (let sample = 0; sample < options.hovers && !overBudget(hoversBegan, sample); sample++) {
       for (const [position, times] of [
         [marks.hoverClause, result.hoverClauseMs],
         [marks.sectionKey, result.hoverKeyMs],
@@ -379,7 +421,9 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
     const addressesLine = marks.completionAddressesLine + 1;
     await diagnosticsNow(() => true, 'diagnostics before completion');
     await quiet(200, 3000);
-    for (let sample = 0; sample < options.completions; sample++) {
+    mark('completions');
+    const completionsBegan = performance.now();
+    for (let sample = 0; sample < options.completions && !overBudget(completionsBegan, sample); sample++) {
       for (const [position, times, kind] of [
         [{ line: addressesLine, character: listEnd + 2 }, result.completionAddressesMs, 'addresses'],
         [{ line: keyLine, character: 8 }, result.completionKeyMs, 'key'],
@@ -398,6 +442,7 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
     result.rssAtEndMb = end.rss;
     result.peakRssMb = end.peak;
 
+    mark('shutdown');
     await withTimeout(connection.sendRequest('shutdown'), 5000, 'shutdown').catch((error: Error) => result.errors.push(error.message));
     connection.sendNotification('exit');
   } catch (error) {

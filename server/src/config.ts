@@ -57,9 +57,11 @@ export function parseConfig(text: string, file: string): { config: Config; error
     errors.push({ file, line: position.line, character: position.character, message: `cannot read the configuration: ${(caught as Error).message}` });
     return { config, errors };
   }
-  for (const parseError of document.errors) {
+  // The first syntax error only: what follows it is mostly its echo, and one clear line says where to look.
+  const parseError = document.errors[0];
+  if (parseError) {
     const position = lines.positionAt(parseError.pos[0]);
-    errors.push({ file, line: position.line, character: position.character, message: parseError.message.split('\n')[0] });
+    errors.push({ file, line: position.line, character: position.character, message: parseError.message.split('\n')[0].slice(0, 200) });
   }
   if (errors.length > 0) return { config, errors };
   const root = document.contents;

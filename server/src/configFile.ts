@@ -9,6 +9,9 @@ import { defaultSchemaPath, loadSchemaFile } from './schema/file';
 import { SchemaError } from './schema/parse';
 import { Schema } from './schema/types';
 
+/** A configuration is a few lines; a file far larger is not read. */
+export const MAX_CONFIG_SIZE = 1024 * 1024;
+
 export function findConfigFile(startFolder: string): string | undefined {
   let folder = path.resolve(startFolder);
   for (;;) {
@@ -42,6 +45,8 @@ export function resolveSettings(strategyFile: string, options: ResolveOptions = 
   const configFile = findConfigFile(path.dirname(path.resolve(strategyFile)));
   if (configFile) {
     try {
+      const size = fs.statSync(configFile).size;
+      if (size > MAX_CONFIG_SIZE) throw new Error(`the file is ${size} bytes long, more than the ${MAX_CONFIG_SIZE} bytes a configuration may have`);
       const parsed = parseConfig(fs.readFileSync(configFile, 'utf8'), configFile);
       config = parsed.config;
       errors.push(...parsed.errors);
@@ -77,9 +82,19 @@ export function resolveSettings(strategyFile: string, options: ResolveOptions = 
   }
 }
 
+/** Whether a file lies inside a folder, symbolic links followed (a link in the workspace may point anywhere). */
 function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(path.resolve(folder), file);
+  const relative = path.relative(realPath(path.resolve(folder)), realPath(file));
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The path with every symbolic link resolved; a path that does not exist yet is taken as written. */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 export function formatConfigError(error: ConfigError): string {

@@ -27,6 +27,8 @@ export interface CachedDocument {
   isStrategy: boolean;
   /** Only for strategies. */
   result?: DocumentAnalysis;
+  /** Why a strategy could not be analysed at all (no schema could be loaded): shown, never thrown. */
+  failure?: string;
 }
 
 export interface StrategyDetection {
@@ -79,7 +81,13 @@ export class DocumentCache {
     const text = document.getText();
     const isStrategy = isStrategyDocument(document.uri, document.languageId, text, this.detection());
     const entry: CachedDocument = { uri: document.uri, version: document.version, text, isStrategy };
-    if (isStrategy) entry.result = this.analyzeDocument(document.uri, text);
+    if (isStrategy) {
+      try {
+        entry.result = this.analyzeDocument(document.uri, text);
+      } catch (error) {
+        entry.failure = error instanceof Error ? error.message : String(error);
+      }
+    }
     this.entries.set(document.uri, entry);
     return entry;
   }

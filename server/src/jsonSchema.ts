@@ -117,7 +117,11 @@ function objectSchema(spec: MapSpec, context: Context): JsonSchema {
       // A $ref takes no sibling keywords in draft-07: the description goes beside it in allOf.
       property = property.$ref ? { description, allOf: [property] } : { description, ...property };
     }
-    if (name === 'addresses' && spec.role === 'measure') property.minItems = 1;
+    if (name === 'addresses' && spec.role === 'measure') {
+      // The format asks for at least one clause (spec §3): an empty or absent list addresses nothing.
+      property.type = 'array';
+      property.minItems = 1;
+    }
     properties[name] = property;
     if (field.required) required.push(name);
   }

@@ -198,12 +198,12 @@ describe('HTML coverage report in Chromium', function () {
   });
 
   it('reflows on a narrow screen, with the matrix scaled to fit', async () => {
-    const { page } = await open(report(example('national.strategy.yaml'), 'examples/national.strategy.yaml'), 400);
+    const { page } = await open(report(example('national.strategy.yaml'), 'examples/national.strategy.yaml'), 320);
     try {
       const widths = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [number, number];
       assert.ok(widths[0] <= widths[1], `page width ${widths[0]} in a window of ${widths[1]}`);
       const box = await page.locator(MATRIX).boundingBox();
-      assert.ok(box && box.x >= 0 && box.x + box.width <= 400, `matrix box ${JSON.stringify(box)}`);
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 320, `matrix box ${JSON.stringify(box)}`);
       const violations = await runAxe(page);
       assert.deepStrictEqual(violations.map((violation) => violation.id), [], describeViolations(violations));
     } finally {
@@ -231,7 +231,7 @@ describe('HTML coverage report in Chromium', function () {
   it('takes a screenshot of the report', async () => {
     const { page } = await open(report(example('draft.strategy.yaml'), 'examples/draft.strategy.yaml'));
     try {
-      await page.setViewportSize({ width: 1280, height: 1600 });
+      await page.setViewportSize({ width: 1280, height: 1800 });
       const image = await page.screenshot({ fullPage: false });
       assert.strictEqual(image.subarray(1, 4).toString('latin1'), 'PNG');
       assert.strictEqual(image.readUInt32BE(16), 1280);

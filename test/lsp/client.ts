@@ -125,6 +125,8 @@ export class LspClient {
   private stderr = '';
   private exitInfo: string | undefined;
   private readonly versions = new Map<string, number>();
+  /** Whether the client made the workspace folder (and so removes it when it stops). */
+  private ownsWorkspace = false;
 
   private constructor(
     readonly process: ChildProcess,
@@ -140,6 +142,7 @@ export class LspClient {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, workspace, options.settings ?? {});
+    client.ownsWorkspace = options.workspace === undefined;
     child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
     child.on('exit', (code, signal) => (client.exitInfo = `server exited with ${code ?? signal}; stderr: ${client.stderr.slice(-2000)}`));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.diagnostics.push(params));
@@ -221,6 +224,7 @@ export class LspClient {
       await exited;
     }
     this.connection.dispose();
+    if (this.ownsWorkspace) fs.rmSync(this.workspace, { recursive: true, force: true });
   }
 }
 

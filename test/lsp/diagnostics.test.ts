@@ -3,15 +3,32 @@
  * opened and changed, diagnostics awaited as they are published (or pulled).
  */
 import * as assert from 'assert';
+import { fork } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Diagnostic, DocumentDiagnosticReport, DocumentDiagnosticRequest, DiagnosticSeverity, InitializeResult } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  Diagnostic,
+  DiagnosticSeverity,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticReport,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  InitializeResult,
+  IPCMessageReader,
+  IPCMessageWriter,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  ShutdownRequest,
+} from 'vscode-languageserver-protocol/node';
 import { analyze } from '../../server/src/analyze';
 import { ruleDocUrl } from '../../server/src/rules';
 import { loadDefaultSchema } from '../../server/src/schema/file';
 import { LineIndex } from '../../server/src/text/lineIndex';
-import { editorCapabilities, LspClient, positionOf, ROOT } from './client';
+import { editorCapabilities, LspClient, positionOf, ROOT, SERVER } from './client';
 import { PLAIN_YAML, SMALL } from './fixtures';
 
 const schema = loadDefaultSchema();
@@ -38,8 +55,12 @@ function published(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((diagnostic) => `${diagnostic.code}@${JSON.stringify(diagnostic.range)}`).sort();
 }
 
+const folders: string[] = [];
+after(() => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+
 function workspace(files: Record<string, string> = {}): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dgs-lsp-'));
+  folders.push(folder);
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), text);
   return folder;
 }
@@ -260,5 +281,31 @@ describe('language server over stdio: pull diagnostics', function () {
     await client.close(uri);
     assert.deepStrictEqual((await client.nextDiagnostics(uri)).diagnostics, []);
     assert.deepStrictEqual(client.diagnostics.all.filter((params) => params.diagnostics.length > 0), [], 'nothing pushed');
+  });
+});
+
+describe('language server over node IPC (as the VS Code client starts it)', function () {
+  it('speaks LSP with --node-ipc', async () => {
+    const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, resolve));
+    connection.listen();
+    try {
+      const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.strictEqual(result.serverInfo?.name, 'dgs-language-server');
+      await connection.sendNotification(InitializedNotification.type, {});
+      const uri = 'file:///nowhere/ipc.strategy.yaml';
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dgs-strategy', version: 7, text: SMALL } });
+      const params = await diagnostics;
+      assert.strictEqual(params.version, 7);
+      assert.deepStrictEqual(published(params.diagnostics), coreFindings(SMALL));
+      await connection.sendRequest(ShutdownRequest.type);
+      await connection.sendNotification(ExitNotification.type);
+      assert.strictEqual(await exited, 0);
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
   });
 });

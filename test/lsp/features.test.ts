@@ -239,6 +239,8 @@ describe('language server over stdio: features', function () {
       const newText = (measure.textEdit as TextEdit).newText;
       assert.match(newText, /^id: OPN-3\n {8}title: \$\{1:TODO/);
       assert.match(newText, /addresses: \[1\.i, 1\.ii, 1\.iii\]/);
+      const indicator = (await complete(SMALL.replace('target: 10 }\n', 'target: 10 }\n          - $0\n'))).find((item) => item.label === 'indicator')!;
+      assert.strictEqual((indicator.textEdit as TextEdit).newText, 'name: ${1:TODO name the indicator}\n            target: ${2:TODO set the target}$0');
       const business = (await complete(SMALL.replace('        title: Open processes\n', '        title: Open processes\n        $0\n'))).find((item) => item.label === 'business case')!;
       assert.match((business.textEdit as TextEdit).newText, /^business-case:\n {10}value: \$\{1:TODO/);
     });

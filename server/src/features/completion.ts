@@ -31,6 +31,15 @@ export interface CompletionEntry {
 }
 
 export function completeAt(analysis: Analysis, offset: number): CompletionEntry[] {
+  const entries = entriesAt(analysis, offset);
+  // Inserted lines end the way the file's lines do.
+  const newline = analysis.model.text.indexOf('\n');
+  if (newline <= 0 || analysis.model.text[newline - 1] !== '\r') return entries;
+  const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+  return entries.map((entry) => ({ ...entry, insert: { snippet: crlf(entry.insert.snippet), plain: crlf(entry.insert.plain) } }));
+}
+
+function entriesAt(analysis: Analysis, offset: number): CompletionEntry[] {
   const model = analysis.model;
   const context = cursorContext(model.lines, offset);
   if (!context) return [];

@@ -95,12 +95,6 @@ function full(text: string, cache?: ParseCache): Document.Parsed[] {
   return parseFull(text);
 }
 
-function indentOf(line: string): number {
-  let indent = 0;
-  while (indent < line.length && line.charCodeAt(indent) === 32) indent++;
-  return indent;
-}
-
 /**
  * Finds the block-style `measures:` lists under the parts' sections and the line ranges of
  * their items. Returns undefined when the layout is not plain enough to split safely.
@@ -128,16 +122,27 @@ export function scanMeasureLists(text: string, partKeys: ReadonlySet<string>): M
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    const raw = text.slice(lineStart, lineEnd);
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const indent = indentOf(line);
-    const content = line.slice(indent);
+    let contentEnd = lineEnd;
+    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    let first = lineStart;
+    while (first < contentEnd && text.charCodeAt(first) === 32) first++;
+    const indent = first - lineStart;
+    const head = first < contentEnd ? text.charCodeAt(first) : -1;
+    // A dash alone, or followed by a space: a list item.
+    const dash = head === 45 && (first + 1 === contentEnd || text.charCodeAt(first + 1) === 32);
+    // Inside a list most lines belong to the current item: decided without copying the line.
+    if (list && head !== -1 && head !== 35 && indent > listIndent) {
+      if (lineEnd === text.length) break;
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    const content = text.slice(first, contentEnd);
     const significant = content.length > 0 && content[0] !== '#';
     if (significant) {
       // Inside a list: an item line at the list's indentation starts a new chunk; deeper
       // lines belong to the current item; anything else ends the list.
       if (list) {
-        const isItem = indent === listIndent && (content === '-' || content.startsWith('- '));
+        const isItem = indent === listIndent && dash;
         if (isItem) {
           if (chunk) chunk.end = lineStart;
           chunk = { start: lineStart, end: text.length };
@@ -148,7 +153,7 @@ export function scanMeasureLists(text: string, partKeys: ReadonlySet<string>): M
       } else if (measuresKeyOffset >= 0) {
         const keyOffset = measuresKeyOffset;
         measuresKeyOffset = -1;
-        if (indent >= sectionIndent && (content === '-' || content.startsWith('- '))) {
+        if (indent >= sectionIndent && dash) {
           list = { keyOffset, chunks: [] };
           listIndent = indent;
           chunk = { start: lineStart, end: text.length };

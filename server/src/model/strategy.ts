@@ -110,6 +110,20 @@ function partKeysOf(schema: Schema): Set<string> {
   return keys;
 }
 
+/**
+ * The parser's message as one short line. A token it quotes (JSON-escaped) is cut at its
+ * first line break and after 60 characters: a message must not carry a megabyte of the
+ * file, and must read the same whatever the file's line endings.
+ */
+function parserMessage(message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return first.replace(/"((?:[^"\\]|\\.)*)"/g, (whole: string, inner: string) => {
+    let cut = inner.split(/\\[rn]/)[0];
+    if (cut.length > 60) cut = cut.slice(0, 60);
+    return cut === inner ? whole : `"${cut}…"`;
+  });
+}
+
 function lineSpan(lines: LineIndex, start: number): Span {
   const line = lines.positionAt(start).line;
   return { start, end: Math.max(start, lines.lineEnd(line)) };
@@ -141,13 +155,15 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
   };
   for (const document of docs) {
     for (const error of document.errors) {
+      // The parser reports an unexpected end of the text one character past it: keep the place inside the text.
+      const start = Math.min(error.pos[0], text.length);
       issues.push({
         rule: 'yaml-syntax',
-        span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) },
+        span: { start, end: Math.min(Math.max(error.pos[1], start), text.length) },
         message:
           error.code === 'RESOURCE_EXHAUSTION'
             ? 'YAML syntax: the values nest too deep to be read here.'
-            : `YAML syntax: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+            : `YAML syntax: ${parserMessage(error.message)}`,
       });
     }
   }
@@ -212,7 +228,7 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
         const measure = readMeasureCached(item, section, lines, schema, cache);
         section.measures.push(measure);
         model.measures.push(measure);
-        model.references.push(...measure.addresses);
+        for (const reference of measure.addresses) model.references.push(reference);
         if (measure.id) {
           const list = model.measuresById.get(measure.id.text);
           if (list) list.push(measure);

@@ -65,15 +65,21 @@ h3 { font-size: 18px; line-height: 1.35; margin: 28px 0 8px; }
 .bar { height: 10px; background: #e3e7ec; border-radius: 5px; overflow: hidden; }
 .bar span { display: block; height: 100%; background: #1f4e8c; }
 .bar.alt span { background: #2f7d4f; }
+.counts li { white-space: nowrap; }
 .counts { list-style: none; margin: 4px 0 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 18px; font-size: 14px; }
 caption { text-align: left; font-weight: 600; padding: 2px 0 6px; color: #333a42; }
 th, td { border: 1px solid #d0d7de; padding: 6px 8px; vertical-align: top; text-align: left; }
 thead th { background: #eef2f6; font-weight: 600; }
 tbody th[scope="row"] { background: #f7f9fb; white-space: nowrap; font-weight: 600; }
-td.num { text-align: right; white-space: nowrap; }
+tbody th.rec { white-space: normal; font-weight: 400; background: transparent; }
+td.num, td.nowrap { text-align: right; white-space: nowrap; }
+td.nowrap { text-align: left; }
 table.units, table.findings { table-layout: fixed; }
-td .badge { white-space: normal; border-radius: 6px; }
+.table-scroll { overflow-x: auto; margin: 6px 0 18px; }
+.table-scroll table { margin: 0; }
+.table-scroll:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+table.units td .badge { white-space: normal; border-radius: 6px; }
 td.clause { max-width: 34em; }
 tr.none td.clause { background: #fff7f7; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 11px; font-weight: 600; font-size: 13px; line-height: 1.5; border: 1px solid; white-space: nowrap; vertical-align: 0.1em; }
@@ -99,7 +105,7 @@ figure.matrix { margin: 8px 0 16px; }
 .matrix-box svg { display: block; max-width: 100%; height: auto; }
 figure.matrix figcaption { font-size: 14px; color: #333a42; margin-top: 8px; }
 footer { border-top: 1px solid #d8dee4; color: #4a5560; font-size: 13px; padding: 14px 32px 28px; max-width: 1320px; margin: 0 auto; }
-@media (max-width: 900px) {
+@media screen and (max-width: 900px) {
   .layout { display: block; }
   .toc { position: static; max-height: none; border-right: 0; border-bottom: 1px solid #d8dee4; }
   main { padding: 8px 16px 32px; }
@@ -107,14 +113,18 @@ footer { border-top: 1px solid #d8dee4; color: #4a5560; font-size: 13px; padding
   table { font-size: 13px; }
   table col { width: auto !important; }
   table.units, table.findings { table-layout: auto; }
-  th, td { padding: 4px 5px; overflow-wrap: anywhere; }
-  .badge, td.num, tbody th[scope="row"] { white-space: normal; }
+  th, td { padding: 4px 5px; }
+  td { overflow-wrap: anywhere; }
+  .badge, td.num, td.nowrap { white-space: normal; }
   footer { padding: 14px 16px 24px; }
 }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { font-size: 10pt; }
+  .figures { grid-template-columns: repeat(4, 1fr); gap: 8px; }
+  .figure { padding: 8px 10px; }
+  .figure .big { font-size: 22px; }
   .toc, .skip { display: none; }
   .layout { display: block; max-width: none; }
   .banner { background: #ffffff; color: #000000; padding: 0 0 8px; border-bottom: 2px solid #000000; }
@@ -178,33 +188,35 @@ function summary(data: CoverageReportData): string {
     .flatMap((part) => part.recommendations)
     .map(
       (recommendation) =>
-        `<tr><th scope="row">${recommendation.number}</th><td><a href="#${recommendationId(recommendation)}">${escapeHtml(recommendation.title)}</a></td><td class="num">${recommendation.unitsAddressed} of ${recommendation.units.length}</td><td class="num">${recommendation.unitsComplete} of ${recommendation.units.length}</td><td>${badge(recommendation.status, 'recommendation')}</td></tr>`,
+        `<tr><th scope="row" class="rec"><a href="#${recommendationId(recommendation)}">${recommendation.number}. ${escapeHtml(recommendation.title)}</a></th><td class="num">${recommendation.unitsAddressed} of ${recommendation.units.length}</td><td class="num">${recommendation.unitsComplete} of ${recommendation.units.length}</td><td>${badge(recommendation.status, 'recommendation')}</td></tr>`,
     )
     .join('\n');
   return `<section id="summary" aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary</h2>
 <div class="figures">
-<div class="figure"><p class="big">${s.unitsAddressed} <span class="of">of ${s.units}</span></p><p class="what">clauses addressed (${s.percentAddressed} %)</p>${bar(s.percentAddressed)}</div>
-<div class="figure"><p class="big">${s.unitsComplete} <span class="of">of ${s.units}</span></p><p class="what">clauses addressed by a measure with a lead and an indicator (${s.percentComplete} %)</p>${bar(s.percentComplete, true)}</div>
+<div class="figure"><p class="big">${s.unitsAddressed} <span class="of">of ${s.units}</span></p><p class="what">clauses addressed (${s.percentAddressed}&#160;%)</p>${bar(s.percentAddressed)}</div>
+<div class="figure"><p class="big">${s.unitsComplete} <span class="of">of ${s.units}</span></p><p class="what">clauses addressed by a measure with a lead and an indicator (${s.percentComplete}&#160;%)</p>${bar(s.percentComplete, true)}</div>
 <div class="figure"><p class="what">Recommendations (${s.recommendations.total})</p><ul class="counts">
 <li>${badge('complete', 'recommendation')} ${s.recommendations.complete}</li>
 <li>${badge('partial', 'recommendation')} ${s.recommendations.partial}</li>
 <li>${badge('none', 'recommendation')} ${s.recommendations.none}</li>
 </ul></div>
 <div class="figure"><p class="what"><a href="#findings">Open findings</a> (${s.findings.total})</p><ul class="counts">
-<li>${plural(s.findings.error, 'error', 'errors')}</li>
-<li>${plural(s.findings.warning, 'warning', 'warnings')}</li>
-<li>${s.findings.info} information</li>
-</ul><p class="note">${plural(s.measures, 'measure', 'measures')} in the strategy.</p></div>
+<li><strong>${s.findings.error}</strong> ${s.findings.error === 1 ? 'error' : 'errors'}</li>
+<li><strong>${s.findings.warning}</strong> ${s.findings.warning === 1 ? 'warning' : 'warnings'}</li>
+<li><strong>${s.findings.info}</strong> information</li>
+</ul></div>
 </div>
-<p class="note">A recommendation is <strong>complete</strong> when each of its clauses is addressed by at least one measure that has a lead and an indicator with a target; <strong>partly addressed</strong> when some clause is addressed, but not all of them that way; <strong>not addressed</strong> when no measure addresses any of its clauses.</p>
+<p class="note">The strategy has ${plural(s.measures, 'measure', 'measures')}. A recommendation is <strong>complete</strong> when each of its clauses is addressed by at least one measure that has a lead and an indicator with a target; <strong>partly addressed</strong> when some clause is addressed, but not all of them that way; <strong>not addressed</strong> when no measure addresses any of its clauses.</p>
+<div class="table-scroll" role="region" aria-labelledby="glance-caption" tabindex="0">
 <table>
-<caption>The twelve recommendations at a glance</caption>
-<thead><tr><th scope="col">#</th><th scope="col">Recommendation</th><th scope="col">Clauses addressed</th><th scope="col">With lead and indicator</th><th scope="col">Status</th></tr></thead>
+<caption id="glance-caption">The ${s.recommendations.total} recommendations at a glance</caption>
+<thead><tr><th scope="col">Recommendation</th><th scope="col">Addressed</th><th scope="col">With lead and indicator</th><th scope="col">Status</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
+</div>
 </section>`;
 }
 
@@ -277,18 +289,20 @@ function measuresHtml(data: CoverageReportData): string {
   const rows = data.measures
     .map((measure) => {
       const indicators = measure.indicators.length > 0 ? String(measure.indicators.length) : '<span class="warn">none</span>';
-      return `<tr><th scope="row"><span class="mid">${escapeHtml(measureLabel(measure))}</span></th><td>${measure.title !== undefined ? escapeHtml(measure.title) : ''}</td><td>${escapeHtml(measure.section)}</td><td>${measure.lead !== undefined ? escapeHtml(measure.lead) : '<span class="warn">none</span>'}</td><td>${measure.due !== undefined ? escapeHtml(measure.due) : ''}</td><td class="num">${indicators}</td><td>${measure.units.length > 0 ? measure.units.map(escapeHtml).join(', ') : '<span class="warn">none</span>'}</td><td class="num">${measure.line}</td></tr>`;
+      return `<tr><th scope="row"><span class="mid">${escapeHtml(measureLabel(measure))}</span></th><td>${measure.title !== undefined ? escapeHtml(measure.title) : ''}</td><td>${escapeHtml(measure.section)}</td><td>${measure.lead !== undefined ? escapeHtml(measure.lead) : '<span class="warn">none</span>'}</td><td class="nowrap">${measure.due !== undefined ? escapeHtml(measure.due) : ''}</td><td class="num">${indicators}</td><td>${measure.units.length > 0 ? measure.units.map(escapeHtml).join(', ') : '<span class="warn">none</span>'}</td><td class="num">${measure.line}</td></tr>`;
     })
     .join('\n');
   return `<section id="measures" aria-labelledby="measures-heading">
 <h2 id="measures-heading">All measures</h2>
+<div class="table-scroll" role="region" aria-labelledby="measures-caption" tabindex="0">
 <table>
-<caption>${plural(data.measures.length, 'measure', 'measures')}, in the order of the file</caption>
+<caption id="measures-caption">${plural(data.measures.length, 'measure', 'measures')}, in the order of the file</caption>
 <thead><tr><th scope="col">Measure</th><th scope="col">Title</th><th scope="col">Section</th><th scope="col">Lead</th><th scope="col">Due</th><th scope="col">Indicators</th><th scope="col">Clauses addressed</th><th scope="col">Line</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
+</div>
 </section>`;
 }
 
@@ -301,8 +315,8 @@ function findingsHtml(data: CoverageReportData): string {
     (severity) => `<section aria-labelledby="findings-${severity}">
 <h3 id="findings-${severity}">${SEVERITY_WORDS[severity]} (${data.findings[severity].length})</h3>
 <table class="findings">
-<caption>${SEVERITY_WORDS[severity]} in <code>${escapeHtml(data.file)}</code></caption>
-<colgroup><col style="width:6em"><col style="width:13em"><col></colgroup>
+<caption class="sr">${SEVERITY_WORDS[severity]} in ${escapeHtml(data.file)}</caption>
+<colgroup><col style="width:8.5em"><col style="width:14em"><col></colgroup>
 <thead><tr><th scope="col">Line:column</th><th scope="col">Rule</th><th scope="col">Message</th></tr></thead>
 <tbody>
 ${data.findings[severity].map(findingRow).join('\n')}

@@ -87,7 +87,7 @@ function svg(data: CoverageReportData): string {
   const rows: Row[] = [];
   const partGap = 10;
   const rowHeight = 20;
-  const columnWidth = columns.length === 0 ? 0 : Math.max(6, Math.min(22, Math.floor(760 / columns.length)));
+  const columnWidth = columns.length === 0 ? 0 : grouped ? 30 : Math.max(6, Math.min(22, Math.floor(760 / columns.length)));
   const showIds = !grouped && columnWidth >= 12;
   const longest = Math.max(0, ...columns.map((column) => truncate(column.label, 12).length));
   const idHeight = showIds ? Math.min(96, 12 + Math.ceil(longest * 6.8)) : 0;

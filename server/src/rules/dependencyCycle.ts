@@ -7,6 +7,8 @@ import { Rule } from './rule';
  * more than one measure, or a measure that depends on itself, is one cycle.
  */
 export function dependencyCycles(measures: MeasureModel[], byId: Map<string, MeasureModel[]>): MeasureModel[][] {
+  // Most strategies have few dependencies: without any, there is no cycle to look for.
+  if (!measures.some((measure) => measure.dependsOn && measure.dependsOn.references.length > 0)) return [];
   const index = new Map<MeasureModel, number>();
   measures.forEach((measure, position) => index.set(measure, position));
   const edges = measures.map((measure) =>

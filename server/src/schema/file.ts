@@ -20,10 +20,23 @@ export function defaultSchemaPath(): string {
 
 const cache = new Map<string, { mtimeMs: number; schema: Schema }>();
 
-/** Reads and validates a schema file; throws SchemaError or the file system's error. */
+/** A schema is about 25 kB; a file far larger than any schema is not read at all. */
+export const MAX_SCHEMA_SIZE = 4 * 1024 * 1024;
+
+/**
+ * Reads and validates a schema file; throws SchemaError or the file system's error. Only a
+ * regular file of a sensible size is read: a configuration naming a device or a pipe
+ * (`/dev/zero`, `/dev/stdin`) must not make the reader wait or fill memory forever.
+ */
 export function loadSchemaFile(file: string): Schema {
   const resolved = path.resolve(file);
   const stat = fs.statSync(resolved);
+  if (!stat.isFile()) {
+    const error: NodeJS.ErrnoException = new Error(stat.isDirectory() ? `${resolved} is a folder` : `${resolved} is not a regular file`);
+    if (stat.isDirectory()) error.code = 'EISDIR';
+    throw error;
+  }
+  if (stat.size > MAX_SCHEMA_SIZE) throw new Error(`${resolved} is ${stat.size} bytes long, more than the ${MAX_SCHEMA_SIZE} bytes a schema may have`);
   const cached = cache.get(resolved);
   if (cached && cached.mtimeMs === stat.mtimeMs) return cached.schema;
   const schema = parseSchema(fs.readFileSync(resolved, 'utf8'), resolved);

@@ -2,7 +2,8 @@
  * Reads and validates a schema file's text. Pure: no file system. A schema that does not
  * have the expected shape is a SchemaError naming the file and the line.
  */
-import { isMap, isScalar, isSeq, Node, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, Node, YAMLMap, YAMLSeq } from 'yaml';
+import { NestingTooDeepError, parseDocumentBounded } from '../model/parseYaml';
 import { LineIndex } from '../text/lineIndex';
 import { CoverageUnit, Definition, FieldDoc, Part, Recommendation, Schema } from './types';
 
@@ -29,7 +30,16 @@ export function parseSchema(text: string, file: string): Schema {
     const position = lines.positionAt(offset);
     throw new SchemaError(file, position.line, position.character, detail);
   };
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const parse = (source: string, at: number): ReturnType<typeof parseDocumentBounded> => {
+    try {
+      return parseDocumentBounded(source, { uniqueKeys: true });
+    } catch (error) {
+      if (!(error instanceof NestingTooDeepError)) throw error;
+      const position = lines.positionAt(at < 0 ? error.offset : at);
+      throw new SchemaError(file, position.line, position.character, error.message);
+    }
+  };
+  const document = parse(text, -1);
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const position = lines.positionAt(error.pos[0]);
@@ -124,7 +134,7 @@ export function parseSchema(text: string, file: string): Schema {
         if (recommendation.clauses.some((clause) => clause.id === id)) fail(get(clauseMap, 'id'), `clause ${number}.${id} appears twice`);
         recommendation.clauses.push({ id, ref: `${number}.${id}`, text: textAt(clauseMap, 'text', `clause ${number}.${id}`) });
       }
-      const template = parseDocument(recommendation.template);
+      const template = parse(recommendation.template, get(map, 'template')?.range?.[0] ?? 0);
       if (template.errors.length > 0 || !isMap(template.contents)) {
         fail(get(map, 'template'), `the template of ${what} must be a YAML mapping`);
       }

@@ -17,15 +17,30 @@ export interface Span {
 }
 
 export class LineIndex {
-  /** Offset at which each line starts. A line ends at `\n`; a `\r` before it belongs to the line. */
+  /**
+   * Offset at which each line starts. Lines end as the Language Server Protocol has it, at
+   * `\r\n`, `\n` or a lone `\r` (the editor shows a line break there, so positions must too).
+   */
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
     const starts = [0];
-    let at = text.indexOf('\n');
-    while (at !== -1) {
-      starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
+    if (text.indexOf('\r') === -1) {
+      let at = text.indexOf('\n');
+      while (at !== -1) {
+        starts.push(at + 1);
+        at = text.indexOf('\n', at + 1);
+      }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        } else if (code === 10) {
+          starts.push(i + 1);
+        }
+      }
     }
     this.lineStarts = starts;
   }
@@ -35,7 +50,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = offset > 0 ? Math.min(Math.floor(offset), this.text.length) : 0;
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -43,17 +58,22 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // Between the `\r` and the `\n` of a line break is not a place in the editor: the end of the line is.
+    const inBreak = clamped > this.lineStarts[low] && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13;
+    return { line: low, character: (inBreak ? clamped - 1 : clamped) - this.lineStarts[low] };
   }
 
+  /** The offset of a position; a position outside the text (or not a number at all, from a careless client) is clamped into it. */
   offsetAt(position: Position): number {
-    if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[position.line];
-    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+    const line = Math.floor(position.line);
+    if (!(line >= 0)) return 0;
+    if (line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[line];
+    const character = position.character > 0 ? Math.floor(position.character) : 0;
+    return Math.min(start + character, this.lineEnd(line));
   }
 
-  /** Offset of the end of a line's content, before its `\r\n` or `\n`. */
+  /** Offset of the end of a line's content, before its `\r\n`, `\n` or `\r`. */
   lineEnd(line: number): number {
     if (line >= this.lineStarts.length - 1) return this.text.length;
     let end = this.lineStarts[line + 1] - 1;

@@ -43,10 +43,8 @@ export function detectLayout(text: string, lines: LineIndex, document: Document.
         const value = pair.value as Node | null;
         if (!isScalar(key) || !key.range || !value?.range) return;
         if (!(isMap(value) || isSeq(value)) || value.flow) return;
-        const keyPosition = lines.positionAt(key.range[0]);
-        const valuePosition = lines.positionAt(value.range[0]);
-        if (valuePosition.line === keyPosition.line) return;
-        const step = valuePosition.character - keyPosition.character;
+        if (lines.positionAt(value.range[0]).line === lines.positionAt(key.range[0]).line) return;
+        const step = columnOf(lines, value.range[0]) - columnOf(lines, key.range[0]);
         if (isMap(value) && step > 0) mapSteps.push(step);
         if (isSeq(value) && step >= 0) seqSteps.push(step);
       },
@@ -57,8 +55,9 @@ export function detectLayout(text: string, lines: LineIndex, document: Document.
   return { eol, unit, seqIndent };
 }
 
+/** The spaces a line starts with (a byte order mark before them is not indentation). */
 export function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
+  return /^\uFEFF? */.exec(line)![0].replace('\uFEFF', '').length;
 }
 
 export function isBlank(line: string): boolean {
@@ -69,15 +68,16 @@ export function isComment(line: string): boolean {
   return line.trimStart().startsWith('#');
 }
 
-/** The column of an offset on its line. */
+/** The column of an offset on its line (a byte order mark at the start of the file takes none). */
 export function columnOf(lines: LineIndex, offset: number): number {
-  return lines.positionAt(offset).character;
+  const { line, character } = lines.positionAt(offset);
+  return line === 0 && lines.text.startsWith('\uFEFF') && character > 0 ? character - 1 : character;
 }
 
 /** Whether only spaces precede the offset on its line. */
 export function startsItsLine(lines: LineIndex, offset: number): boolean {
   const { line } = lines.positionAt(offset);
-  return /^ *$/.test(lines.text.slice(lines.lineStarts[line], offset));
+  return /^\uFEFF? *$/.test(lines.text.slice(lines.lineStarts[line], offset));
 }
 
 /** The line of the last character before `end` that is not white space. */

@@ -126,6 +126,20 @@ export function placeUnderKey(context: FixContext, key: Node, value: unknown, in
   return [...clear, { start: insertion.offset, end: insertion.offset, newText: insertion.text }];
 }
 
+/**
+ * Inside flow style, an explicitly empty value (`~`, `null`, `{}`, `[]`) replaced by flow
+ * text; undefined for a value not written at all, which has no place to write into.
+ */
+export function replaceInFlow(context: FixContext, value: unknown, flow: () => string | undefined): OffsetEdit[] | undefined {
+  if (!isEmptyValue(value)) return undefined;
+  const node = value as Node;
+  if (!node?.range) return undefined;
+  const written = context.text.slice(node.range[0], node.range[1]);
+  if (!/^(~|null|Null|NULL|\{[ \t]*\}|\[[ \t]*\])$/.test(written)) return undefined;
+  const text = flow();
+  return text === undefined ? undefined : [{ start: node.range[0], end: node.range[1], newText: text }];
+}
+
 /** Block lines at the end of a document that has no content yet (only comments, or nothing). */
 function placeInEmptyDocument(context: FixContext, render: (column: number) => string[] | undefined): OffsetEdit[] | undefined {
   const contents = context.document?.contents as Node | null | undefined;
@@ -136,11 +150,14 @@ function placeInEmptyDocument(context: FixContext, render: (column: number) => s
   return [{ start: insertion.offset, end: insertion.offset, newText: insertion.text }];
 }
 
-/** The end of a pair as written: its value's end, or its key's when it has no written value. */
-function pairEnd(pair: Pair<Node | null, Node | null>): number | undefined {
+/** The end of a pair as written: its value's end, or, with no written value, its key's and colon's. */
+function pairEnd(text: string, pair: Pair<Node | null, Node | null>): number | undefined {
   const value = pair.value;
   if (value?.range && !(isScalar(value) && (sourceOf(value) ?? '') === '')) return value.range[1];
-  return pair.key?.range?.[1];
+  const keyEnd = pair.key?.range?.[1];
+  if (keyEnd === undefined) return undefined;
+  const colon = /^[ \t]*:/.exec(text.slice(keyEnd));
+  return colon ? keyEnd + colon[0].length : keyEnd;
 }
 
 type OrderOf = (key: string | undefined) => number | undefined;
@@ -191,7 +208,7 @@ function placeInBlockMap(context: FixContext, map: YAMLMap, entries: NewEntry[],
       if (keyStart === undefined || !startsItsLine(context.lines, keyStart) || columnOf(context.lines, keyStart) !== column) return undefined;
       group = { before: true, line: entryFirstLine(context.lines, context.lines.positionAt(keyStart).line, column) };
     } else {
-      const end = pairEnd(items[items.length - 1]);
+      const end = pairEnd(context.text, items[items.length - 1]);
       if (end === undefined) return undefined;
       group = { before: false, line: blockEndLine(context.lines, lastContentLine(context.lines, end), column) };
     }
@@ -208,7 +225,7 @@ function placeInBlockMap(context: FixContext, map: YAMLMap, entries: NewEntry[],
   });
 }
 
-function placeInFlowMap(map: YAMLMap, entries: NewEntry[], orderOf: OrderOf): OffsetEdit[] | undefined {
+function placeInFlowMap(text: string, map: YAMLMap, entries: NewEntry[], orderOf: OrderOf): OffsetEdit[] | undefined {
   const items = map.items as Pair<Node | null, Node | null>[];
   const groups = new Map<number, { before: boolean; texts: string[] }>();
   for (const entry of entries) {
@@ -216,7 +233,7 @@ function placeInFlowMap(map: YAMLMap, entries: NewEntry[], orderOf: OrderOf): Of
     if (flow === undefined) return undefined;
     const next = nextPair(map, entry.order, orderOf);
     const before = next !== undefined;
-    const offset = next ? next.key?.range?.[0] : pairEnd(items[items.length - 1]);
+    const offset = next ? next.key?.range?.[0] : pairEnd(text, items[items.length - 1]);
     if (offset === undefined) return undefined;
     const group = groups.get(offset);
     if (group) group.texts.push(flow);
@@ -245,7 +262,7 @@ export function placeEntries(
   if (entries.length === 0) return [];
   const sorted = [...entries].sort((a, b) => a.order - b.order);
   if (isMap(value) && value.items.length > 0) {
-    return value.flow ? placeInFlowMap(value, sorted, orderOf) : placeInBlockMap(context, value, sorted, orderOf);
+    return value.flow ? placeInFlowMap(context.text, value, sorted, orderOf) : placeInBlockMap(context, value, sorted, orderOf);
   }
   if (inFlow) {
     // Inside flow style only an empty `{}` can take the entries, as flow text.

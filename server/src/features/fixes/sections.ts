@@ -8,7 +8,7 @@ import { Part, Recommendation } from '../../schema/types';
 import { freeMeasureId } from '../../templates';
 import { mergeEdits, OffsetEdit } from '../edits';
 import { yamlScalar } from './layout';
-import { FixContext, isEmptyValue, NewEntry, pairOf, placeEntries, placeUnderKey } from './place';
+import { FixContext, isEmptyValue, NewEntry, pairOf, placeEntries, placeUnderKey, replaceInFlow } from './place';
 import { sectionBody } from './render';
 
 /** Every measure id written in the file, under known keys or not, so that new ids collide with none. */
@@ -106,9 +106,11 @@ export function planSections(context: FixContext, wanted: Map<Part, Recommendati
       const inFlow = rootInFlow || (isMap(partPair.value) && partPair.value.flow === true);
       for (const recommendation of recommendations.filter((candidate) => !sections.includes(candidate))) {
         const sectionPair = pairOf(partPair.value, recommendation.section);
-        if (inFlow || !sectionPair?.key || !isEmptyValue(sectionPair.value)) continue;
+        if (!sectionPair?.key || !isEmptyValue(sectionPair.value)) continue;
         const entry = sectionEntry(context, recommendation, ids);
-        const planned = placeUnderKey(context, sectionPair.key, sectionPair.value, context.layout.unit, (column) => entry.block(column - context.layout.unit)?.slice(1));
+        const planned = inFlow
+          ? replaceInFlow(context, sectionPair.value, () => entry.flow()?.slice(`${entry.key}: `.length))
+          : placeUnderKey(context, sectionPair.key, sectionPair.value, context.layout.unit, (column) => entry.block(column - context.layout.unit)?.slice(1));
         if (!planned) continue;
         edits.push(...planned);
         done.push(recommendation);

@@ -1,0 +1,77 @@
+/**
+ * Changing a strategy through the editor: the "insert missing section" quick fix and a section
+ * snippet, each applied as VS Code applies them, after which the finding is gone and the file
+ * checks exactly as `dgs check` says.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, asFinding, closeEditors, describeFindings, dgsDiagnostics, openCopy, positionOf, ruleOf, schema, waitForCheckedFindings, waitForDiagnostics } from './support';
+
+async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  // Resolved, as the light bulb resolves the action a drafter picks (a server may send the edit lazily).
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value, 20)) ?? [];
+}
+
+/** The sections of a part that the text does not have (the text is YAML with two-space indentation). */
+function absentSections(text: string, partKey: string): string[] {
+  const part = schema().partByKey.get(partKey);
+  assert.ok(part, `the schema has the part ${partKey}`);
+  return part.recommendations.map((r) => r.section).filter((section) => !new RegExp(`^  ${section}:`, 'm').test(text));
+}
+
+describe('Quick fixes and snippets in VS Code', () => {
+  before(activateExtension);
+  afterEach(closeEditors);
+
+  it('inserts a missing section with the quick fix, and the finding goes', async () => {
+    const { document } = await openCopy('draft.strategy.yaml', 'quickfix');
+    await waitForCheckedFindings(document);
+    const [section] = absentSections(document.getText(), 'implementation');
+    assert.ok(section, 'the draft lacks a section of implementation');
+    const finding = dgsDiagnostics(document.uri).find((d) => ruleOf(d) === 'missing-section' && d.message.includes(`"${section}"`));
+    assert.ok(finding, `a missing-section finding for ${section}`);
+
+    const actions = await quickFixes(document.uri, finding.range);
+    const fix = actions.find((a) => a.title.includes(`"${section}"`));
+    assert.ok(fix, `a quick fix that names ${section} (offered: ${actions.map((a) => a.title).join(' | ')})`);
+    // (vscode.executeCodeActionProvider does not pass an action's `diagnostics` on; the protocol tests check them.)
+    assert.ok(fix.isPreferred, 'it is the preferred fix (the one Ctrl+. applies first)');
+    assert.ok(fix.edit, 'it carries its edit');
+    assert.match(fix.title, new RegExp(section), 'its title names the section');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'VS Code applied the quick fix');
+
+    assert.deepStrictEqual(absentSections(document.getText(), 'implementation'), [], `${section} is now in implementation`);
+    await waitForDiagnostics(document.uri, (d) => !d.some((x) => x.message === finding.message), `the missing-section finding for ${section} to go`);
+    const after = await waitForCheckedFindings(document);
+    assert.ok(!after.diagnostics.some((d) => d.rule === 'yaml-syntax'), 'the fix kept the YAML valid');
+    // Asked again at the same place, nothing offers to insert it twice.
+    const again = await quickFixes(document.uri, finding.range);
+    assert.ok(!again.some((a) => a.title === fix.title), `the fix is not offered again (offered: ${again.map((a) => a.title).join(' | ')})`);
+  });
+
+  it('inserts a section snippet where a drafter types its name, and the finding goes', async () => {
+    const editor = await openCopy('draft.strategy.yaml', 'snippet');
+    const { document } = editor;
+    await waitForCheckedFindings(document);
+    const [section] = absentSections(document.getText(), 'implementation');
+    assert.ok(section, 'the draft lacks a section of implementation');
+    const before = dgsDiagnostics(document.uri).map(asFinding);
+
+    // On a new line under `implementation:`, at the sections' indentation, the drafter picks the
+    // snippet the extension contributes for the section, by its prefix.
+    const line = positionOf(document, '\n|implementation:').line;
+    await editor.edit((builder) => builder.insert(document.lineAt(line).range.end, '\n  '));
+    const cursor = new vscode.Position(line + 1, 2);
+    editor.selection = new vscode.Selection(cursor, cursor);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, cursor, undefined, 100);
+    const snippet = list.items.find((item) => item.kind === vscode.CompletionItemKind.Snippet && (item.filterText ?? (typeof item.label === 'string' ? item.label : item.label.label)).includes(section) && item.insertText instanceof vscode.SnippetString);
+    assert.ok(snippet && snippet.insertText instanceof vscode.SnippetString, `a snippet for ${section} is offered`);
+    assert.ok(await editor.insertSnippet(snippet.insertText, cursor), 'the editor inserted the snippet');
+
+    assert.deepStrictEqual(absentSections(document.getText(), 'implementation'), [], `${section} is now in implementation`);
+    const after = await waitForCheckedFindings(document, `the findings after the ${section} snippet`);
+    assert.ok(!after.diagnostics.some((d) => d.rule === 'missing-section' && d.message.includes(`"${section}"`)), 'the missing-section finding is gone');
+    const errors = (findings: { severity: string }[]): number => findings.filter((f) => f.severity === 'error').length;
+    assert.strictEqual(errors(after.diagnostics), errors(before), `the snippet adds no error:\n${describeFindings(after.diagnostics)}`);
+  });
+});
