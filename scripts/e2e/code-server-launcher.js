@@ -215,6 +215,7 @@ async function main() {
       'security.workspace.trust.enabled': false,
       'chat.disableAIFeatures': true,
       'window.commandCenter': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
     }, null, 2));
   }
 
@@ -224,7 +225,7 @@ async function main() {
   let driver;
   let exitCode = 1;
   try {
-    driver = await startDriver(() => page, process.env.DGS_E2E_SCREENSHOT_DIR || path.join(scratch, 'driver'));
+    driver = await startDriver(() => page, process.env.DGS_E2E_SCREENSHOT_DIR || path.join(scratch, 'screenshots'));
     const env = {
       ...process.env,
       DGS_E2E_DRIVER_URL: `http://127.0.0.1:${driver.address().port}/`,

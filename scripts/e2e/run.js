@@ -7,6 +7,8 @@
 //   4. Neovim and Emacs: mocha out/test/e2e/editors/*.test.js
 // The last line is the total, `e2e: N passed, N failed`. Exit 1 when any test failed or a suite
 // did not run to its end. Options: --only vscode|editors runs one of steps 3 and 4;
+// --only harness checks the harness itself instead (a trivial extension's tests run in code-server,
+// once passing and once failing on purpose, and the launcher must report each);
 // DGS_E2E_SKIP_INSTALL=1 skips step 1.
 'use strict';
 
@@ -23,7 +25,7 @@ function run(label, command, args, { capture = false, timeoutMs = 15 * 60_000 } 
   const start = Date.now();
   console.log(`\n=== ${label}: ${[command, ...args].join(' ')}`);
   return new Promise((resolve) => {
-    const child = cp.spawn(command, args, { cwd: ROOT, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
+    const child = cp.spawn(command, args, { cwd: ROOT, env: process.env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
     let output = '';
     if (capture) {
       child.stdout.on('data', (chunk) => {
@@ -73,6 +75,17 @@ async function main() {
     ['vscode', 'VS Code (code-server)', process.execPath, [path.join('out', 'test', 'e2e', 'runTest.js')], 12 * 60_000],
     ['editors', 'Neovim and Emacs', process.execPath, [require.resolve('mocha/bin/mocha.js'), '--no-config', '--timeout', '180000', '--reporter', 'spec', 'out/test/e2e/editors/*.test.js'], 6 * 60_000],
   ];
+  if (only === 'harness') {
+    const hello = path.join('test', 'e2e', 'fixtures', 'hello-extension');
+    const args = [path.join('out', 'test', 'e2e', 'runTest.js'), '--extension', hello, '--tests', path.join(hello, 'tests', 'index.js')];
+    const pass = await run('harness, passing tests', process.execPath, args, { capture: true, timeoutMs: 5 * 60_000 });
+    process.env.DGS_HELLO_FAIL = '1';
+    const failing = await run('harness, a test failing on purpose', process.execPath, args, { capture: true, timeoutMs: 5 * 60_000 });
+    delete process.env.DGS_HELLO_FAIL;
+    const results = [pass.code === 0 && /hello-extension: hello drafter/.test(pass.output), failing.code !== 0 && /hello-extension: hello drafter/.test(failing.output)];
+    passed = results.filter(Boolean).length;
+    failed = results.length - passed;
+  }
   for (const [name, label, command, args, timeoutMs] of suites) {
     if (only && only !== name) continue;
     const result = await run(label, command, args, { capture: true, timeoutMs });

@@ -60,7 +60,7 @@ async function main(): Promise<number> {
       extensionDevelopmentPath,
       extensionTestsPath,
       launchArgs: [workspace, '--disable-workspace-trust', `--user-data-dir=${path.join(scratch, 'user-data')}`, `--extensions-dir=${path.join(scratch, 'extensions')}`],
-      extensionTestsEnv: { DGS_E2E_RESULTS: results, DGS_E2E_SCREENSHOT_DIR: screenshots },
+      extensionTestsEnv: { DGS_E2E_RESULTS: results, DGS_E2E_SCREENSHOT_DIR: screenshots, DGS_E2E_SCRATCH: scratch },
     });
   } catch (error) {
     console.error(`VS Code end-to-end suite failed: ${(error as Error).message}`);

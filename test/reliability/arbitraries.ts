@@ -133,15 +133,21 @@ export const DRAFT_EDITS = [
   },
 ];
 
-export const draft = fc
-  .record({
-    name: fc.constantFrom(...EXAMPLE_NAMES),
-    edits: fc.array(fc.record({ edit: fc.integer({ min: 0, max: DRAFT_EDITS.length - 1 }), at: fraction }), { minLength: 1, maxLength: 5 }),
-    crlf: fc.boolean(),
-  })
-  .map(({ name, edits, crlf }) => {
-    let text = EXAMPLES[name];
-    for (const { edit, at } of edits) text = DRAFT_EDITS[edit](text, at);
-    return crlf ? toCrlf(text) : text;
-  });
+export interface DraftRecipe {
+  name: string;
+  edits: Array<{ edit: number; at: number }>;
+  crlf: boolean;
+}
 
+/** A draft as a recipe (an example and the edits made to it), so that a failure prints short. */
+export const draft: fc.Arbitrary<DraftRecipe> = fc.record({
+  name: fc.constantFrom(...EXAMPLE_NAMES),
+  edits: fc.array(fc.record({ edit: fc.integer({ min: 0, max: DRAFT_EDITS.length - 1 }), at: fraction }), { minLength: 1, maxLength: 5 }),
+  crlf: fc.boolean(),
+});
+
+export function draftText(recipe: DraftRecipe): string {
+  let text = EXAMPLES[recipe.name];
+  for (const { edit, at } of recipe.edits) text = DRAFT_EDITS[edit](text, at);
+  return recipe.crlf ? toCrlf(text) : text;
+}

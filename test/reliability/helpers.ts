@@ -67,6 +67,18 @@ export function analyzeChecked(text: string, options: { config?: Config; schema?
   return { analysis, ms: cpuMs, wallMs };
 }
 
+/** Figures a run reports for docs/reliability.md, with DGS_RELIABILITY_REPORT=1. */
+export const figures: Record<string, unknown> = {};
+
+if (typeof after === 'function') {
+  after(() => {
+    if (!process.env.DGS_RELIABILITY_REPORT) return;
+    console.log(`reliability figures: ${JSON.stringify(figures)}`);
+    console.log('slowest analyses (processor ms, elapsed ms, characters):');
+    for (const entry of slowest) console.log(`  ${Math.round(entry.cpuMs)}\t${Math.round(entry.wallMs)}\t${entry.length}\t${entry.what}`);
+  });
+}
+
 export function recordTime(what: string, length: number, cpuMs: number, wallMs: number): void {
   slowest.push({ what, length, cpuMs, wallMs });
   slowest.sort((a, b) => b.cpuMs - a.cpuMs);

@@ -25,6 +25,8 @@ const TEMPTING = CLEAN_FIXTURE.replace('title: Digital Government Strategy 2026-
   .replace('summary: Government processes become open, transparent and inclusive.', 'summary: "Open data at <http://data.example.org> and \\\\\\\\server\\\\share"');
 
 interface Sandbox {
+  root: string;
+  /** The workspace: the strategy, a broken configuration, code that must not run. */
   folder: string;
   log: string;
   loaded: string;
@@ -32,13 +34,16 @@ interface Sandbox {
 }
 
 function sandbox(): Sandbox {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dgs-no-network-'));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dgs-no-network-'));
+  const folder = path.join(root, 'work');
+  fs.mkdirSync(folder);
+  fs.mkdirSync(path.join(root, 'fresh'));
   fs.writeFileSync(path.join(folder, 'tempting.strategy.yaml'), TEMPTING);
   // Code in the workspace that a careless tool might load: it would leave a mark.
   fs.writeFileSync(path.join(folder, 'evil.js'), `require('fs').writeFileSync(${JSON.stringify(path.join(folder, 'evil-ran'))}, 'ran');\n`);
   fs.writeFileSync(path.join(folder, '.dgs.yaml'), 'schema: https://example.com/schema.yaml\nrules:\n  missing-indicator: off\n');
-  const log = path.join(folder, 'denied.log');
-  const loaded = path.join(folder, 'loaded.log');
+  const log = path.join(root, 'denied.log');
+  const loaded = path.join(root, 'loaded.log');
   const env = {
     ...process.env,
     NO_COLOR: '1',
@@ -50,7 +55,7 @@ function sandbox(): Sandbox {
     HTTP_PROXY: 'http://127.0.0.1:9',
     HTTPS_PROXY: 'http://127.0.0.1:9',
   };
-  return { folder, log, loaded, env };
+  return { root, folder, log, loaded, env };
 }
 
 function denied(box: Sandbox): string {
@@ -67,7 +72,7 @@ describe('no network and no code from the workspace', function () {
   before(() => {
     box = sandbox();
   });
-  after(() => fs.rmSync(box.folder, { recursive: true, force: true }));
+  after(() => fs.rmSync(box.root, { recursive: true, force: true }));
 
   it('the preload really refuses: a control process that fetches and spawns is caught', () => {
     const result = spawnSync(process.execPath, ['-e', "try { require('http').get('http://example.com') } catch {} try { require('child_process').execSync('true') } catch {} try { eval('1') } catch (e) { process.stdout.write(e.constructor.name) }"], { env: box.env, encoding: 'utf8', timeout: 30_000 });
@@ -78,19 +83,19 @@ describe('no network and no code from the workspace', function () {
     fs.rmSync(box.log, { force: true });
   });
 
-  it('the command line: check (text, json, sarif), coverage (markdown, html, json), schema and init call none of it', () => {
+  it('the command line: check (text, sarif), coverage (markdown, html), schema and init call none of it', () => {
     const runs: Array<[string[], number[]]> = [
       [['check', 'tempting.strategy.yaml'], [1, 2]],
-      [['check', 'tempting.strategy.yaml', '--format', 'json'], [1, 2]],
       [['check', 'tempting.strategy.yaml', '--format', 'sarif'], [1, 2]],
       [['coverage', 'tempting.strategy.yaml', '--format', 'markdown'], [0, 1, 2]],
       [['coverage', 'tempting.strategy.yaml', '--format', 'html'], [0, 1, 2]],
-      [['coverage', 'tempting.strategy.yaml', '--format', 'json'], [0, 1, 2]],
       [['schema'], [0, 2]],
+      // In a folder of its own: init writes nothing where the configuration is broken.
       [['init', 'new.strategy.yaml'], [0]],
     ];
     for (const [args, statuses] of runs) {
-      const result = spawnSync(process.execPath, [DGS, ...args], { cwd: box.folder, env: box.env, encoding: 'utf8', timeout: 60_000 });
+      const cwd = args[0] === 'init' ? path.join(box.root, 'fresh') : box.folder;
+      const result = spawnSync(process.execPath, [DGS, ...args], { cwd, env: box.env, encoding: 'utf8', timeout: 60_000 });
       assert.strictEqual(result.error, undefined, `dgs ${args.join(' ')}: ${result.error?.message}`);
       assert.ok(statuses.includes(result.status ?? -1), `dgs ${args.join(' ')} exited with ${result.status}: ${result.stderr}`);
       assert.ok(!/not allowed/.test(result.stderr), `dgs ${args.join(' ')}: ${result.stderr}`);

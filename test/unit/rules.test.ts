@@ -83,6 +83,8 @@ const CASES: Record<string, Case[]> = {
     { name: 'an id that does not start with a letter', edits: [['      - id: OPN-2', '      - id: 2-OPN\n#           ^^^^^ type-mismatch']] },
     { name: 'a root that is a list is one finding at line 0', all: true, text: '- strategy: x\n#< type-mismatch\n- objectives: y\n' },
     { name: 'a root that is a scalar', all: true, text: '# dgs-strategy\njust text\n#! type-mismatch\n' },
+    { name: 'a root that is a written null', all: true, text: '~\n#! type-mismatch\n' },
+    { name: 'a section written as null is present and empty', edits: [['  procurement:\n    summary: Digital technologies are bought well.\n    measures:\n      - id: PRC-1\n        title: Agile procurement rules\n        addresses: [11]\n        lead: Public Procurement Agency\n        indicators:\n          - { name: Contracts under the new rules, target: 60% }\n', '  procurement: ~\n']] },
     { name: 'a valid strategy has none', edits: [] },
   ],
   'missing-field': [

@@ -226,6 +226,10 @@ function replacementsOf(analysis: Analysis, context: FixContext): { edits: Offse
   const renamedKeys = new Map<unknown, Set<string>>();
   for (const finding of analysis.findings) {
     if (finding.data?.kind !== 'replace') continue;
+    // Which measure a dependency meant is the drafter's choice, not a slip fix all may guess:
+    // the closest id can change as measures are added (fix all itself adds some), so it stays
+    // a quick fix of its own.
+    if (finding.rule === 'unknown-reference') continue;
     const isKey = finding.rule === 'unknown-key';
     const edit = planReplace(context, finding.span, finding.data.replacement, isKey);
     if (!edit || edits.some((other) => other.start < edit.end && edit.start < other.end)) continue;

@@ -182,7 +182,9 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
 
   const document = docs[0];
   const contents = document?.contents ?? null;
-  if (contents === null || (isScalar(contents) && contents.value === null)) {
+  // No content at all is an empty file; a written `~` or `null` is a scalar like any other.
+  const written = isScalar(contents) && ((contents as { source?: string }).source ?? '') !== '';
+  if (contents === null || (isScalar(contents) && contents.value === null && !written)) {
     model.rootKind = 'empty';
   } else if (!isMap(contents)) {
     model.rootKind = 'other';

@@ -194,7 +194,8 @@ export class Walker {
     };
 
     if (spec.kind === 'map') {
-      if (!empty && !isMap(node)) return mismatch(`found ${describeNode(node)}`);
+      // `key: ~` or `key: null` is a key with no value, as `key:` alone is.
+      if (!empty && !isMap(node) && !(isScalar(node) && node.value === null)) return mismatch(`found ${describeNode(node)}`);
       const entries = isMap(node) ? this.checkMap(node.items as Pair[], spec) : new Map<string, CheckedEntry>();
       for (const [name, field] of Object.entries(spec.fields)) {
         if (field.required && !entries.has(name) && !this.hasKey(node, name)) {

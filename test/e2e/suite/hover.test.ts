@@ -49,6 +49,7 @@ describe('Hover in VS Code', () => {
       // Desktop VS Code: nothing can photograph the window from here; the hover itself was checked above.
       return;
     }
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await vscode.window.showTextDocument(document, { preserveFocus: false });
     editor.selection = new vscode.Selection(clause, clause);

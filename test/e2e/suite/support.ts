@@ -53,7 +53,8 @@ let copies: string | undefined;
  * the workspace folder, so that the explorer (and the screenshot) shows only the examples.
  */
 export async function openCopy(name: string, tag: string): Promise<vscode.TextEditor> {
-  copies ??= fs.mkdtempSync(path.join(os.tmpdir(), 'dgs-e2e-copies-'));
+  // runTest.ts names a scratch folder it removes at the end; elsewhere, the system's temporary folder.
+  copies ??= fs.mkdtempSync(path.join(process.env.DGS_E2E_SCRATCH ?? os.tmpdir(), 'copies-'));
   const copy = path.join(copies, name.replace(/\.strategy\.ya?ml$/, `.${tag}.strategy.yaml`));
   fs.copyFileSync(path.join(workspaceDir(), name), copy);
   const document = await vscode.workspace.openTextDocument(copy);
