@@ -12,18 +12,10 @@ import { analyze } from '../../server/src/analyze';
 import { renderCoverageReport } from '../../server/src/report';
 import { loadDefaultSchema } from '../../server/src/schema/file';
 import { HOSTILE, manyMeasures, SMALL } from '../unit/reportFixtures';
+import { REPO_ROOT } from '../helpers/paths';
 
-function repoRoot(): string {
-  let folder = __dirname;
-  while (!fs.existsSync(path.join(folder, 'package.json'))) {
-    const parent = path.dirname(folder);
-    if (parent === folder) throw new Error(`no package.json above ${__dirname}`);
-    folder = parent;
-  }
-  return folder;
-}
 
-const ROOT = repoRoot();
+const ROOT = REPO_ROOT;
 const schema = loadDefaultSchema();
 
 /** The browser binary itself: /usr/bin/chromium is a shell wrapper that playwright cannot drive. */

@@ -11,18 +11,10 @@ import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { REPO_ROOT } from '../helpers/paths';
 
-function repoRoot(): string {
-  let folder = __dirname;
-  while (!fs.existsSync(path.join(folder, 'package.json'))) {
-    const parent = path.dirname(folder);
-    if (parent === folder) throw new Error(`no package.json above ${__dirname}`);
-    folder = parent;
-  }
-  return folder;
-}
 
-const ROOT = repoRoot();
+const ROOT = REPO_ROOT;
 const DGS = path.join(ROOT, 'bin', 'dgs.js');
 const SCHEMA_FILE = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 

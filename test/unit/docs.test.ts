@@ -13,18 +13,10 @@ import { DEFAULT_FILE_PATTERNS, DEFAULT_MAX_FILE_SIZE, parseConfig } from '../..
 import { ruleDocUrl, RULES } from '../../server/src/rules';
 import { loadDefaultSchema } from '../../server/src/schema/file';
 import { Schema } from '../../server/src/schema/types';
+import { REPO_ROOT } from '../helpers/paths';
 
-function repoRoot(): string {
-  let folder = __dirname;
-  while (!fs.existsSync(path.join(folder, 'package.json'))) {
-    const parent = path.dirname(folder);
-    if (parent === folder) throw new Error('no package.json above ' + __dirname);
-    folder = parent;
-  }
-  return folder;
-}
 
-const ROOT = repoRoot();
+const ROOT = REPO_ROOT;
 const RULE_DOCS = path.join(ROOT, 'docs', 'rules');
 
 type Label = 'bad' | 'good' | 'silenced' | 'config' | 'valid' | 'dgs-yaml';

@@ -7,18 +7,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../server/src/analyze';
 import { loadDefaultSchema } from '../../server/src/schema/file';
+import { REPO_ROOT } from '../helpers/paths';
 
-function repoRoot(): string {
-  let folder = __dirname;
-  while (!fs.existsSync(path.join(folder, 'package.json'))) {
-    const parent = path.dirname(folder);
-    if (parent === folder) throw new Error('no package.json above ' + __dirname);
-    folder = parent;
-  }
-  return folder;
-}
 
-const EXAMPLES = path.join(repoRoot(), 'examples');
+const EXAMPLES = path.join(REPO_ROOT, 'examples');
 
 function readExample(name: string): string {
   return fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
