@@ -8,28 +8,44 @@ import { CoverageSnapshot, CoverageTracker } from './coverageTracker';
 
 export const COVERAGE_VIEW_ID = 'dgs.coverage';
 
-type Node =
+/** A node of the tree; the same objects until the coverage changes, so that the view can reveal them. */
+export type CoverageNode =
   | { kind: 'recommendation'; recommendation: RecommendationItem }
-  | { kind: 'unit'; recommendation: RecommendationItem; unit: UnitItem }
-  | { kind: 'measure'; unit: UnitItem; measure: MeasureItem };
+  | { kind: 'unit'; recommendation: RecommendationItem; unit: UnitItem; parent: CoverageNode }
+  | { kind: 'measure'; unit: UnitItem; measure: MeasureItem; parent: CoverageNode };
+type Node = CoverageNode;
 
 class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   snapshot: CoverageSnapshot | undefined;
+  private roots: Node[] = [];
+  private readonly children = new Map<Node, Node[]>();
 
   update(snapshot: CoverageSnapshot | undefined): void {
     this.snapshot = snapshot;
+    this.children.clear();
+    this.roots = (snapshot?.view.recommendations ?? []).map((recommendation) => {
+      const node: Node = { kind: 'recommendation', recommendation };
+      this.children.set(
+        node,
+        recommendation.units.map((unit) => {
+          const unitNode: Node = { kind: 'unit', recommendation, unit, parent: node };
+          this.children.set(unitNode, unit.measures.map((measure) => ({ kind: 'measure', unit, measure, parent: unitNode })));
+          return unitNode;
+        }),
+      );
+      return node;
+    });
     this.changed.fire(undefined);
   }
 
   getChildren(node?: Node): Node[] {
-    const snapshot = this.snapshot;
-    if (!snapshot) return [];
-    if (!node) return snapshot.view.recommendations.map((recommendation) => ({ kind: 'recommendation', recommendation }));
-    if (node.kind === 'recommendation') return node.recommendation.units.map((unit) => ({ kind: 'unit', recommendation: node.recommendation, unit }));
-    if (node.kind === 'unit') return node.unit.measures.map((measure) => ({ kind: 'measure', unit: node.unit, measure }));
-    return [];
+    return node ? (this.children.get(node) ?? []) : this.roots;
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node.kind === 'recommendation' ? undefined : node.parent;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -98,7 +114,13 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
-export function createCoverageTree(tracker: CoverageTracker): vscode.Disposable {
+/** The view and what it shows: the extension's API hands it to tests. */
+export interface CoverageTree extends vscode.Disposable {
+  readonly view: vscode.TreeView<CoverageNode>;
+  readonly provider: vscode.TreeDataProvider<CoverageNode>;
+}
+
+export function createCoverageTree(tracker: CoverageTracker): CoverageTree {
   const provider = new CoverageTreeProvider();
   const view = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const show = (snapshot: CoverageSnapshot | undefined): void => {
@@ -107,5 +129,6 @@ export function createCoverageTree(tracker: CoverageTracker): vscode.Disposable 
   };
   const subscription = tracker.onDidChange(show);
   show(tracker.snapshot);
-  return vscode.Disposable.from(view, provider, subscription);
+  const disposable = vscode.Disposable.from(view, provider, subscription);
+  return { view, provider, dispose: () => disposable.dispose() };
 }

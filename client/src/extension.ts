@@ -9,7 +9,7 @@ import { ExecuteCommandRequest, LanguageClient, State } from 'vscode-languagecli
 import { COVERAGE_REQUEST, STRATEGY_MARKER } from './coverageModel';
 import { CoveragePanel } from './coveragePanel';
 import { CoverageTracker, isStrategyCandidate } from './coverageTracker';
-import { createCoverageTree } from './coverageTree';
+import { CoverageTree, createCoverageTree } from './coverageTree';
 import { createLanguageClient, INSERT_ALL_MISSING_SECTIONS, reportCommandResult, startOrRestart } from './languageClient';
 import { LocalAnalyses } from './localAnalysis';
 import { newStrategy } from './newStrategy';
@@ -24,7 +24,13 @@ function promoteMarkedYaml(document: vscode.TextDocument): void {
   }
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension hands to other extensions (and the end-to-end tests) that activate it. */
+export interface DgsApi {
+  /** The "Strategy Coverage" view and its tree. */
+  readonly coverageTree: CoverageTree;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<DgsApi> {
   const output = vscode.window.createOutputChannel('DGS Language Server');
   const analyses = new LocalAnalyses();
   const tracker = new CoverageTracker(analyses, () => {
@@ -39,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return tracker.document?.uri;
   };
 
+  const coverageTree = createCoverageTree(tracker);
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/.dgs.yaml');
   const configChanged = (): void => {
     analyses.clear();
@@ -50,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     tracker,
     panel,
     createStatusBar(tracker),
-    createCoverageTree(tracker),
+    coverageTree,
     configWatcher,
     configWatcher.onDidChange(configChanged),
     configWatcher.onDidCreate(configChanged),
@@ -91,6 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   if (await startOrRestart(client, output)) await registerFallbackCommands(context, activeStrategyUri);
+  return { coverageTree };
 }
 
 /**

@@ -95,6 +95,9 @@ function withTimeout(promise, ms, what) {
 //                                             the selector (if any) is visible; answers its path
 //   GET  /statusbar?match=REGEX[&timeout=MS]  waits until a status bar entry's text matches, then
 //                                             answers every entry as JSON [{id, text, label}]
+//   POST /click?selector=CSS                  clicks the first element the selector finds, once
+//                                             visible (what no command does, such as folding a
+//                                             view's section); answers how many it found
 function startDriver(getPage, directory) {
   const routes = {
     'POST /screenshot': async (page, query) => {
@@ -106,6 +109,15 @@ function startDriver(getPage, directory) {
       await page.screenshot({ path: file });
       log(`screenshot saved: ${file}`);
       return file;
+    },
+    'POST /click': async (page, query) => {
+      const selector = query.get('selector');
+      if (!selector) throw new Error('/click needs a selector');
+      const target = page.locator(selector);
+      await target.first().click({ timeout: 30_000 });
+      // The pointer leaves, so that what it hovered does not stay highlighted in later screenshots.
+      await page.mouse.move((page.viewportSize()?.width ?? 1280) / 2, 2);
+      return String(await target.count());
     },
     'GET /statusbar': async (page, query) => {
       const match = query.get('match') || '';

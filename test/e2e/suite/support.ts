@@ -294,6 +294,11 @@ export async function statusBarShows(pattern: RegExp): Promise<StatusBarEntry[]>
   return JSON.parse(body) as StatusBarEntry[];
 }
 
+/** Clicks, in the page, the first element a CSS selector finds: for what no command does. */
+export async function click(selector: string): Promise<void> {
+  await driverRequest('POST', '/click', { selector });
+}
+
 /** Takes a screenshot of the workbench into the launcher's screenshot folder, once `waitFor` (a CSS selector) is visible. */
 export async function screenshot(name: string, waitFor?: string): Promise<string> {
   return driverRequest('POST', '/screenshot', waitFor ? { name, waitFor } : { name });

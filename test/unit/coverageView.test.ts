@@ -1,0 +1,180 @@
+/**
+ * The "Strategy Coverage" view's tree, as `client/src/coverageModel.ts` builds it for the
+ * examples: the twelve recommendations in order → their coverage units with their status →
+ * the measures addressing each, with where each measure's id is written.
+ *
+ * The expected tree is not taken from the core: the measures and what they address are read
+ * here from the example's YAML with the `yaml` package (a reference addresses a unit when it
+ * names the unit exactly; broad and unknown references address nothing), and the texts come
+ * from the schema data and the Recommendation's own text. No `vscode` here: the model is pure.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseDocument } from 'yaml';
+import { buildCoverageView, CoverageView } from '../../client/src/coverageModel';
+import { analyze } from '../../server/src/analyze';
+import { coverageSummary } from '../../server/src/features/coverageSummary';
+import { loadDefaultSchema } from '../../server/src/schema/file';
+import { REPO_ROOT } from '../helpers/paths';
+
+const schema = loadDefaultSchema();
+const SOURCE = fs.readFileSync(path.join(REPO_ROOT, 'server', 'schema', 'oecd-legal-0406.source.txt'), 'utf8');
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+interface ExpectedMeasure {
+  id: string;
+  title: string;
+  addresses: string[];
+}
+
+/** The sections the strategy has (under any part), and every measure of it in file order, read straight from the YAML. */
+function readStrategy(text: string): { sections: Set<string>; measures: ExpectedMeasure[] } {
+  const data = parseDocument(text).toJS() as Record<string, unknown>;
+  const sections = new Set<string>();
+  const measures: ExpectedMeasure[] = [];
+  for (const [key, part] of Object.entries(data)) {
+    if (key === 'strategy' || typeof part !== 'object' || part === null) continue;
+    for (const [name, section] of Object.entries(part as Record<string, { measures?: Array<Record<string, unknown>> } | null>)) {
+      sections.add(name);
+      for (const measure of section?.measures ?? []) {
+        const addresses = Array.isArray(measure.addresses) ? measure.addresses.map(String) : [];
+        measures.push({ id: String(measure.id), title: String(measure.title), addresses });
+      }
+    }
+  }
+  return { sections, measures };
+}
+
+/** The 0-based line/character position as an offset into the text (lines end with \n in the examples). */
+function offsetOf(text: string, position: { line: number; character: number }): number {
+  const lines = text.split('\n');
+  assert.ok(position.line < lines.length, `line ${position.line} exists`);
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) offset += lines[line].length + 1;
+  assert.ok(position.character <= lines[position.line].length, `character ${position.character} is on line ${position.line}`);
+  return offset + position.character;
+}
+
+const EXAMPLES: Array<{ file: string; unaddressed: string[]; absentSections: string[] }> = [
+  { file: 'draft.strategy.yaml', unaddressed: ['8', '10.ii', '10.v', '11'], absentSections: ['procurement'] },
+  { file: 'national.strategy.yaml', unaddressed: [], absentSections: [] },
+];
+
+describe('the coverage view\'s tree', () => {
+  it('the schema has the twelve recommendations the view lists', () => {
+    assert.deepStrictEqual(
+      schema.recommendations.map((recommendation) => recommendation.number),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+    );
+  });
+
+  for (const { file, unaddressed, absentSections } of EXAMPLES) {
+    describe(file, () => {
+      const text = fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8');
+      const analysis = analyze(text, schema);
+      const { sections, measures } = readStrategy(text);
+      // What the server answers to `dgs/coverage`, and the client's analysis alone: the view is the same.
+      const views: Array<[string, CoverageView]> = [
+        ['from the server\'s summary', buildCoverageView(analysis, coverageSummary(analysis))],
+        ['from the client\'s analysis alone', buildCoverageView(analysis)],
+      ];
+
+      it('is the same tree whether the server or the client decides the statuses', () => {
+        const [[, served], [, local]] = views;
+        assert.strictEqual(served.source, 'server');
+        assert.strictEqual(local.source, 'client');
+        assert.deepStrictEqual({ ...served, source: undefined }, { ...local, source: undefined });
+      });
+
+      for (const [how, view] of views) {
+        describe(how, () => {
+          it('lists the twelve recommendations in order, with their titles, sections and texts from the schema', () => {
+            assert.deepStrictEqual(
+              view.recommendations.map((r) => ({ number: r.number, section: r.section, title: r.title, text: r.text, part: r.part, present: r.present })),
+              schema.recommendations.map((r) => ({ number: r.number, section: r.section, title: r.title, text: r.text, part: r.part.key, present: sections.has(r.section) })),
+            );
+            assert.strictEqual(view.recommendations.length, 12);
+            assert.deepStrictEqual(view.recommendations.filter((r) => !r.present).map((r) => r.section), absentSections, 'the sections the strategy lacks');
+            for (const recommendation of view.recommendations) {
+              assert.ok(collapse(SOURCE).includes(collapse(recommendation.text)), `the text of recommendation ${recommendation.number} is verbatim in the Recommendation`);
+            }
+          });
+
+          it('lists each recommendation\'s units in order, with the clause texts verbatim', () => {
+            for (const recommendation of view.recommendations) {
+              const expected = schema.recommendationByNumber.get(recommendation.number)!;
+              const refs = expected.clauses.length > 0 ? expected.clauses.map((clause) => clause.ref) : [String(expected.number)];
+              assert.deepStrictEqual(recommendation.units.map((unit) => unit.ref), refs, `the units of recommendation ${recommendation.number}`);
+              for (const unit of recommendation.units) {
+                const clause = expected.clauses.find((c) => c.ref === unit.ref);
+                assert.strictEqual(unit.text, clause ? clause.text : expected.text, `the text of ${unit.ref} is the schema's`);
+                assert.ok(collapse(SOURCE).includes(collapse(unit.text)), `the text of ${unit.ref} is verbatim in the Recommendation`);
+              }
+            }
+            assert.deepStrictEqual(view.recommendations.flatMap((r) => r.units.map((u) => u.ref)), schema.units.map((u) => u.ref), 'every one of the 26 units, in order');
+          });
+
+          it(`gives each unit its status: ${unaddressed.length > 0 ? unaddressed.join(', ') + ' not addressed' : 'every one addressed'}`, () => {
+            const units = view.recommendations.flatMap((r) => r.units);
+            assert.deepStrictEqual(units.filter((u) => !u.addressed).map((u) => u.ref), unaddressed);
+            assert.deepStrictEqual(
+              units.filter((u) => u.addressed).map((u) => u.ref),
+              schema.units.map((u) => u.ref).filter((ref) => !unaddressed.includes(ref)),
+            );
+            assert.strictEqual(view.addressed, schema.units.length - unaddressed.length);
+            assert.strictEqual(view.total, schema.units.length);
+          });
+
+          it('lists under each unit the measures that address it, in file order, with their ids and titles', () => {
+            for (const unit of view.recommendations.flatMap((r) => r.units)) {
+              const expected = measures.filter((m) => m.addresses.includes(unit.ref));
+              assert.deepStrictEqual(
+                unit.measures.map((m) => ({ id: m.id, title: m.title })),
+                expected.map((m) => ({ id: m.id, title: m.title })),
+                `the measures under ${unit.ref}`,
+              );
+              assert.strictEqual(unit.addressed, expected.length > 0, `${unit.ref} is addressed exactly when a measure lists it`);
+            }
+          });
+
+          it('gives each measure the range of its id in the text', () => {
+            const checked = new Set<string>();
+            for (const measure of view.recommendations.flatMap((r) => r.units.flatMap((u) => u.measures))) {
+              assert.ok(measure.range, `${measure.id} has a range`);
+              const { start, end } = measure.range;
+              assert.strictEqual(start.line, end.line, `the id ${measure.id} is on one line`);
+              assert.strictEqual(text.slice(offsetOf(text, start), offsetOf(text, end)), measure.id, `the range of ${measure.id} points at its id`);
+              const line = text.split('\n')[start.line];
+              assert.match(line.slice(0, start.character), /^\s*-?\s*id:\s*$/, `the range of ${measure.id} is the value of its id key: ${line}`);
+              checked.add(measure.id);
+            }
+            const addressing = measures.filter((m) => m.addresses.some((ref) => schema.unitByRef.has(ref))).map((m) => m.id);
+            assert.deepStrictEqual([...checked].sort(), [...new Set(addressing)].sort(), 'every measure that addresses a unit was checked');
+          });
+        });
+      }
+    });
+  }
+
+  it('ignores a server summary about other clauses, and decides from the client\'s analysis', () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'draft.strategy.yaml'), 'utf8');
+    const analysis = analyze(text, schema);
+    const summary = coverageSummary(analysis);
+    const foreign = { ...summary, addressed: 0, units: summary.units.slice(1).map((unit) => ({ ...unit, addressed: false, measures: [] })) };
+    const view = buildCoverageView(analysis, foreign);
+    assert.strictEqual(view.source, 'client');
+    assert.deepStrictEqual(view, buildCoverageView(analysis));
+  });
+
+  it('follows the server\'s statuses and measures when it speaks of the same clauses', () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'national.strategy.yaml'), 'utf8');
+    const analysis = analyze(text, schema);
+    const summary = coverageSummary(analysis);
+    const served = { ...summary, addressed: summary.addressed - 1, units: summary.units.map((unit) => (unit.ref === '8' ? { ...unit, addressed: false, measures: [] } : unit)) };
+    const view = buildCoverageView(analysis, served);
+    const unit8 = view.recommendations.find((r) => r.number === 8)!.units[0];
+    assert.deepStrictEqual({ ref: unit8.ref, addressed: unit8.addressed, measures: unit8.measures }, { ref: '8', addressed: false, measures: [] });
+    assert.strictEqual(view.addressed, schema.units.length - 1);
+  });
+});
