@@ -94,6 +94,24 @@ export function parseDate(value: unknown, source: string): number | undefined {
   return year;
 }
 
+function checkedValue(spec: ValueSpec, node: Node | null, span: Span, empty: boolean): CheckedValue {
+  return { spec, node, span, ok: true, empty, entries: undefined, items: undefined, scalar: undefined, text: undefined, year: undefined };
+}
+
+const requiredByMap = new WeakMap<MapSpec, string[]>();
+
+/** The required fields of a mapping's spec, computed once per spec. */
+function requiredFields(spec: MapSpec): string[] {
+  let names = requiredByMap.get(spec);
+  if (!names) {
+    names = Object.entries(spec.fields)
+      .filter(([, field]) => field.required)
+      .map(([name]) => name);
+    requiredByMap.set(spec, names);
+  }
+  return names;
+}
+
 export class Walker {
   readonly issues: Issue[] = [];
   private aliasesFollowed = 0;
@@ -180,69 +198,70 @@ export class Walker {
   check(raw: unknown, spec: ValueSpec, where: string, fallback: Span, anchor: Span = fallback): CheckedValue {
     const span = spanOf(raw as Node | null, fallback);
     const resolved = this.resolve(raw, span);
-    if (resolved === 'limit') return { spec, node: null, span, ok: false, empty: false };
+    if (resolved === 'limit') {
+      const skipped = checkedValue(spec, null, span, false);
+      skipped.ok = false;
+      return skipped;
+    }
     const node = resolved;
-    const empty = node === null || (isScalar(node) && node.value === null && ((node as Scalar & { source?: string }).source ?? '') === '' );
-    const base: CheckedValue = { spec, node, span, ok: true, empty };
-    const mismatch = (detail?: string): CheckedValue => {
-      this.issues.push({
-        rule: 'type-mismatch',
-        span,
-        message: `${capitalise(where)} should be ${describeSpec(spec)}${detail ? `; ${detail}` : ''}.`,
-      });
-      return { ...base, ok: false };
-    };
+    const empty = node === null || (isScalar(node) && node.value === null && ((node as Scalar & { source?: string }).source ?? '') === '');
+    // One object per value, always of the same shape: the walk visits every value of a
+    // large strategy, and the rules read them all again.
+    const checked = checkedValue(spec, node, span, empty);
 
     if (spec.kind === 'map') {
       // `key: ~` or `key: null` is a key with no value, as `key:` alone is.
-      if (!empty && !isMap(node) && !(isScalar(node) && node.value === null)) return mismatch(`found ${describeNode(node)}`);
+      if (!empty && !isMap(node) && !(isScalar(node) && node.value === null)) return this.mismatch(checked, where, `found ${describeNode(node)}`);
       const entries = isMap(node) ? this.checkMap(node.items as Pair[], spec) : new Map<string, CheckedEntry>();
-      for (const [name, field] of Object.entries(spec.fields)) {
-        if (field.required && !entries.has(name) && !this.hasKey(node, name)) {
+      for (const name of requiredFields(spec)) {
+        if (!entries.has(name) && !this.hasKey(node, name)) {
           this.issues.push({
             rule: 'missing-field',
             span: { ...anchor },
-            message: `The ${spec.what} needs \`${name}\`: ${describeSpec(field.value)}.`,
+            message: `The ${spec.what} needs \`${name}\`: ${describeSpec(spec.fields[name].value)}.`,
             data: { kind: 'insert-field', field: name },
           });
         }
       }
-      return { ...base, empty: isMap(node) ? false : true, entries };
+      checked.empty = !isMap(node);
+      checked.entries = entries;
+      return checked;
     }
     if (spec.kind === 'list') {
       if (empty || (isScalar(node) && node.value === null)) {
-        if (spec.minItems) return mismatch('it is empty');
-        return { ...base, empty: true, items: [] };
+        if (spec.minItems) return this.mismatch(checked, where, 'it is empty');
+        checked.empty = true;
+        checked.items = [];
+        return checked;
       }
-      if (!isSeq(node)) return mismatch(`found ${describeNode(node)}`);
-      if (spec.minItems && node.items.length < spec.minItems) return mismatch('it is empty');
+      if (!isSeq(node)) return this.mismatch(checked, where, `found ${describeNode(node)}`);
+      if (spec.minItems && node.items.length < spec.minItems) return this.mismatch(checked, where, 'it is empty');
       const itemWhere = spec.item.kind === 'map' ? `each item of ${where}` : `an item of ${where}`;
-      return {
-        ...base,
-        items: node.items.map((item) => {
-          // An unchanged measure item of an incremental parse keeps what its walk found.
-          const cached = this.cache?.byNode.get(item as Node);
-          if (cached?.walk && cached.walk.where === itemWhere) {
-            this.issues.push(...cached.walk.issues);
-            return cached.walk.checked;
-          }
-          const before = this.issues.length;
-          const itemSpan = spanOf(item as Node | null, span);
-          const checked = this.check(item, spec.item, itemWhere, span, this.firstLine(itemSpan.start));
-          if (cached) {
-            const issues = this.issues.slice(before);
-            cached.walk = { where: itemWhere, checked, issues, spans: collectSpans(checked, issues) };
-          }
-          return checked;
-        }),
-      };
+      checked.items = node.items.map((item) => {
+        // An unchanged measure item of an incremental parse keeps what its walk found.
+        const cached = this.cache?.byNode.get(item as Node);
+        if (cached?.walk && cached.walk.where === itemWhere) {
+          for (const issue of cached.walk.issues) this.issues.push(issue);
+          return cached.walk.checked;
+        }
+        const before = this.issues.length;
+        const itemSpan = spanOf(item as Node | null, span);
+        const itemChecked = this.check(item, spec.item, itemWhere, span, this.firstLine(itemSpan.start));
+        if (cached) {
+          const issues = this.issues.slice(before);
+          cached.walk = { where: itemWhere, checked: itemChecked, issues, spans: collectSpans(itemChecked, issues) };
+        }
+        return itemChecked;
+      });
+      return checked;
     }
     // Scalars from here on.
-    if (node !== null && !isScalar(node)) return mismatch(`found ${describeNode(node)}`);
+    if (node !== null && !isScalar(node)) return this.mismatch(checked, where, `found ${describeNode(node)}`);
     const scalar = node as Scalar | null;
     const value = scalar ? scalar.value : null;
     const text = scalar ? String((scalar as Scalar & { source?: string }).source ?? value ?? '') : '';
-    const checked: CheckedValue = { ...base, scalar: value, text: value === null ? '' : text };
+    checked.scalar = value;
+    checked.text = value === null ? '' : text;
     switch (spec.kind) {
       case 'prose': {
         const reason = placeholderReason(value === null ? '' : String(value));
@@ -260,30 +279,43 @@ export class Walker {
                 ? `${capitalise(where)} has no date: write YYYY, YYYY-MM or YYYY-MM-DD.`
                 : `${capitalise(where)} "${text}" is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD.`,
           });
-          return { ...checked, ok: false };
+          checked.ok = false;
+          return checked;
         }
-        return { ...checked, year };
+        checked.year = year;
+        return checked;
       }
       case 'year':
         if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) return checked;
-        return mismatch(value === null ? 'it is empty' : `"${text}" is not a year`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not a year`);
       case 'amount':
         if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return checked;
-        return mismatch(value === null ? 'it is empty' : `"${text}" is not`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not`);
       case 'currency':
         if (typeof value === 'string' && CURRENCY.test(value)) return checked;
-        return mismatch(value === null ? 'it is empty' : `"${text}" is not`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not`);
       case 'enum':
         if (typeof value === 'string' && spec.values.includes(value)) return checked;
-        return mismatch(value === null ? 'it is empty' : `"${text}" is not one of them`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not one of them`);
       case 'id':
         if (typeof value === 'string' && ID.test(value)) return checked;
-        return mismatch(value === null ? 'it is empty' : `"${text}" is not`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not`);
       case 'clause':
       case 'measure-ref':
         if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return checked;
-        return mismatch(value === null ? 'it is empty' : `found ${describeNode(node)}`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `found ${describeNode(node)}`);
     }
+  }
+
+  /** A value of the wrong type: reported, and marked to count as absent from then on. */
+  private mismatch(checked: CheckedValue, where: string, detail: string): CheckedValue {
+    this.issues.push({
+      rule: 'type-mismatch',
+      span: checked.span,
+      message: `${capitalise(where)} should be ${describeSpec(checked.spec)}; ${detail}.`,
+    });
+    checked.ok = false;
+    return checked;
   }
 
   private checkMap(pairs: Pair[], spec: MapSpec): Map<string, CheckedEntry> {
