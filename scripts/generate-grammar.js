@@ -5,6 +5,7 @@
 // `addresses`, measure ids in `id` and `depends-on`, and the dgs comment directives.
 // `--check` writes nothing and exits 1 when the committed grammar differs.
 'use strict';
+const { syncGeneratedFile } = require('./generated-file');
 const fs = require('fs');
 const path = require('path');
 const YAML = require('yaml');
@@ -319,19 +320,7 @@ function grammar() {
 
 function main() {
   const text = JSON.stringify(grammar(), null, 2) + '\n';
-  const current = fs.existsSync(TARGET) ? fs.readFileSync(TARGET, 'utf8') : undefined;
-  const shown = path.relative(process.cwd(), TARGET) || TARGET;
-  if (process.argv.includes('--check')) {
-    if (current !== text) {
-      process.stderr.write(`${shown} is not what scripts/generate-grammar.js gives; run: node scripts/generate-grammar.js\n`);
-      process.exitCode = 1;
-    }
-    return;
-  }
-  if (current === text) return;
-  fs.mkdirSync(path.dirname(TARGET), { recursive: true });
-  fs.writeFileSync(TARGET, text);
-  process.stdout.write(`wrote ${shown}\n`);
+  syncGeneratedFile(TARGET, text, 'scripts/generate-grammar.js');
 }
 
 module.exports = { grammar };

@@ -2,6 +2,7 @@
 // Writes snippets/dgs-strategy.json from the schema (client/src/snippets.ts does the work).
 // `--check` writes nothing and exits 1 when the committed file differs from what the schema gives.
 'use strict';
+const { syncGeneratedFile } = require('./generated-file');
 const fs = require('fs');
 const path = require('path');
 const { loadTs, ROOT } = require('./load-ts');
@@ -15,19 +16,7 @@ function main() {
     'server/src/schema/parse.ts': ['parseSchema'],
   });
   const text = renderSnippetFile(parseSchema(fs.readFileSync(SCHEMA, 'utf8'), SCHEMA));
-  const current = fs.existsSync(TARGET) ? fs.readFileSync(TARGET, 'utf8') : undefined;
-  const shown = path.relative(process.cwd(), TARGET) || TARGET;
-  if (process.argv.includes('--check')) {
-    if (current !== text) {
-      process.stderr.write(`${shown} is not what the schema gives; run: node scripts/generate-snippets.js\n`);
-      process.exitCode = 1;
-    }
-    return;
-  }
-  if (current === text) return;
-  fs.mkdirSync(path.dirname(TARGET), { recursive: true });
-  fs.writeFileSync(TARGET, text);
-  process.stdout.write(`wrote ${shown}\n`);
+  syncGeneratedFile(TARGET, text, 'scripts/generate-snippets.js');
 }
 
 main();
