@@ -50,6 +50,18 @@ export function checkedLines(text: string): string[] {
 }
 
 /** Markdown read as a person reads it: escapes and emphasis gone, whitespace collapsed. */
+/**
+ * After the edit that replaces the unknown clause: the buffer holds it, the finding is gone,
+ * the findings are those of `dgs check`, and the editor shows each of them.
+ */
+export function assertEditUpdatesFindings(edited: { text: string; protocol: ProtocolDiagnostic[]; shown: readonly unknown[] }): void {
+  const { text, protocol, shown } = edited;
+  assert.ok(text.includes('addresses: [1.i, 1.iii]'), 'the buffer holds the edit');
+  assert.ok(!protocol.some((d) => d.code === 'unknown-clause'), 'the unknown clause is gone');
+  assert.deepStrictEqual(protocolLines(protocol), checkedLines(text));
+  assert.strictEqual(shown.length, protocol.length);
+}
+
 export function asRead(markdown: string): string {
   return collapse(markdown.replace(/\\([\\`*_[\]<>#|~{}()+\-.!])/g, '$1').replace(/\*\*|__/g, ''));
 }
