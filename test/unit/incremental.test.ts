@@ -8,6 +8,7 @@ import * as path from 'path';
 import { Analysis, analyze, ParseCache } from '../../server/src/analyze';
 import { seededRandom } from '../../bench/generate';
 import { loadDefaultSchema } from '../../server/src/schema/file';
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const schema = loadDefaultSchema();
@@ -55,8 +56,47 @@ function comparable(analysis: Analysis): unknown {
   };
 }
 
+/** The clean fixture with `count` more measures in each of its later sections (or only the first of them). */
+function bulkStrategy(count: number, lists = Infinity): string {
+  const lines: string[] = [];
+  let filled = 0;
+  for (const line of fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'clean.strategy.yaml'), 'utf8').split('\n')) {
+    lines.push(line);
+    if (line === '    measures:' && lines.length > 60 && filled++ < lists) {
+      for (let i = 0; i < count; i++) {
+        lines.push(`      - id: BULK-${i}`, `        title: Bulk measure ${i}`, '        addresses: [7.ii]', '        lead: Agency', '        indicators:', `          - { name: Count ${i}, target: ${i} }`);
+        if (i % 7 === 3) lines.push('        depends-on: [BULK-1]', '');
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+const TYPED = ['x', 'TODO', ' ', 'e', '1', ', 9.ii', ', 99.x', 'BULK-', '\n        due: 2031', '\n        lead: Agency', '\n        # note', ':', '#', '- ', '"', '\n      ', '\n', '[', '}', '\t', '&a ', '\r'];
+
+/** A keystroke or a paste somewhere inside a measure item (never on its dash). */
+function typeInItem(text: string, next: () => number): string {
+  const items = [...text.matchAll(/^ {6}- id: BULK-\d+\n/gm)];
+  const item = items[Math.floor(next() * items.length)];
+  const end = text.indexOf('\n      - ', item.index! + 1);
+  const from = item.index! + 8;
+  const at = from + Math.floor(next() * ((end === -1 ? text.length : end) - from));
+  if (next() < 0.3) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 4)));
+  return text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)] + text.slice(at);
+}
+
+/** A YAML tree as plain data: kinds, values and ranges. */
+function tree(node: unknown): unknown {
+  if (isPair(node)) return [tree(node.key), tree(node.value)];
+  if (isMap(node) || isSeq(node)) return { kind: isMap(node) ? 'map' : 'seq', range: node.range, items: node.items.map(tree) };
+  if (isScalar(node)) return { value: node.value, range: node.range };
+  return node === null || node === undefined ? null : String(node);
+}
+
 describe('incremental analysis', () => {
   let incrementalRuns = 0;
+  let inPlaceRuns = 0;
+  let typedInPlace = 0;
   let reusedItems = 0;
 
   for (const [name, original] of examples()) {
@@ -70,12 +110,14 @@ describe('incremental analysis', () => {
         let text = original;
         for (let step = 0; step < 40; step++) {
           const incremental = analyze(text, schema, undefined, cache);
-          if (cache.lastMode === 'incremental') {
+          if (cache.lastMode === 'in-place') inPlaceRuns++;
+          if (cache.lastMode !== 'full') {
             incrementalRuns++;
             reusedItems += cache.lastReused;
           }
           const scratch = analyze(text, schema);
           assert.deepStrictEqual(comparable(incremental), comparable(scratch), `step ${step} of seed ${seed}:\n${text}`);
+          if (!scratch.model.syntaxErrors) assert.deepStrictEqual(tree(incremental.model.documents[0]?.contents), tree(scratch.model.documents[0]?.contents), `tree at step ${step} of seed ${seed}`);
           // Mostly small edits, as a drafter types; every few steps a restore, so that the
           // text keeps coming back to a shape the incremental parse handles.
           text = step % 15 === 14 ? original : edit(text, next);
@@ -86,24 +128,47 @@ describe('incremental analysis', () => {
 
   it('took the incremental path and reused items in those sequences', () => {
     assert.ok(incrementalRuns > 20, `only ${incrementalRuns} incremental runs`);
+    assert.ok(inPlaceRuns > 20, `only ${inPlaceRuns} edits applied in place`);
     assert.ok(reusedItems > 100, `only ${reusedItems} items reused`);
   });
 
-  it('reparses only the edited item of a large strategy', () => {
-    const lines: string[] = [];
-    for (const line of fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'clean.strategy.yaml'), 'utf8').split('\n')) {
-      lines.push(line);
-      if (line === '    measures:' && lines.length > 60) {
-        for (let i = 0; i < 400; i++) lines.push(`      - id: BULK-${i}`, `        title: Bulk measure ${i}`, '        addresses: [7.ii]', '        lead: Agency', '        indicators:', `          - { name: Count ${i}, target: ${i} }`);
+  for (const seed of [11, 12, 13]) {
+    it(`applies typing inside the items of a large strategy in place, as a full analysis would see it (seed ${seed})`, function () {
+      this.timeout(120_000);
+      const next = seededRandom(seed);
+      const original = bulkStrategy(40, 1);
+      let text = original;
+      const cache = new ParseCache();
+      cache.minLength = 0;
+      analyze(text, schema, undefined, cache);
+      let mended = text;
+      for (let step = 0; step < 80; step++) {
+        // A keystroke that breaks the YAML is mended by the next one, as a drafter would;
+        // a broken text is parsed whole.
+        text = step % 20 === 19 ? original : mended !== text ? mended : typeInItem(text, next);
+        const incremental = analyze(text, schema, undefined, cache);
+        if (cache.lastMode === 'in-place') typedInPlace++;
+        const scratch = analyze(text, schema);
+        assert.deepStrictEqual(comparable(incremental), comparable(scratch), `step ${step} of seed ${seed}`);
+        assert.deepStrictEqual(tree(incremental.model.documents[0].contents), tree(scratch.model.documents[0].contents), `tree at step ${step} of seed ${seed}`);
+        assert.deepStrictEqual(incremental.model.lines.lineStarts, scratch.model.lines.lineStarts, `lines at step ${step} of seed ${seed}`);
+        if (!scratch.findings.some((finding) => finding.rule === 'yaml-syntax')) mended = text;
       }
-    }
-    const text = lines.join('\n');
+    });
+  }
+
+  it('applied most of that typing in place', () => {
+    assert.ok(typedInPlace > 60, `only ${typedInPlace} of 240 edits applied in place`);
+  });
+
+  it('reparses only the edited item of a large strategy', () => {
+    const text = bulkStrategy(400);
     const cache = new ParseCache();
     analyze(text, schema, undefined, cache);
     assert.strictEqual(cache.lastMode, 'incremental');
     const edited = text.replace('title: Bulk measure 200', 'title: TODO');
     const result = analyze(edited, schema, undefined, cache);
-    assert.strictEqual(cache.lastMode, 'incremental');
+    assert.strictEqual(cache.lastMode, 'in-place');
     const itemCount = result.model.measures.length;
     assert.strictEqual(cache.lastReused, itemCount - 1, 'every item but the edited one is reused');
     assert.deepStrictEqual(comparable(result), comparable(analyze(edited, schema)));

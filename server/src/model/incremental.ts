@@ -9,7 +9,7 @@
  * on (anchors, several documents, tabs, a parse error anywhere), it falls back to a full parse.
  */
 import { Issue } from '../findings';
-import { Span } from '../text/lineIndex';
+import { LineIndex, Span } from '../text/lineIndex';
 import { CheckedValue } from './walk';
 import { Composer, Document, isCollection, isMap, isPair, isScalar, isSeq, Node, YAMLSeq } from 'yaml';
 import { boundedTokens, NestingTooDeepError, parseAllDocumentsBounded } from './parseYaml';
@@ -24,7 +24,24 @@ interface Chunk {
 interface MeasureList {
   /** Offset of the `measures` key in the whole text. */
   keyOffset: number;
+  /** The column of the items' dashes. */
+  indent: number;
   chunks: Chunk[];
+}
+
+/** A list as the last parse stitched it: what an edit inside one of its items needs. */
+interface StitchedList extends MeasureList {
+  seq: YAMLSeq;
+  items: CachedItem[];
+}
+
+/** The last incremental parse of a document, kept to apply the next edit in place. */
+interface Stitched {
+  text: string;
+  documents: Document.Parsed[];
+  lists: StitchedList[];
+  /** Every range array of the skeleton's own nodes (the items' are in their CachedItem). */
+  skeletonRanges: Array<[number, number, number]>;
 }
 
 /** What the walk along the format made of one measure item, kept with the item. */
@@ -39,13 +56,64 @@ export interface ItemWalk {
   measure?: unknown;
 }
 
+/**
+ * What the walk made of a whole stitched list, by item: an edit applied in place keeps the
+ * list's node, and the walk then redoes only the items whose node changed.
+ */
+export interface ListWalk {
+  where: string;
+  spec: unknown;
+  nodes: Node[];
+  checked: CheckedValue[];
+  issues: Issue[][];
+}
+
 interface CachedItem {
   node: Node;
   /** The offset the node's ranges are currently relative to (its chunk's start). */
   base: number;
   /** Every range array under the node, to shift them without walking the tree. */
   ranges: Array<[number, number, number]>;
+  /**
+   * Whether the item's text ends in comment lines, and whether it was parsed followed by
+   * the next item's dash. The YAML parser ends such an item's ranges where the next token
+   * starts, so the item is only reused where it is followed the same way.
+   */
+  trailingComment: boolean;
+  terminated: boolean;
   walk?: ItemWalk;
+}
+
+/**
+ * How an item's text ends: 'none' when its last lines hold content or are blank; 'shallow'
+ * when comment lines follow its content, none deeper than the list's dashes and the content
+ * not ending in an empty value; 'deep' otherwise. The YAML parser stretches the ranges of an
+ * item that ends in comments up to the next token; for a 'shallow' ending it does not.
+ */
+function trailingComment(text: string, start: number, end: number, indent: number): 'none' | 'shallow' | 'deep' {
+  let lineEnd = end;
+  let comment = false;
+  let deep = false;
+  while (lineEnd > start) {
+    const lineStart = text.lastIndexOf('\n', lineEnd - 2) + 1;
+    let first = lineStart;
+    while (first < lineEnd && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 13 || text.charCodeAt(first) === 10)) first++;
+    if (first < lineEnd) {
+      if (text.charCodeAt(first) !== 35) {
+        if (!comment) return 'none';
+        // The last content line: a value left empty (`key:`, `-`) is stretched too.
+        let last = lineEnd - 1;
+        while (last > first && (text.charCodeAt(last) === 10 || text.charCodeAt(last) === 13 || text.charCodeAt(last) === 32)) last--;
+        const closing = text.charCodeAt(last);
+        return deep || closing === 58 || closing === 45 ? 'deep' : 'shallow';
+      }
+      comment = true;
+      if (first - lineStart > indent) deep = true;
+    }
+    if (lineStart <= start) break;
+    lineEnd = lineStart;
+  }
+  return comment ? 'deep' : 'none';
 }
 
 /** Parsed measure items by their text, reused across versions of one document. */
@@ -53,13 +121,40 @@ export class ParseCache {
   items = new Map<string, CachedItem[]>();
   /** The cached item of a node, for the walk and the model to reuse their work. */
   byNode = new WeakMap<Node, CachedItem>();
+  /** The walk of each stitched list (model/walk.ts). */
+  lists = new WeakMap<Node, ListWalk>();
   /** How the last parse went, for tests and the benchmark. */
-  lastMode: 'full' | 'incremental' = 'full';
+  lastMode: 'full' | 'incremental' | 'in-place' = 'full';
   lastReused = 0;
   /** The schema the cached measures were read with. */
   schema?: unknown;
-    /** Texts shorter than this are parsed whole: splitting them would not be felt. */
+  /** Texts shorter than this are parsed whole: splitting them would not be felt. */
   minLength = 20_000;
+  /** The last incremental parse, while the cache holds its items. */
+  last?: Stitched;
+  /** Where the last text differs from the one before it, when the edit was applied in place. */
+  lastEdit?: TextEdit;
+  /** What the last model read from each list (owned by model/strategy.ts). */
+  modelState?: unknown;
+  /** The line index of the last analysis (model/strategy.ts), moved along with an edit. */
+  lines?: LineIndex;
+
+  /** Forgets every parsed item. */
+  clear(): void {
+    this.items.clear();
+    this.lists = new WeakMap();
+    this.last = undefined;
+    this.lastEdit = undefined;
+    this.lines = undefined;
+    this.modelState = undefined;
+  }
+}
+
+/** Where two versions of a text differ: `[start, oldEnd)` of the old became `[start, newEnd)`. */
+export interface TextEdit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
 }
 
 // A lone \r is a line break to the editor but not to the line scanner below: parse such texts whole.
@@ -73,7 +168,19 @@ export function parseFull(text: string): Document.Parsed[] {
 
 /** Parses a strategy text, reusing what the cache holds of an earlier version. */
 export function parseStrategyText(text: string, partKeys: ReadonlySet<string>, cache?: ParseCache): Document.Parsed[] {
-  if (!cache || text.length < cache.minLength || UNSAFE.test(text)) return full(text, cache);
+  if (cache) cache.lastEdit = undefined;
+  if (!cache || text.length < cache.minLength) return full(text, cache);
+  if (cache.last) {
+    try {
+      const inPlace = editInPlace(text, cache, cache.last);
+      if (inPlace) return inPlace;
+    } catch (error) {
+      // Too deep inside the item: the paths below find the place in the whole text's offsets.
+      if (!(error instanceof NestingTooDeepError)) throw error;
+    }
+  }
+  cache.last = undefined;
+  if (UNSAFE.test(text)) return full(text, cache);
   const lists = scanMeasureLists(text, partKeys);
   if (!lists || lists.length === 0) return full(text, cache);
   let result: Document.Parsed[] | undefined;
@@ -89,6 +196,7 @@ export function parseStrategyText(text: string, partKeys: ReadonlySet<string>, c
 function full(text: string, cache?: ParseCache): Document.Parsed[] {
   if (cache) {
     cache.items.clear();
+    cache.last = undefined;
     cache.lastMode = 'full';
     cache.lastReused = 0;
   }
@@ -154,7 +262,7 @@ export function scanMeasureLists(text: string, partKeys: ReadonlySet<string>): M
         const keyOffset = measuresKeyOffset;
         measuresKeyOffset = -1;
         if (indent >= sectionIndent && dash) {
-          list = { keyOffset, chunks: [] };
+          list = { keyOffset, indent, chunks: [] };
           listIndent = indent;
           chunk = { start: lineStart, end: text.length };
           list.chunks.push(chunk);
@@ -255,33 +363,35 @@ function mapNode(node: unknown, map: (offset: number) => number): void {
 }
 
 /**
- * A mapping of the skeleton ends where its last value ends, once the items are stitched in.
- * Only the skeleton's mappings are visited: the stitched lists have their ranges already.
+ * A mapping of the skeleton whose last value is (or ends with) a stitched list ends where
+ * that list ends, as in a full parse; the skeleton's own parse ended it where the next
+ * token starts. Returns whether the node ends with a stitched list.
  */
-function extendEnds(node: unknown): void {
-  if (!isMap(node) || !node.range) return;
-  for (const pair of node.items) extendEnds(pair.value);
-  const last = node.items[node.items.length - 1];
-  const lastNode = (isPair(last) ? last.value : last) as Node | null;
-  if (lastNode?.range) {
-    node.range[1] = Math.max(node.range[1], lastNode.range[1]);
-    node.range[2] = Math.max(node.range[2], lastNode.range[2]);
-  }
+function extendEnds(node: unknown, lists: ReadonlySet<unknown>): boolean {
+  if (lists.has(node)) return true;
+  if (!isMap(node) || !node.range) return false;
+  let endsWithList = false;
+  for (const pair of node.items) endsWithList = extendEnds(pair.value, lists);
+  if (!endsWithList) return false;
+  const last = node.items[node.items.length - 1].value as Node;
+  node.range[1] = last.range![1];
+  node.range[2] = last.range![2];
+  return true;
 }
 
 /**
  * Parses a run of consecutive items of one list (one parse for the run is much cheaper than
  * one per item); the nodes' ranges are relative to the run's start.
  */
-function parseItems(runText: string, count: number): Node[] | undefined {
+function parseItems(runText: string, count: number, terminated: boolean): Node[] | undefined {
   const composer = new Composer(PARSE_OPTIONS);
   const documents = [...composer.compose(boundedTokens(runText), true)];
   if (documents.length !== 1) return undefined;
   const document = documents[0];
   if (document.errors.length > 0 || document.warnings.length > 0) return undefined;
   const contents = document.contents;
-  if (!isSeq(contents) || contents.items.length !== count) return undefined;
-  const items = contents.items as Array<Node | null>;
+  if (!isSeq(contents) || contents.items.length !== count + (terminated ? 1 : 0)) return undefined;
+  const items = contents.items.slice(0, count) as Array<Node | null>;
   return items.every((item) => item !== null && isMap(item)) ? (items as Node[]) : undefined;
 }
 
@@ -319,14 +429,18 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
     return offset + shift;
   };
   mapNode(skeleton.contents, toOriginal);
+  const skeletonRanges: Array<[number, number, number]> = [];
+  collectRanges(skeleton.contents, skeletonRanges);
 
   // Parse or reuse every item.
   const previousItems = cache.items;
   const nextItems = new Map<string, CachedItem[]>();
   let reused = 0;
-  const itemsOf = (list: MeasureList): Node[] | undefined => {
+  const itemsOf = (list: MeasureList): CachedItem[] | undefined => {
     const found: Array<CachedItem | undefined> = list.chunks.map((chunk) => {
-      const cached = previousItems.get(text.slice(chunk.start, chunk.end))?.pop();
+      let cached = previousItems.get(text.slice(chunk.start, chunk.end))?.pop();
+      // An item ending in comments was parsed for what followed it: only that is the same.
+      if (cached?.trailingComment && cached.terminated !== (chunk !== list.chunks[list.chunks.length - 1])) cached = undefined;
       if (cached) {
         shiftItem(cached, chunk.start - cached.base);
         reused++;
@@ -339,7 +453,12 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
       let last = first;
       while (last + 1 < found.length && !found[last + 1]) last++;
       const runStart = list.chunks[first].start;
-      const nodes = parseItems(text.slice(runStart, list.chunks[last].end), last - first + 1);
+      // Followed by the next item's dash, as in the whole text, so that every range ends
+      // where a full parse ends it.
+      const terminated = last < list.chunks.length - 1;
+      const runText = text.slice(runStart, list.chunks[last].end) + (terminated ? `${' '.repeat(list.indent)}-` : '');
+      if (!terminated && trailingComment(text, list.chunks[last].start, list.chunks[last].end, list.indent) === 'deep') return undefined;
+      const nodes = parseItems(runText, last - first + 1, terminated);
       if (!nodes) return undefined;
       nodes.forEach((node, index) => {
         const ranges: Array<[number, number, number]> = [];
@@ -349,7 +468,8 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
           range[1] += runStart;
           range[2] += runStart;
         }
-        const cached: CachedItem = { node, base: list.chunks[first + index].start, ranges };
+        const chunk = list.chunks[first + index];
+        const cached: CachedItem = { node, base: chunk.start, ranges, trailingComment: trailingComment(text, chunk.start, chunk.end, list.indent) !== 'none', terminated };
         cache.byNode.set(node, cached);
         found[first + index] = cached;
       });
@@ -361,7 +481,7 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
       const bucket = nextItems.get(chunkText);
       if (bucket) bucket.push(cached);
       else nextItems.set(chunkText, [cached]);
-      return cached.node;
+      return cached;
     });
   };
 
@@ -379,30 +499,188 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
       }
     }
   }
+  const stitched: StitchedList[] = [];
   for (const list of lists) {
     const pair = pairsByKeyOffset.get(list.keyOffset);
     if (!pair || !(pair.value === null || (isScalar(pair.value) && pair.value.value === null))) {
       cache.items = new Map();
       return undefined;
     }
-    const nodes = itemsOf(list);
-    if (!nodes) {
+    const items = itemsOf(list);
+    if (!items) {
       cache.items = new Map();
       return undefined;
     }
     const seq = new YAMLSeq();
-    seq.items = nodes;
-    const first = nodes[0].range!;
-    const last = nodes[nodes.length - 1].range!;
-    // The list starts at its first dash, two columns (or more) before the item's content.
-    const firstChunk = list.chunks[0];
-    const dash = text.indexOf('-', firstChunk.start);
-    seq.range = [dash >= 0 && dash < first[0] ? dash : first[0], last[1], last[2]];
+    seq.items = items.map((item) => item.node);
+    seq.range = [0, 0, 0];
+    setListRange(seq, list.chunks[0].start + list.indent);
     pair.value = seq;
+    stitched.push({ ...list, seq, items });
   }
-  extendEnds(root);
+  extendEnds(root, new Set(stitched.map((list) => list.seq)));
   cache.items = nextItems;
   cache.lastMode = 'incremental';
   cache.lastReused = reused;
+  cache.last = { text, documents: [skeleton], lists: stitched, skeletonRanges };
   return [skeleton];
+}
+
+/** A stitched list runs from its first dash to where its last item ends. */
+function setListRange(seq: YAMLSeq, dash: number): void {
+  const first = (seq.items[0] as Node).range!;
+  const last = (seq.items[seq.items.length - 1] as Node).range!;
+  seq.range![0] = Math.min(dash, first[0]);
+  seq.range![1] = last[1];
+  seq.range![2] = last[2];
+}
+
+/** The length of the common prefix of two texts (compared a block at a time: much faster than by character). */
+function commonPrefix(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let at = 0;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (at + block <= limit && a.substr(at, block) === b.substr(at, block)) at += block;
+  }
+  return at;
+}
+
+/** The length of the common suffix of two texts, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let length = 0;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (length + block <= limit && a.substr(a.length - length - block, block) === b.substr(b.length - length - block, block)) length += block;
+  }
+  return length;
+}
+
+/** The last index at or below `offset` whose chunk starts at or before it. */
+function chunkAt(chunks: Chunk[], offset: number): number {
+  let low = 0;
+  let high = chunks.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (chunks[mid].start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * Applies an edit that stays inside one measure item without the cost of the whole text:
+ * only that item is parsed again, and what follows it moves by the edit's length. Returns
+ * undefined when the edit does not keep the layout (it reaches an item's dash, adds a line
+ * that would end the list, or makes the text unsafe to split), and the general path runs.
+ */
+function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.Parsed[] | undefined {
+  const old = last.text;
+  if (old === text) {
+    cache.lastEdit = { start: text.length, oldEnd: text.length, newEnd: text.length };
+    cache.lastMode = 'in-place';
+    cache.lastReused = last.lists.reduce((sum, list) => sum + list.items.length, 0);
+    return last.documents;
+  }
+  const start = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
+  const oldEnd = old.length - suffix;
+  const newEnd = text.length - suffix;
+  const delta = text.length - old.length;
+  // The list and item the edit is in.
+  let listIndex = -1;
+  let chunkIndex = -1;
+  for (let index = 0; index < last.lists.length; index++) {
+    const chunks = last.lists[index].chunks;
+    if (chunks[0].start > start) break;
+    const found = chunkAt(chunks, start);
+    if (found >= 0 && start < chunks[found].end) {
+      listIndex = index;
+      chunkIndex = found;
+    }
+  }
+  if (listIndex < 0) return undefined;
+  const list = last.lists[listIndex];
+  const chunk = list.chunks[chunkIndex];
+  // The dash and the character after it stay; the item keeps its end at a line start.
+  if (start < chunk.start + list.indent + 2 || oldEnd > chunk.end) return undefined;
+  const newChunkEnd = chunk.end + delta;
+  if (newChunkEnd < text.length && text.charCodeAt(newChunkEnd - 1) !== 10) return undefined;
+  // Every line the edit wrote must still belong to the item: blank, a comment, or deeper than the dash.
+  const firstLine = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', newEnd);
+  if (lineEnd === -1) lineEnd = text.length;
+  if (UNSAFE.test(text.slice(firstLine, Math.min(text.length, lineEnd + 1)))) return undefined;
+  if (lineEnd > newChunkEnd) return undefined;
+  const chunkFirstLineEnd = text.indexOf('\n', chunk.start);
+  for (let lineStart = firstLine; lineStart < lineEnd; ) {
+    let end = text.indexOf('\n', lineStart);
+    if (end === -1 || end > lineEnd) end = lineEnd;
+    if (lineStart > chunkFirstLineEnd) {
+      let first = lineStart;
+      while (first < end && text.charCodeAt(first) === 32) first++;
+      const head = first < end ? text.charCodeAt(first) : -1;
+      if (head !== -1 && head !== 13 && head !== 35 && first - lineStart <= list.indent) return undefined;
+    }
+    lineStart = end + 1;
+  }
+  // An item that ends in comments is stretched to what follows it: the general path knows what that is.
+  if (trailingComment(text, chunk.start, newChunkEnd, list.indent) !== 'none') return undefined;
+  const chunkText = text.slice(chunk.start, newChunkEnd);
+  const nodes = parseItems(chunkText, 1, false);
+  if (!nodes) return undefined;
+  const node = nodes[0];
+  const ranges: Array<[number, number, number]> = [];
+  collectRanges(node, ranges);
+  for (const range of ranges) {
+    range[0] += chunk.start;
+    range[1] += chunk.start;
+    range[2] += chunk.start;
+  }
+  const replaced = list.items[chunkIndex];
+  const item: CachedItem = { node, base: chunk.start, ranges, trailingComment: false, terminated: false };
+  cache.byNode.set(node, item);
+  // The cache by text: the old item's text gives way to the new one.
+  const oldText = old.slice(chunk.start, chunk.end);
+  const bucket = cache.items.get(oldText);
+  if (bucket) {
+    const at = bucket.indexOf(replaced);
+    if (at >= 0) bucket.splice(at, 1);
+    if (bucket.length === 0) cache.items.delete(oldText);
+  }
+  const newBucket = cache.items.get(chunkText);
+  if (newBucket) newBucket.push(item);
+  else cache.items.set(chunkText, [item]);
+
+  list.items[chunkIndex] = item;
+  list.seq.items[chunkIndex] = node;
+  chunk.end = newChunkEnd;
+  if (delta !== 0) {
+    // Everything after the edit moves: later items, later lists, the skeleton's nodes after it.
+    for (let index = listIndex; index < last.lists.length; index++) {
+      const later = last.lists[index];
+      if (index > listIndex) later.keyOffset += delta;
+      for (let at = index === listIndex ? chunkIndex + 1 : 0; at < later.chunks.length; at++) {
+        later.chunks[at].start += delta;
+        later.chunks[at].end += delta;
+        shiftItem(later.items[at], delta);
+      }
+    }
+    for (const range of last.skeletonRanges) {
+      if (range[0] >= oldEnd) range[0] += delta;
+      if (range[1] >= oldEnd) range[1] += delta;
+      if (range[2] >= oldEnd) range[2] += delta;
+    }
+  }
+  // The stitched lists and the mappings around them end where their last item now ends.
+  for (const later of last.lists) setListRange(later.seq, later.chunks[0].start + later.indent);
+  extendEnds(last.documents[0].contents, new Set(last.lists.map((list) => list.seq)));
+  last.text = text;
+  cache.lastMode = 'in-place';
+  cache.lastReused = last.lists.reduce((sum, counted) => sum + counted.items.length, 0) - 1;
+  cache.lastEdit = { start, oldEnd, newEnd };
+  return last.documents;
 }

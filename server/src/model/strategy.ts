@@ -131,14 +131,21 @@ function lineSpan(lines: LineIndex, start: number): Span {
 
 /** Parses the text once, walks it along the format, and reads the strategy model. Never throws. */
 export function buildModel(text: string, schema: Schema, cache?: ParseCache): StrategyModel {
-  const lines = new LineIndex(text);
   const issues: Issue[] = [];
   if (cache && cache.schema !== schema) {
     // Cached measures hold clause resolutions of the schema they were read with.
-    cache.items.clear();
+    cache.clear();
     cache.schema = schema;
   }
+  const previousText = cache?.last?.text;
+  // What the last model read, for an edit applied in place; no other build may use it.
+  const modelState = cache?.modelState as ModelState | undefined;
+  if (cache) cache.modelState = undefined;
   const docs = parseStrategyText(text, partKeysOf(schema), cache);
+  // An edit applied in place moves the line index too, rather than scanning the whole text.
+  const edit = cache?.lastEdit;
+  const lines = edit && cache.lines && cache.lines.text === previousText ? cache.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd) : new LineIndex(text);
+  if (cache) cache.lines = lines;
   const model: StrategyModel = {
     schema,
     text,
@@ -206,6 +213,13 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
   const strategyEntry = entries.get('strategy');
   if (strategyEntry?.value.ok) model.strategy = readStrategy(strategyEntry);
 
+  // What the last model read from each list, when this parse applied an edit in place.
+  const previous = cache?.lastMode === 'in-place' ? modelState : undefined;
+  const state: ModelState | undefined = cache ? { lists: new WeakMap(), listCount: 0 } : undefined;
+  /** The measures that changed, old and new, when every list is the one read last time. */
+  let changes: Array<[MeasureModel | undefined, MeasureModel | undefined]> | undefined = previous?.byId ? [] : undefined;
+  const measureArrays: MeasureModel[][] = [];
+  const referenceArrays: ClauseReference[][] = [];
   for (const [key, entry] of entries) {
     const part = schema.partByKey.get(key);
     if (!part || !entry.value.ok) continue;
@@ -214,32 +228,121 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
     for (const [sectionKey, sectionEntry] of entry.value.entries ?? []) {
       const recommendation = schema.sectionByKey.get(sectionKey);
       if (!recommendation || !sectionEntry.value.ok) continue;
-      const section: SectionModel = {
+      const fields = {
         recommendation,
         part: partModel,
         keySpan: sectionEntry.keySpan,
         value: sectionEntry.value,
         summary: sectionEntry.value.entries?.get('summary'),
         measuresEntry: sectionEntry.value.entries?.get('measures'),
-        measures: [],
       };
-      model.sections.push(section);
-      const measureItems = section.measuresEntry?.value.ok ? section.measuresEntry.value.items ?? [] : [];
-      for (const item of measureItems) {
-        if (!item.ok || !item.entries) continue;
-        const measure = readMeasureCached(item, section, lines, schema, cache);
-        section.measures.push(measure);
-        model.measures.push(measure);
-        for (const reference of measure.addresses) model.references.push(reference);
-        if (measure.id) {
-          const list = model.measuresById.get(measure.id.text);
-          if (list) list.push(measure);
-          else model.measuresById.set(measure.id.text, [measure]);
+      const listValue = fields.measuresEntry?.value.ok ? fields.measuresEntry.value : undefined;
+      const items = listValue?.items ?? [];
+      const listNode = items.length > 0 ? listValue?.node : undefined;
+      const kept = listNode ? previous?.lists.get(listNode) : undefined;
+      let list: ListModel;
+      if (kept && kept.items.length === items.length && kept.section.recommendation === recommendation) {
+        // The same list as last time: the section keeps its object (its measures point to
+        // it), and only the items the walk redid are read again.
+        list = kept;
+        Object.assign(list.section, fields);
+        let changed = false;
+        for (let index = 0; index < items.length; index++) {
+          if (items[index] === list.items[index]) continue;
+          changed = true;
+          const item = items[index];
+          const old = list.measures[index];
+          const measure = item.ok && item.entries ? readMeasureCached(item, list.section, lines, schema, cache) : undefined;
+          list.items[index] = item;
+          list.measures[index] = measure;
+          changes?.push([old, measure]);
         }
+        if (changed) readList(list);
+      } else {
+        const section: SectionModel = { ...fields, measures: [] };
+        list = { section, items: [...items], measures: [], references: [] };
+        for (const item of items) list.measures.push(item.ok && item.entries ? readMeasureCached(item, section, lines, schema, cache) : undefined);
+        readList(list);
+        if (list.section.measures.length > 0) changes = undefined;
       }
+      if (listNode) state?.lists.set(listNode, list);
+      if (list.section.measures.length > 0 && state) state.listCount++;
+      model.sections.push(list.section);
+      measureArrays.push(list.section.measures);
+      referenceArrays.push(list.references);
     }
   }
+  model.measures = ([] as MeasureModel[]).concat(...measureArrays);
+  model.references = ([] as ClauseReference[]).concat(...referenceArrays);
+  if (changes && previous?.byId && state && state.listCount === previous.listCount) {
+    for (const [old, measure] of changes) {
+      if (old?.id) removeById(previous.byId, old.id.text, old);
+      if (measure?.id) insertById(previous.byId, measure.id.text, measure);
+    }
+    model.measuresById = previous.byId;
+  } else {
+    for (const measure of model.measures) {
+      if (!measure.id) continue;
+      const list = model.measuresById.get(measure.id.text);
+      if (list) list.push(measure);
+      else model.measuresById.set(measure.id.text, [measure]);
+    }
+  }
+  if (state && cache) {
+    state.byId = model.measuresById;
+    cache.modelState = state;
+  }
   return model;
+}
+
+/** What the model read from one section's list of measures, by item. */
+interface ListModel {
+  section: SectionModel;
+  items: CheckedValue[];
+  /** The measure of each item; none for an item that is not a valid mapping. */
+  measures: Array<MeasureModel | undefined>;
+  references: ClauseReference[];
+}
+
+/** Kept in the ParseCache between versions of one document. */
+interface ModelState {
+  lists: WeakMap<object, ListModel>;
+  /** How many lists held measures. */
+  listCount: number;
+  byId?: Map<string, MeasureModel[]>;
+}
+
+/** The section's measures and their clause references, in file order, from the list's items. */
+function readList(list: ListModel): void {
+  const measures: MeasureModel[] = [];
+  const references: ClauseReference[] = [];
+  for (const measure of list.measures) {
+    if (!measure) continue;
+    measures.push(measure);
+    for (const reference of measure.addresses) references.push(reference);
+  }
+  list.section.measures = measures;
+  list.references = references;
+}
+
+function removeById(byId: Map<string, MeasureModel[]>, id: string, measure: MeasureModel): void {
+  const list = byId.get(id);
+  if (!list) return;
+  const at = list.indexOf(measure);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) byId.delete(id);
+}
+
+/** Adds a measure to the ones with its id, in file order. */
+function insertById(byId: Map<string, MeasureModel[]>, id: string, measure: MeasureModel): void {
+  const list = byId.get(id);
+  if (!list) {
+    byId.set(id, [measure]);
+    return;
+  }
+  let at = list.length;
+  while (at > 0 && list[at - 1].firstLine.start > measure.firstLine.start) at--;
+  list.splice(at, 0, measure);
 }
 
 function okEntry(entries: Map<string, CheckedEntry>, key: string): CheckedEntry | undefined {

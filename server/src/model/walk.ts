@@ -9,7 +9,7 @@ import { Issue } from '../findings';
 import { LineIndex, Span } from '../text/lineIndex';
 import { closest } from '../text/suggest';
 import { describeSpec, FieldSpec, MapSpec, ValueSpec } from './format';
-import { collectSpans, ParseCache } from './incremental';
+import { collectSpans, ListWalk, ParseCache } from './incremental';
 
 export interface CheckedEntry {
   key: string;
@@ -237,22 +237,49 @@ export class Walker {
       if (!isSeq(node)) return this.mismatch(checked, where, `found ${describeNode(node)}`);
       if (spec.minItems && node.items.length < spec.minItems) return this.mismatch(checked, where, 'it is empty');
       const itemWhere = spec.item.kind === 'map' ? `each item of ${where}` : `an item of ${where}`;
+      const list = this.cache?.lists.get(node);
+      if (list && list.where === itemWhere && list.spec === spec.item && list.nodes.length === node.items.length) {
+        // The same stitched list as the last walk (an edit applied in place): only the items
+        // whose node changed are walked again.
+        for (let index = 0; index < list.nodes.length; index++) {
+          const item = node.items[index] as Node;
+          if (item !== list.nodes[index]) {
+            const before = this.issues.length;
+            list.nodes[index] = item;
+            list.checked[index] = this.check(item, spec.item, itemWhere, span, this.firstLine(spanOf(item, span).start));
+            list.issues[index] = this.issues.slice(before);
+            this.issues.length = before;
+            const cached = this.cache!.byNode.get(item);
+            if (cached) cached.walk = { where: itemWhere, checked: list.checked[index], issues: list.issues[index], spans: collectSpans(list.checked[index], list.issues[index]) };
+          }
+          for (const issue of list.issues[index]) this.issues.push(issue);
+        }
+        checked.items = list.checked;
+        return checked;
+      }
+      const state: ListWalk | undefined = this.cache && node.items.length > 0 ? { where: itemWhere, spec: spec.item, nodes: [], checked: [], issues: [] } : undefined;
       checked.items = node.items.map((item) => {
         // An unchanged measure item of an incremental parse keeps what its walk found.
         const cached = this.cache?.byNode.get(item as Node);
         if (cached?.walk && cached.walk.where === itemWhere) {
           for (const issue of cached.walk.issues) this.issues.push(issue);
+          state?.nodes.push(item as Node);
+          state?.checked.push(cached.walk.checked);
+          state?.issues.push(cached.walk.issues);
           return cached.walk.checked;
         }
         const before = this.issues.length;
         const itemSpan = spanOf(item as Node | null, span);
         const itemChecked = this.check(item, spec.item, itemWhere, span, this.firstLine(itemSpan.start));
-        if (cached) {
-          const issues = this.issues.slice(before);
-          cached.walk = { where: itemWhere, checked: itemChecked, issues, spans: collectSpans(itemChecked, issues) };
-        }
+        const issues = this.issues.slice(before);
+        if (cached) cached.walk = { where: itemWhere, checked: itemChecked, issues, spans: collectSpans(itemChecked, issues) };
+        state?.nodes.push(item as Node);
+        state?.checked.push(itemChecked);
+        state?.issues.push(issues);
         return itemChecked;
       });
+      // Only a list of cached items can be walked again in place: its items move with their text.
+      if (state && node.items.every((item) => this.cache!.byNode.has(item as Node))) this.cache!.lists.set(node, state);
       return checked;
     }
     // Scalars from here on.

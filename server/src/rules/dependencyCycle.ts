@@ -6,15 +6,18 @@ import { Rule } from './rule';
  * algorithm, iterative so that long chains cannot overflow the stack): each component with
  * more than one measure, or a measure that depends on itself, is one cycle.
  */
-export function dependencyCycles(measures: MeasureModel[], byId: Map<string, MeasureModel[]>): MeasureModel[][] {
-  // Most strategies have few dependencies: without any, there is no cycle to look for.
-  if (!measures.some((measure) => measure.dependsOn && measure.dependsOn.references.length > 0)) return [];
+export function dependencyCycles(all: MeasureModel[], byId: Map<string, MeasureModel[]>): MeasureModel[][] {
+  // Only a measure that depends on another can be in a cycle: the graph is theirs alone
+  // (most measures of a large strategy depend on none).
+  const measures = all.filter((measure) => measure.dependsOn && measure.dependsOn.references.length > 0);
+  if (measures.length === 0) return [];
   const index = new Map<MeasureModel, number>();
   measures.forEach((measure, position) => index.set(measure, position));
   const edges = measures.map((measure) =>
     (measure.dependsOn?.references ?? []).flatMap((reference) => {
       const target = byId.get(reference.id)?.[0];
-      return target ? [index.get(target)!] : [];
+      const position = target && index.get(target);
+      return position !== undefined ? [position] : [];
     }),
   );
   const order = new Array<number>(measures.length).fill(-1);

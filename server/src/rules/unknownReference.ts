@@ -11,12 +11,13 @@ export const unknownReference: Rule = {
   clause: '10.ii',
   check({ model, report }) {
     let suggested = 0;
-    const ids = [...model.measuresById.keys()];
+    // Every id, for suggestions: only gathered when a reference is unknown.
+    let ids: string[] | undefined;
     for (const measure of model.measures) {
       for (const reference of measure.dependsOn?.references ?? []) {
         if (model.measuresById.has(reference.id)) continue;
         // A measure never depends on itself: its own id is no suggestion.
-        const suggestion = suggested++ < MAX_SUGGESTIONS ? closest(reference.id, ids.filter((id) => id !== measure.id?.text)) : undefined;
+        const suggestion = suggested++ < MAX_SUGGESTIONS ? closest(reference.id, (ids ??= [...model.measuresById.keys()]).filter((id) => id !== measure.id?.text)) : undefined;
         report({
           span: reference.span,
           message: `No measure has the id "${reference.id}".${suggestion ? ` Did you mean ${suggestion}?` : ''}`,

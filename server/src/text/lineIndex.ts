@@ -23,7 +23,14 @@ export class LineIndex {
    */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    known?: number[],
+  ) {
+    if (known) {
+      this.lineStarts = known;
+      return;
+    }
     const starts = [0];
     if (text.indexOf('\r') === -1) {
       let at = text.indexOf('\n');
@@ -43,6 +50,28 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of a text that differs from this one's only in `[start, oldEnd)`, which became
+   * `[start, newEnd)`: the lines before the edit are kept, those after it moved, and only the
+   * edited stretch is scanned. (Texts with a carriage return are indexed whole.)
+   */
+  edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    if (text.indexOf('\r') !== -1 || this.text.indexOf('\r') !== -1) return new LineIndex(text);
+    const starts: number[] = [];
+    const old = this.lineStarts;
+    let index = 0;
+    while (index < old.length && old[index] <= start) starts.push(old[index++]);
+    let at = text.indexOf('\n', start);
+    while (at !== -1 && at < newEnd) {
+      starts.push(at + 1);
+      at = text.indexOf('\n', at + 1);
+    }
+    const delta = newEnd - oldEnd;
+    while (index < old.length && old[index] <= oldEnd) index++;
+    while (index < old.length) starts.push(old[index++] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
