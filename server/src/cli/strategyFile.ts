@@ -1,6 +1,6 @@
 /** Reads one strategy file with the settings that apply to it, and analyses it. */
 import * as fs from 'fs';
-import { Analysis, analyze, severityFor } from '../analyze';
+import { Analysis, analyze, ParseCache, severityFor } from '../analyze';
 import { ConfigError } from '../config';
 import { formatConfigError, resolveSettings } from '../configFile';
 import { RULES_BY_ID } from '../rules';
@@ -62,7 +62,9 @@ export function loadStrategyFile(absolute: string, cwd: string): LoadedFile {
     throw new CliError(`cannot read ${shown}: ${describeFsError(error)}`);
   }
   const decoded = decodeUtf8(bytes);
-  const analysis = analyze(decoded.text, schema, config);
+  // Read as the language server reads an open file: a large strategy item by item, with
+  // the fast parser for the plain measures (the same tree and findings as one whole parse).
+  const analysis = analyze(decoded.text, schema, config, new ParseCache());
   return {
     file: { path: shown, absolute, schema, analysis, length: bytes.length, invalidUtf8: decoded.invalid },
     configErrors: settings.errors,

@@ -87,12 +87,22 @@ export function sectionHover(analysis: Analysis, recommendation: Recommendation)
     coverage
       .map((entry) =>
         entry.measures.length > 0
-          ? `- ${entry.unit.ref}: addressed by ${entry.measures.map((measure) => code(measure.id?.text ?? `(measure without id, line ${measureLine(analysis.model, measure)})`)).join(', ')}`
+          ? `- ${entry.unit.ref}: addressed by ${namesOf(analysis.model, entry.measures)}`
           : `- ${entry.unit.ref}: not addressed`,
       )
       .join('\n'),
   );
   return lines.join('\n\n');
+}
+
+/** How many measures a section's hover names for one clause; the rest are counted. */
+export const HOVER_MEASURES = 8;
+
+/** The first measures addressing a clause, by id, and how many more there are. */
+function namesOf(model: StrategyModel, measures: MeasureModel[]): string {
+  const names = measures.slice(0, HOVER_MEASURES).map((measure) => code(measure.id?.text ?? `(measure without id, line ${measureLine(model, measure)})`));
+  const more = measures.length - names.length;
+  return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
 }
 
 function measureLine(model: StrategyModel, measure: MeasureModel): number {

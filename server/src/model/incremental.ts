@@ -13,6 +13,7 @@ import { LineIndex, Span } from '../text/lineIndex';
 import { CheckedValue } from './walk';
 import { Composer, Document, isCollection, isMap, isPair, isScalar, isSeq, Node, YAMLSeq } from 'yaml';
 import { boundedTokens, NestingTooDeepError, parseAllDocumentsBounded } from './parseYaml';
+import { fastParseItem } from './fastItem';
 
 export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
 
@@ -326,23 +327,32 @@ function shiftItem(item: CachedItem, delta: number): void {
   item.base += delta;
 }
 
-/** Every distinct span object of an item's walk, so that shifting moves each once. */
+/**
+ * Every distinct span object of an item's walk, so that shifting moves each once. The
+ * checked tree's spans are distinct objects (walk.ts never shares one); an issue's span
+ * may be one of them.
+ */
 export function collectSpans(checked: CheckedValue, issues: Issue[]): Span[] {
-  const seen = new Set<Span>();
+  const spans: Span[] = [];
   const visit = (value: CheckedValue): void => {
-    seen.add(value.span);
-    for (const entry of value.entries?.values() ?? []) {
-      seen.add(entry.keySpan);
-      visit(entry.value);
+    spans.push(value.span);
+    if (value.entries) {
+      for (const entry of value.entries.values()) {
+        spans.push(entry.keySpan);
+        visit(entry.value);
+      }
     }
-    for (const item of value.items ?? []) visit(item);
+    if (value.items) for (const item of value.items) visit(item);
   };
   visit(checked);
+  const add = (span: Span): void => {
+    if (!spans.includes(span)) spans.push(span);
+  };
   for (const issue of issues) {
-    seen.add(issue.span);
-    for (const related of issue.related ?? []) seen.add(related.span);
+    add(issue.span);
+    for (const related of issue.related ?? []) add(related.span);
   }
-  return [...seen];
+  return spans;
 }
 
 /** Maps every range under a node through an offset mapping. */
@@ -447,6 +457,18 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
       }
       return cached;
     });
+    // Items in the plain style the fast parser knows are read by it; it declines the rest.
+    for (let index = 0; index < found.length; index++) {
+      if (found[index]) continue;
+      const chunk = list.chunks[index];
+      const ranges: Array<[number, number, number]> = [];
+      const node = fastParseItem(text, chunk.start, chunk.end, ranges);
+      if (!node) continue;
+      // The fast parser declines comments: the item cannot end in one.
+      const cached: CachedItem = { node, base: chunk.start, ranges, trailingComment: false, terminated: false };
+      cache.byNode.set(node, cached);
+      found[index] = cached;
+    }
     // Parse each run of consecutive items that the cache does not have, in one go.
     for (let first = 0; first < found.length; first++) {
       if (found[first]) continue;
@@ -630,15 +652,18 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
   // An item that ends in comments is stretched to what follows it: the general path knows what that is.
   if (trailingComment(text, chunk.start, newChunkEnd, list.indent) !== 'none') return undefined;
   const chunkText = text.slice(chunk.start, newChunkEnd);
-  const nodes = parseItems(chunkText, 1, false);
-  if (!nodes) return undefined;
-  const node = nodes[0];
   const ranges: Array<[number, number, number]> = [];
-  collectRanges(node, ranges);
-  for (const range of ranges) {
-    range[0] += chunk.start;
-    range[1] += chunk.start;
-    range[2] += chunk.start;
+  let node = fastParseItem(text, chunk.start, newChunkEnd, ranges);
+  if (!node) {
+    const nodes = parseItems(chunkText, 1, false);
+    if (!nodes) return undefined;
+    node = nodes[0];
+    collectRanges(node, ranges);
+    for (const range of ranges) {
+      range[0] += chunk.start;
+      range[1] += chunk.start;
+      range[2] += chunk.start;
+    }
   }
   const replaced = list.items[chunkIndex];
   const item: CachedItem = { node, base: chunk.start, ranges, trailingComment: false, terminated: false };

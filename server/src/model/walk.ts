@@ -52,9 +52,10 @@ const MAX_ALIASES = 10_000;
  */
 export const MAX_ALIAS_EXPANSION = 100_000;
 
+/** Where a node is written, or a copy of the fallback: a span object is never shared, so that moving spans moves each once. */
 export function spanOf(node: Node | null | undefined, fallback: Span): Span {
   const range = node?.range;
-  return range ? { start: range[0], end: range[1] } : fallback;
+  return range ? { start: range[0], end: range[1] } : { start: fallback.start, end: fallback.end };
 }
 
 export function keyText(key: unknown): string | undefined {
@@ -99,6 +100,22 @@ function checkedValue(spec: ValueSpec, node: Node | null, span: Span, empty: boo
 }
 
 const requiredByMap = new WeakMap<MapSpec, string[]>();
+const whereByMap = new WeakMap<MapSpec, Map<string, string>>();
+
+/** How messages name a field of a mapping; made once per spec and key, not once per value. */
+function whereOf(spec: MapSpec, key: string): string {
+  let names = whereByMap.get(spec);
+  if (!names) {
+    names = new Map();
+    whereByMap.set(spec, names);
+  }
+  let where = names.get(key);
+  if (where === undefined) {
+    where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `\`${key}\` of the ${spec.what}`;
+    names.set(key, where);
+  }
+  return where;
+}
 
 /** The required fields of a mapping's spec, computed once per spec. */
 function requiredFields(spec: MapSpec): string[] {
@@ -347,31 +364,35 @@ export class Walker {
 
   private checkMap(pairs: Pair[], spec: MapSpec): Map<string, CheckedEntry> {
     const entries = new Map<string, CheckedEntry>();
-    const seen = new Map<string, Span>();
+    // The first place of each key that is not a known field (known ones are in entries):
+    // made only when there is one, as most mappings of a large strategy have none.
+    let unknown: Map<string, Span> | undefined;
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
       const key = keyText(keyNode);
-      const keySpan = spanOf(keyNode, spanOf(pair.value as Node | null, { start: 0, end: 0 }));
+      const keyRange = keyNode?.range;
+      const keySpan = keyRange ? { start: keyRange[0], end: keyRange[1] } : spanOf(pair.value as Node | null, { start: 0, end: 0 });
       if (key !== undefined && key.startsWith('x-')) continue;
-      if (key !== undefined && seen.has(key)) {
+      const first = key === undefined ? undefined : (entries.get(key)?.keySpan ?? unknown?.get(key));
+      if (first) {
         this.issues.push({
           rule: 'duplicate-key',
           span: keySpan,
           message: `The key "${key}" appears more than once in ${spec.what}; only the first counts. Remove or rename this one.`,
-          related: [{ span: seen.get(key)!, message: `first "${key}"` }],
+          related: [{ span: first, message: `first "${key}"` }],
         });
         continue;
       }
-      if (key !== undefined) seen.set(key, keySpan);
       const field: FieldSpec | undefined = key !== undefined && Object.prototype.hasOwnProperty.call(spec.fields, key) ? spec.fields[key] : undefined;
       if (!field || key === undefined) {
+        if (key !== undefined) (unknown ??= new Map()).set(key, keySpan);
         this.issues.push(this.unknownKey(key, keySpan, spec));
         continue;
       }
-      const where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `\`${key}\` of the ${spec.what}`;
-      const valueFallback = { start: keySpan.end, end: keySpan.end };
-      entries.set(key, { key, keySpan, value: this.check(pair.value, field.value, where, valueFallback, keySpan) });
+      // The value's own place, or where it would be written (right after the key).
+      const valueFallback = (pair.value as Node | null)?.range ? keySpan : { start: keySpan.end, end: keySpan.end };
+      entries.set(key, { key, keySpan, value: this.check(pair.value, field.value, whereOf(spec, key), valueFallback, keySpan) });
     }
     return entries;
   }
