@@ -33,7 +33,10 @@ interface MeasureList {
 /** A list as the last parse stitched it: what an edit inside one of its items needs. */
 interface StitchedList extends MeasureList {
   seq: YAMLSeq;
+  /** The items cut out, one per chunk. */
   items: CachedItem[];
+  /** The list's last item, parsed with the skeleton. */
+  lastItem: CachedItem;
 }
 
 /** The last incremental parse of a document, kept to apply the next edit in place. */
@@ -51,8 +54,11 @@ export interface ItemWalk {
   where: string;
   checked: CheckedValue;
   issues: Issue[];
-  /** Every span object in `checked`, `issues` and the measure model: shifted with the item. */
-  spans: Span[];
+  /**
+   * Every span object in `checked`, `issues` and the measure model, shifted with the item:
+   * gathered the first time the item moves (most items of an opened file never do).
+   */
+  spans?: Span[];
   /** The measure model read from `checked` (owned by model/strategy.ts). */
   measure?: unknown;
 }
@@ -75,46 +81,7 @@ interface CachedItem {
   base: number;
   /** Every range array under the node, to shift them without walking the tree. */
   ranges: Array<[number, number, number]>;
-  /**
-   * Whether the item's text ends in comment lines, and whether it was parsed followed by
-   * the next item's dash. The YAML parser ends such an item's ranges where the next token
-   * starts, so the item is only reused where it is followed the same way.
-   */
-  trailingComment: boolean;
-  terminated: boolean;
   walk?: ItemWalk;
-}
-
-/**
- * How an item's text ends: 'none' when its last lines hold content or are blank; 'shallow'
- * when comment lines follow its content, none deeper than the list's dashes and the content
- * not ending in an empty value; 'deep' otherwise. The YAML parser stretches the ranges of an
- * item that ends in comments up to the next token; for a 'shallow' ending it does not.
- */
-function trailingComment(text: string, start: number, end: number, indent: number): 'none' | 'shallow' | 'deep' {
-  let lineEnd = end;
-  let comment = false;
-  let deep = false;
-  while (lineEnd > start) {
-    const lineStart = text.lastIndexOf('\n', lineEnd - 2) + 1;
-    let first = lineStart;
-    while (first < lineEnd && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 13 || text.charCodeAt(first) === 10)) first++;
-    if (first < lineEnd) {
-      if (text.charCodeAt(first) !== 35) {
-        if (!comment) return 'none';
-        // The last content line: a value left empty (`key:`, `-`) is stretched too.
-        let last = lineEnd - 1;
-        while (last > first && (text.charCodeAt(last) === 10 || text.charCodeAt(last) === 13 || text.charCodeAt(last) === 32)) last--;
-        const closing = text.charCodeAt(last);
-        return deep || closing === 58 || closing === 45 ? 'deep' : 'shallow';
-      }
-      comment = true;
-      if (first - lineStart > indent) deep = true;
-    }
-    if (lineStart <= start) break;
-    lineEnd = lineStart;
-  }
-  return comment ? 'deep' : 'none';
 }
 
 /** Parsed measure items by their text, reused across versions of one document. */
@@ -320,7 +287,9 @@ function shiftItem(item: CachedItem, delta: number): void {
     range[1] += delta;
     range[2] += delta;
   }
-  for (const span of item.walk?.spans ?? []) {
+  const walk = item.walk;
+  if (walk) walk.spans ??= collectSpans(walk.checked, walk.issues, (walk.measure as { firstLine?: Span } | undefined)?.firstLine);
+  for (const span of walk?.spans ?? []) {
     span.start += delta;
     span.end += delta;
   }
@@ -332,7 +301,7 @@ function shiftItem(item: CachedItem, delta: number): void {
  * checked tree's spans are distinct objects (walk.ts never shares one); an issue's span
  * may be one of them.
  */
-export function collectSpans(checked: CheckedValue, issues: Issue[]): Span[] {
+export function collectSpans(checked: CheckedValue, issues: Issue[], firstLine?: Span): Span[] {
   const spans: Span[] = [];
   const visit = (value: CheckedValue): void => {
     spans.push(value.span);
@@ -352,6 +321,7 @@ export function collectSpans(checked: CheckedValue, issues: Issue[]): Span[] {
     add(issue.span);
     for (const related of issue.related ?? []) add(related.span);
   }
+  if (firstLine) spans.push(firstLine);
   return spans;
 }
 
@@ -373,39 +343,30 @@ function mapNode(node: unknown, map: (offset: number) => number): void {
 }
 
 /**
- * A mapping of the skeleton whose last value is (or ends with) a stitched list ends where
- * that list ends, as in a full parse; the skeleton's own parse ended it where the next
- * token starts. Returns whether the node ends with a stitched list.
- */
-function extendEnds(node: unknown, lists: ReadonlySet<unknown>): boolean {
-  if (lists.has(node)) return true;
-  if (!isMap(node) || !node.range) return false;
-  let endsWithList = false;
-  for (const pair of node.items) endsWithList = extendEnds(pair.value, lists);
-  if (!endsWithList) return false;
-  const last = node.items[node.items.length - 1].value as Node;
-  node.range[1] = last.range![1];
-  node.range[2] = last.range![2];
-  return true;
-}
-
-/**
  * Parses a run of consecutive items of one list (one parse for the run is much cheaper than
- * one per item); the nodes' ranges are relative to the run's start.
+ * one per item); the nodes' ranges are relative to the run's start. Every run is followed
+ * by another item of its list (the last item of a list stays in the skeleton), so it is
+ * parsed followed by a dash as the whole text has it: the parser ends an item's ranges
+ * where the next token starts, and some items (those ending in comments, explicit keys)
+ * run on to it.
  */
-function parseItems(runText: string, count: number, terminated: boolean): Node[] | undefined {
+function parseItems(runText: string, count: number, indent: number): Node[] | undefined {
   const composer = new Composer(PARSE_OPTIONS);
-  const documents = [...composer.compose(boundedTokens(runText), true)];
+  const documents = [...composer.compose(boundedTokens(`${runText}${' '.repeat(indent)}-`), true)];
   if (documents.length !== 1) return undefined;
   const document = documents[0];
   if (document.errors.length > 0 || document.warnings.length > 0) return undefined;
   const contents = document.contents;
-  if (!isSeq(contents) || contents.items.length !== count + (terminated ? 1 : 0)) return undefined;
+  if (!isSeq(contents) || contents.items.length !== count + 1) return undefined;
   const items = contents.items.slice(0, count) as Array<Node | null>;
   return items.every((item) => item !== null && isMap(item)) ? (items as Node[]) : undefined;
 }
 
-function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document.Parsed[] | undefined {
+function stitch(text: string, scanned: MeasureList[], cache: ParseCache): Document.Parsed[] | undefined {
+  // The last item of each list stays in the skeleton: parsed in its place, it ends where a
+  // full parse ends it, and every item cut out is followed by another item.
+  const lists = scanned.map((list) => ({ ...list, chunks: list.chunks.slice(0, -1) })).filter((list) => list.chunks.length > 0);
+  if (lists.length === 0) return undefined;
   const chunks = lists.flatMap((list) => list.chunks);
   // The skeleton: the text without the items; `cuts` maps its offsets back.
   const pieces: string[] = [];
@@ -439,6 +400,8 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
     return offset + shift;
   };
   mapNode(skeleton.contents, toOriginal);
+  // The skeleton's own ranges (before the items are stitched in); the last items' are
+  // taken out below: they move with their items.
   const skeletonRanges: Array<[number, number, number]> = [];
   collectRanges(skeleton.contents, skeletonRanges);
 
@@ -448,9 +411,7 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
   let reused = 0;
   const itemsOf = (list: MeasureList): CachedItem[] | undefined => {
     const found: Array<CachedItem | undefined> = list.chunks.map((chunk) => {
-      let cached = previousItems.get(text.slice(chunk.start, chunk.end))?.pop();
-      // An item ending in comments was parsed for what followed it: only that is the same.
-      if (cached?.trailingComment && cached.terminated !== (chunk !== list.chunks[list.chunks.length - 1])) cached = undefined;
+      const cached = previousItems.get(text.slice(chunk.start, chunk.end))?.pop();
       if (cached) {
         shiftItem(cached, chunk.start - cached.base);
         reused++;
@@ -465,7 +426,7 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
       const node = fastParseItem(text, chunk.start, chunk.end, ranges);
       if (!node) continue;
       // The fast parser declines comments: the item cannot end in one.
-      const cached: CachedItem = { node, base: chunk.start, ranges, trailingComment: false, terminated: false };
+      const cached: CachedItem = { node, base: chunk.start, ranges };
       cache.byNode.set(node, cached);
       found[index] = cached;
     }
@@ -475,12 +436,7 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
       let last = first;
       while (last + 1 < found.length && !found[last + 1]) last++;
       const runStart = list.chunks[first].start;
-      // Followed by the next item's dash, as in the whole text, so that every range ends
-      // where a full parse ends it.
-      const terminated = last < list.chunks.length - 1;
-      const runText = text.slice(runStart, list.chunks[last].end) + (terminated ? `${' '.repeat(list.indent)}-` : '');
-      if (!terminated && trailingComment(text, list.chunks[last].start, list.chunks[last].end, list.indent) === 'deep') return undefined;
-      const nodes = parseItems(runText, last - first + 1, terminated);
+      const nodes = parseItems(text.slice(runStart, list.chunks[last].end), last - first + 1, list.indent);
       if (!nodes) return undefined;
       nodes.forEach((node, index) => {
         const ranges: Array<[number, number, number]> = [];
@@ -490,8 +446,7 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
           range[1] += runStart;
           range[2] += runStart;
         }
-        const chunk = list.chunks[first + index];
-        const cached: CachedItem = { node, base: chunk.start, ranges, trailingComment: trailingComment(text, chunk.start, chunk.end, list.indent) !== 'none', terminated };
+        const cached: CachedItem = { node, base: list.chunks[first + index].start, ranges };
         cache.byNode.set(node, cached);
         found[first + index] = cached;
       });
@@ -523,8 +478,9 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
   }
   const stitched: StitchedList[] = [];
   for (const list of lists) {
-    const pair = pairsByKeyOffset.get(list.keyOffset);
-    if (!pair || !(pair.value === null || (isScalar(pair.value) && pair.value.value === null))) {
+    // The skeleton has the list with its last item alone; the others go before it.
+    const seq = pairsByKeyOffset.get(list.keyOffset)?.value;
+    if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !isMap(seq.items[0]) || !seq.range) {
       cache.items = new Map();
       return undefined;
     }
@@ -533,28 +489,22 @@ function stitch(text: string, lists: MeasureList[], cache: ParseCache): Document
       cache.items = new Map();
       return undefined;
     }
-    const seq = new YAMLSeq();
-    seq.items = items.map((item) => item.node);
-    seq.range = [0, 0, 0];
-    setListRange(seq, list.chunks[0].start + list.indent);
-    pair.value = seq;
-    stitched.push({ ...list, seq, items });
+    const lastNode = seq.items[0] as Node;
+    const lastRanges: Array<[number, number, number]> = [];
+    collectRanges(lastNode, lastRanges);
+    const lastItem: CachedItem = { node: lastNode, base: lastNode.range![0], ranges: lastRanges };
+    cache.byNode.set(lastNode, lastItem);
+    seq.items = [...items.map((item) => item.node), lastNode];
+    // The list starts at its first dash.
+    seq.range[0] = list.chunks[0].start + list.indent;
+    stitched.push({ ...list, seq, items, lastItem });
   }
-  extendEnds(root, new Set(stitched.map((list) => list.seq)));
+  const itemRanges = new Set(stitched.flatMap((list) => list.lastItem.ranges));
   cache.items = nextItems;
   cache.lastMode = 'incremental';
   cache.lastReused = reused;
-  cache.last = { text, documents: [skeleton], lists: stitched, skeletonRanges };
+  cache.last = { text, documents: [skeleton], lists: stitched, skeletonRanges: skeletonRanges.filter((range) => !itemRanges.has(range)) };
   return [skeleton];
-}
-
-/** A stitched list runs from its first dash to where its last item ends. */
-function setListRange(seq: YAMLSeq, dash: number): void {
-  const first = (seq.items[0] as Node).range!;
-  const last = (seq.items[seq.items.length - 1] as Node).range!;
-  seq.range![0] = Math.min(dash, first[0]);
-  seq.range![1] = last[1];
-  seq.range![2] = last[2];
 }
 
 /** The length of the common prefix of two texts (compared a block at a time: much faster than by character). */
@@ -604,7 +554,7 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
   if (old === text) {
     cache.lastEdit = { start: text.length, oldEnd: text.length, newEnd: text.length };
     cache.lastMode = 'in-place';
-    cache.lastReused = last.lists.reduce((sum, list) => sum + list.items.length, 0);
+    cache.lastReused = last.lists.reduce((sum, list) => sum + list.items.length + 1, 0);
     return last.documents;
   }
   const start = commonPrefix(old, text);
@@ -649,13 +599,11 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
     }
     lineStart = end + 1;
   }
-  // An item that ends in comments is stretched to what follows it: the general path knows what that is.
-  if (trailingComment(text, chunk.start, newChunkEnd, list.indent) !== 'none') return undefined;
   const chunkText = text.slice(chunk.start, newChunkEnd);
   const ranges: Array<[number, number, number]> = [];
   let node = fastParseItem(text, chunk.start, newChunkEnd, ranges);
   if (!node) {
-    const nodes = parseItems(chunkText, 1, false);
+    const nodes = parseItems(chunkText, 1, list.indent);
     if (!nodes) return undefined;
     node = nodes[0];
     collectRanges(node, ranges);
@@ -666,7 +614,7 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
     }
   }
   const replaced = list.items[chunkIndex];
-  const item: CachedItem = { node, base: chunk.start, ranges, trailingComment: false, terminated: false };
+  const item: CachedItem = { node, base: chunk.start, ranges };
   cache.byNode.set(node, item);
   // The cache by text: the old item's text gives way to the new one.
   const oldText = old.slice(chunk.start, chunk.end);
@@ -693,6 +641,7 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
         later.chunks[at].end += delta;
         shiftItem(later.items[at], delta);
       }
+      shiftItem(later.lastItem, delta);
     }
     for (const range of last.skeletonRanges) {
       if (range[0] >= oldEnd) range[0] += delta;
@@ -700,12 +649,9 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
       if (range[2] >= oldEnd) range[2] += delta;
     }
   }
-  // The stitched lists and the mappings around them end where their last item now ends.
-  for (const later of last.lists) setListRange(later.seq, later.chunks[0].start + later.indent);
-  extendEnds(last.documents[0].contents, new Set(last.lists.map((list) => list.seq)));
   last.text = text;
   cache.lastMode = 'in-place';
-  cache.lastReused = last.lists.reduce((sum, counted) => sum + counted.items.length, 0) - 1;
+  cache.lastReused = last.lists.reduce((sum, counted) => sum + counted.items.length + 1, 0) - 1;
   cache.lastEdit = { start, oldEnd, newEnd };
   return last.documents;
 }

@@ -369,6 +369,27 @@ function readStrategy(entry: CheckedEntry): StrategyBlock {
   return block;
 }
 
+const resolutions = new WeakMap<Schema, Map<string, ClauseResolution>>();
+
+/**
+ * A clause reference resolved once per schema and text: the measures of a large strategy
+ * name the same few dozen clauses thousands of times. (Resolutions are never changed.)
+ */
+function resolveCached(written: string, schema: Schema): ClauseResolution {
+  let known = resolutions.get(schema);
+  if (!known) {
+    known = new Map();
+    resolutions.set(schema, known);
+  }
+  let resolution = known.get(written);
+  if (!resolution) {
+    resolution = resolveClause(written, schema);
+    // Bounded: a file of ten thousand distinct misspellings does not keep them all.
+    if (known.size < 10_000) known.set(written, resolution);
+  }
+  return resolution;
+}
+
 /** A measure of an unchanged item of an incremental parse is reused, moved with its item. */
 function readMeasureCached(item: CheckedValue, section: SectionModel, lines: LineIndex, schema: Schema, cache?: ParseCache): MeasureModel {
   const walk = item.node ? cache?.byNode.get(item.node)?.walk : undefined;
@@ -380,7 +401,8 @@ function readMeasureCached(item: CheckedValue, section: SectionModel, lines: Lin
     }
     const measure = readMeasure(item, section, lines, schema);
     walk.measure = measure;
-    walk.spans.push(measure.firstLine);
+    // Spans gathered already (the item has moved before) gain the measure's own.
+    walk.spans?.push(measure.firstLine);
     return measure;
   }
   return readMeasure(item, section, lines, schema);
@@ -404,7 +426,7 @@ function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex
   if (title) measure.title = title.value.text;
   for (const reference of okEntry(entries, 'addresses')?.value.items ?? []) {
     if (!reference.ok) continue;
-    measure.addresses.push({ measure, span: reference.span, resolution: resolveClause(reference.text ?? '', schema) });
+    measure.addresses.push({ measure, span: reference.span, resolution: resolveCached(reference.text ?? '', schema) });
   }
   const dependsOn = okEntry(entries, 'depends-on');
   if (dependsOn) {

@@ -9,7 +9,7 @@ import { Issue } from '../findings';
 import { LineIndex, Span } from '../text/lineIndex';
 import { closest } from '../text/suggest';
 import { describeSpec, FieldSpec, MapSpec, ValueSpec } from './format';
-import { collectSpans, ListWalk, ParseCache } from './incremental';
+import { ListWalk, ParseCache } from './incremental';
 
 export interface CheckedEntry {
   key: string;
@@ -98,6 +98,9 @@ export function parseDate(value: unknown, source: string): number | undefined {
 function checkedValue(spec: ValueSpec, node: Node | null, span: Span, empty: boolean): CheckedValue {
   return { spec, node, span, ok: true, empty, entries: undefined, items: undefined, scalar: undefined, text: undefined, year: undefined };
 }
+
+/** The issues of an item that has none: one array for all of them (never added to). */
+const NO_ISSUES: Issue[] = [];
 
 const requiredByMap = new WeakMap<MapSpec, string[]>();
 const whereByMap = new WeakMap<MapSpec, Map<string, string>>();
@@ -264,10 +267,10 @@ export class Walker {
             const before = this.issues.length;
             list.nodes[index] = item;
             list.checked[index] = this.check(item, spec.item, itemWhere, span, this.firstLine(spanOf(item, span).start));
-            list.issues[index] = this.issues.slice(before);
+            list.issues[index] = this.issues.length > before ? this.issues.slice(before) : NO_ISSUES;
             this.issues.length = before;
             const cached = this.cache!.byNode.get(item);
-            if (cached) cached.walk = { where: itemWhere, checked: list.checked[index], issues: list.issues[index], spans: collectSpans(list.checked[index], list.issues[index]) };
+            if (cached) cached.walk = { where: itemWhere, checked: list.checked[index], issues: list.issues[index] };
           }
           for (const issue of list.issues[index]) this.issues.push(issue);
         }
@@ -288,8 +291,8 @@ export class Walker {
         const before = this.issues.length;
         const itemSpan = spanOf(item as Node | null, span);
         const itemChecked = this.check(item, spec.item, itemWhere, span, this.firstLine(itemSpan.start));
-        const issues = this.issues.slice(before);
-        if (cached) cached.walk = { where: itemWhere, checked: itemChecked, issues, spans: collectSpans(itemChecked, issues) };
+        const issues = this.issues.length > before ? this.issues.slice(before) : NO_ISSUES;
+        if (cached) cached.walk = { where: itemWhere, checked: itemChecked, issues };
         state?.nodes.push(item as Node);
         state?.checked.push(itemChecked);
         state?.issues.push(issues);
