@@ -264,7 +264,9 @@ async function main(): Promise<void> {
     both('edit a clause reference → diagnostics (median)', (r) => median(r.editClauseMs), 'ms', editGoal);
     const pulled = byServer.get('dgs (pull)');
     if (pulled) {
-      rows.push({ measure: 'edit → pulled diagnostics, dgs only (median)', file: fileColumn, dgs: median([...pulled.editTitleMs, ...pulled.editClauseMs]), other: NaN, unit: 'ms', ratio: 'time', goal: editGoal });
+      // yaml-language-server only pushes: its column is its edit → diagnostics, both kinds of edit.
+      const other = pick(yamlls, (r) => median([...r.editTitleMs, ...r.editClauseMs]));
+      rows.push({ measure: 'edit → pulled diagnostics (median; yaml-language-server pushes)', file: fileColumn, dgs: median([...pulled.editTitleMs, ...pulled.editClauseMs]), other, unit: 'ms', ratio: 'time', goal: editGoal });
     }
     both('hover on a clause reference (median)', (r) => median(r.hoverClauseMs), 'ms', atMost(10, 'ms'));
     both('hover on a section key (median)', (r) => median(r.hoverKeyMs), 'ms', atMost(10, 'ms'));

@@ -247,62 +247,70 @@ export class Walker {
       checked.entries = entries;
       return checked;
     }
-    if (spec.kind === 'list') {
-      if (empty || (isScalar(node) && node.value === null)) {
-        if (spec.minItems) return this.mismatch(checked, where, 'it is empty');
-        checked.empty = true;
-        checked.items = [];
-        return checked;
-      }
-      if (!isSeq(node)) return this.mismatch(checked, where, `found ${describeNode(node)}`);
-      if (spec.minItems && node.items.length < spec.minItems) return this.mismatch(checked, where, 'it is empty');
-      const itemWhere = spec.item.kind === 'map' ? `each item of ${where}` : `an item of ${where}`;
-      const list = this.cache?.lists.get(node);
-      if (list && list.where === itemWhere && list.spec === spec.item && list.nodes.length === node.items.length) {
-        // The same stitched list as the last walk (an edit applied in place): only the items
-        // whose node changed are walked again.
-        for (let index = 0; index < list.nodes.length; index++) {
-          const item = node.items[index] as Node;
-          if (item !== list.nodes[index]) {
-            const before = this.issues.length;
-            list.nodes[index] = item;
-            list.checked[index] = this.check(item, spec.item, itemWhere, span, this.firstLine(spanOf(item, span).start));
-            list.issues[index] = this.issues.length > before ? this.issues.slice(before) : NO_ISSUES;
-            this.issues.length = before;
-            const cached = this.cache!.byNode.get(item);
-            if (cached) cached.walk = { where: itemWhere, checked: list.checked[index], issues: list.issues[index] };
-          }
-          for (const issue of list.issues[index]) this.issues.push(issue);
-        }
-        checked.items = list.checked;
-        return checked;
-      }
-      const state: ListWalk | undefined = this.cache && node.items.length > 0 ? { where: itemWhere, spec: spec.item, nodes: [], checked: [], issues: [] } : undefined;
-      checked.items = node.items.map((item) => {
-        // An unchanged measure item of an incremental parse keeps what its walk found.
-        const cached = this.cache?.byNode.get(item as Node);
-        if (cached?.walk && cached.walk.where === itemWhere) {
-          for (const issue of cached.walk.issues) this.issues.push(issue);
-          state?.nodes.push(item as Node);
-          state?.checked.push(cached.walk.checked);
-          state?.issues.push(cached.walk.issues);
-          return cached.walk.checked;
-        }
-        const before = this.issues.length;
-        const itemSpan = spanOf(item as Node | null, span);
-        const itemChecked = this.check(item, spec.item, itemWhere, span, this.firstLine(itemSpan.start));
-        const issues = this.issues.length > before ? this.issues.slice(before) : NO_ISSUES;
-        if (cached) cached.walk = { where: itemWhere, checked: itemChecked, issues };
-        state?.nodes.push(item as Node);
-        state?.checked.push(itemChecked);
-        state?.issues.push(issues);
-        return itemChecked;
-      });
-      // Only a list of cached items can be walked again in place: its items move with their text.
-      if (state && node.items.every((item) => this.cache!.byNode.has(item as Node))) this.cache!.lists.set(node, state);
+    if (spec.kind === 'list') return this.checkList(checked, node, spec, where, span);
+    // Scalars from here on (a method of its own: smaller functions are optimised sooner).
+    return this.checkScalar(checked, node, spec, where, span);
+  }
+
+  /** Checks a list value against its spec, item by item (reusing the items an earlier walk did). */
+  private checkList(checked: CheckedValue, node: Node | null, spec: Extract<ValueSpec, { kind: 'list' }>, where: string, span: Span): CheckedValue {
+    if (checked.empty || (isScalar(node) && node.value === null)) {
+      if (spec.minItems) return this.mismatch(checked, where, 'it is empty');
+      checked.empty = true;
+      checked.items = [];
       return checked;
     }
-    // Scalars from here on.
+    if (!isSeq(node)) return this.mismatch(checked, where, `found ${describeNode(node)}`);
+    if (spec.minItems && node.items.length < spec.minItems) return this.mismatch(checked, where, 'it is empty');
+    const itemWhere = spec.item.kind === 'map' ? `each item of ${where}` : `an item of ${where}`;
+    const list = this.cache?.lists.get(node);
+    if (list && list.where === itemWhere && list.spec === spec.item && list.nodes.length === node.items.length) {
+      // The same stitched list as the last walk (an edit applied in place): only the items
+      // whose node changed are walked again.
+      for (let index = 0; index < list.nodes.length; index++) {
+        const item = node.items[index] as Node;
+        if (item !== list.nodes[index]) {
+          const before = this.issues.length;
+          list.nodes[index] = item;
+          list.checked[index] = this.check(item, spec.item, itemWhere, span, this.firstLine(spanOf(item, span).start));
+          list.issues[index] = this.issues.length > before ? this.issues.slice(before) : NO_ISSUES;
+          this.issues.length = before;
+          const cached = this.cache!.byNode.get(item);
+          if (cached) cached.walk = { where: itemWhere, checked: list.checked[index], issues: list.issues[index] };
+        }
+        for (const issue of list.issues[index]) this.issues.push(issue);
+      }
+      checked.items = list.checked;
+      return checked;
+    }
+    const state: ListWalk | undefined = this.cache && node.items.length > 0 ? { where: itemWhere, spec: spec.item, nodes: [], checked: [], issues: [] } : undefined;
+    checked.items = node.items.map((item) => {
+      // An unchanged measure item of an incremental parse keeps what its walk found.
+      const cached = this.cache?.byNode.get(item as Node);
+      if (cached?.walk && cached.walk.where === itemWhere) {
+        for (const issue of cached.walk.issues) this.issues.push(issue);
+        state?.nodes.push(item as Node);
+        state?.checked.push(cached.walk.checked);
+        state?.issues.push(cached.walk.issues);
+        return cached.walk.checked;
+      }
+      const before = this.issues.length;
+      const itemSpan = spanOf(item as Node | null, span);
+      const itemChecked = this.check(item, spec.item, itemWhere, span, this.firstLine(itemSpan.start));
+      const issues = this.issues.length > before ? this.issues.slice(before) : NO_ISSUES;
+      if (cached) cached.walk = { where: itemWhere, checked: itemChecked, issues };
+      state?.nodes.push(item as Node);
+      state?.checked.push(itemChecked);
+      state?.issues.push(issues);
+      return itemChecked;
+    });
+    // Only a list of cached items can be walked again in place: its items move with their text.
+    if (state && node.items.every((item) => this.cache!.byNode.has(item as Node))) this.cache!.lists.set(node, state);
+    return checked;
+  }
+
+  /** Checks a scalar value (or a value that should be one) against its spec. */
+  private checkScalar(checked: CheckedValue, node: Node | null, spec: ValueSpec, where: string, span: Span): CheckedValue {
     if (node !== null && !isScalar(node)) return this.mismatch(checked, where, `found ${describeNode(node)}`);
     const scalar = node as Scalar | null;
     const value = scalar ? scalar.value : null;
@@ -352,6 +360,7 @@ export class Walker {
         if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return checked;
         return this.mismatch(checked, where, value === null ? 'it is empty' : `found ${describeNode(node)}`);
     }
+    return checked;
   }
 
   /** A value of the wrong type: reported, and marked to count as absent from then on. */
