@@ -229,27 +229,30 @@ export class Walker {
     // large strategy, and the rules read them all again.
     const checked = checkedValue(spec, node, span, empty);
 
-    if (spec.kind === 'map') {
-      // `key: ~` or `key: null` is a key with no value, as `key:` alone is.
-      if (!empty && !isMap(node) && !(isScalar(node) && node.value === null)) return this.mismatch(checked, where, `found ${describeNode(node)}`);
-      const entries = isMap(node) ? this.checkMap(node.items as Pair[], spec) : new Map<string, CheckedEntry>();
-      for (const name of requiredFields(spec)) {
-        if (!entries.has(name) && !this.hasKey(node, name)) {
-          this.issues.push({
-            rule: 'missing-field',
-            span: { ...anchor },
-            message: `The ${spec.what} needs \`${name}\`: ${describeSpec(spec.fields[name].value)}.`,
-            data: { kind: 'insert-field', field: name },
-          });
-        }
-      }
-      checked.empty = !isMap(node);
-      checked.entries = entries;
-      return checked;
-    }
+    if (spec.kind === 'map') return this.checkMapValue(checked, node, spec, where, anchor);
     if (spec.kind === 'list') return this.checkList(checked, node, spec, where, span);
     // Scalars from here on (a method of its own: smaller functions are optimised sooner).
     return this.checkScalar(checked, node, spec, where, span);
+  }
+
+  /** Checks a mapping value against its spec: its keys, their values, the required fields. */
+  private checkMapValue(checked: CheckedValue, node: Node | null, spec: MapSpec, where: string, anchor: Span): CheckedValue {
+    // `key: ~` or `key: null` is a key with no value, as `key:` alone is.
+    if (!checked.empty && !isMap(node) && !(isScalar(node) && node.value === null)) return this.mismatch(checked, where, `found ${describeNode(node)}`);
+    const entries = isMap(node) ? this.checkMap(node.items as Pair[], spec) : new Map<string, CheckedEntry>();
+    for (const name of requiredFields(spec)) {
+      if (!entries.has(name) && !this.hasKey(node, name)) {
+        this.issues.push({
+          rule: 'missing-field',
+          span: { ...anchor },
+          message: `The ${spec.what} needs \`${name}\`: ${describeSpec(spec.fields[name].value)}.`,
+          data: { kind: 'insert-field', field: name },
+        });
+      }
+    }
+    checked.empty = !isMap(node);
+    checked.entries = entries;
+    return checked;
   }
 
   /** Checks a list value against its spec, item by item (reusing the items an earlier walk did). */
