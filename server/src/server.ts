@@ -52,6 +52,8 @@ import { coverageSummary, CoverageSummary } from './features/coverageSummary';
 import { definitionAt } from './features/definition';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
+import { warmUp } from './warmUp';
+import { defaultSchemaPath, loadSchemaFile } from './schema/file';
 import { referencesAt } from './features/references';
 import { prepareRenameAt, renameAt } from './features/rename';
 import { documentSymbols, OutlineSymbol, SymbolKindName } from './features/symbols';
@@ -337,6 +339,12 @@ export function startServer(): Connection {
       serverInfo: { name: 'dgs-language-server', version: serverVersion() },
     };
     if (pullDiagnostics) result.capabilities.diagnosticProvider = { identifier: 'dgs', interFileDependencies: false, workspaceDiagnostics: false };
+    // Before the first file arrives: see warmUp.ts. A failure only leaves the engine cold.
+    try {
+      warmUp(loadSchemaFile(defaultSchemaPath()));
+    } catch (error) {
+      log(`dgs: warm-up skipped: ${(error as Error).message}`);
+    }
     return result;
   });
 

@@ -1,0 +1,34 @@
+/**
+ * The language server's warm-up strategy: a clean strategy of every section, large enough
+ * to be read item by item and edited in place, so that the warm-up runs the code a large
+ * file runs.
+ */
+import * as assert from 'assert';
+import { analyze, ParseCache } from '../../server/src/analyze';
+import { loadDefaultSchema } from '../../server/src/schema/file';
+import { warmUp, warmUpStrategy } from '../../server/src/warmUp';
+
+const schema = loadDefaultSchema();
+
+describe('warm-up', () => {
+  it('is a clean strategy that addresses every clause', () => {
+    const analysis = analyze(warmUpStrategy(schema, 25), schema);
+    assert.deepStrictEqual(analysis.findings, []);
+    assert.deepStrictEqual(analysis.coverage.missing, []);
+    assert.strictEqual(analysis.model.measures.length, 25 * schema.recommendations.length);
+  });
+
+  it('is read item by item, and an edit inside a measure is applied in place', () => {
+    const text = warmUpStrategy(schema, 25);
+    const cache = new ParseCache();
+    analyze(text, schema, undefined, cache);
+    assert.strictEqual(cache.lastMode, 'incremental');
+    const at = text.indexOf('title: Measure 3') + 7;
+    analyze(`${text.slice(0, at)}x${text.slice(at)}`, schema, undefined, cache);
+    assert.strictEqual(cache.lastMode, 'in-place');
+  });
+
+  it('runs without throwing', () => {
+    warmUp(schema);
+  });
+});
