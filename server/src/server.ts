@@ -53,7 +53,7 @@ import { definitionAt } from './features/definition';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
 import { warmUp } from './warmUp';
-import { defaultSchemaPath, loadSchemaFile } from './schema/file';
+import { loadDefaultSchema } from './schema/file';
 import { referencesAt } from './features/references';
 import { prepareRenameAt, renameAt } from './features/rename';
 import { documentSymbols, OutlineSymbol, SymbolKindName } from './features/symbols';
@@ -286,8 +286,6 @@ export function startServer(): Connection {
   function reanalyseAll(): void {
     settingsByFolder.clear();
     cache.clear();
-    // Cached measures hold clause resolutions of the schema they were read with.
-    parseCaches.clear();
     if (pullDiagnostics) {
       if (diagnosticRefresh) connection.languages.diagnostics.refresh();
       return;
@@ -341,7 +339,7 @@ export function startServer(): Connection {
     if (pullDiagnostics) result.capabilities.diagnosticProvider = { identifier: 'dgs', interFileDependencies: false, workspaceDiagnostics: false };
     // Before the first file arrives: see warmUp.ts. A failure only leaves the engine cold.
     try {
-      warmUp(loadSchemaFile(defaultSchemaPath()));
+      warmUp(loadDefaultSchema());
     } catch (error) {
       log(`dgs: warm-up skipped: ${(error as Error).message}`);
     }

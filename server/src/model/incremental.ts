@@ -31,7 +31,7 @@ interface MeasureList {
 }
 
 /** A list as the last parse stitched it: what an edit inside one of its items needs. */
-interface StitchedList extends MeasureList {
+interface StitchedList extends Omit<MeasureList, 'keyOffset'> {
   seq: YAMLSeq;
   /** The items cut out, one per chunk. */
   items: CachedItem[];
@@ -279,14 +279,39 @@ function collectRanges(node: unknown, into: Array<[number, number, number]>): vo
   if (isCollection(node)) for (const item of node.items) collectRanges(item, into);
 }
 
-/** Moves a cached item, its walk and its model by `delta` characters. */
-function shiftItem(item: CachedItem, delta: number): void {
-  if (delta === 0) return;
-  for (const range of item.ranges) {
+/** Moves ranges by `delta` characters. */
+function moveRanges(ranges: Array<[number, number, number]>, delta: number): void {
+  for (const range of ranges) {
     range[0] += delta;
     range[1] += delta;
     range[2] += delta;
   }
+}
+
+/** Every range array under a node parsed from a text that starts at `offset`, made offsets in the whole text. */
+function rangesAt(node: Node, offset: number): Array<[number, number, number]> {
+  const ranges: Array<[number, number, number]> = [];
+  collectRanges(node, ranges);
+  moveRanges(ranges, offset);
+  return ranges;
+}
+
+/** Files an item under its text, among the items of the same text. */
+function fileItem(items: Map<string, CachedItem[]>, text: string, item: CachedItem): void {
+  const bucket = items.get(text);
+  if (bucket) bucket.push(item);
+  else items.set(text, [item]);
+}
+
+/** How many items the lists hold, the last ones in the skeleton included. */
+function itemCount(lists: StitchedList[]): number {
+  return lists.reduce((sum, list) => sum + list.items.length + 1, 0);
+}
+
+/** Moves a cached item, its walk and its model by `delta` characters. */
+function shiftItem(item: CachedItem, delta: number): void {
+  if (delta === 0) return;
+  moveRanges(item.ranges, delta);
   const walk = item.walk;
   if (walk) walk.spans ??= collectSpans(walk.checked, walk.issues, (walk.measure as { firstLine?: Span } | undefined)?.firstLine);
   for (const span of walk?.spans ?? []) {
@@ -439,13 +464,7 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache): Docume
       const nodes = parseItems(text.slice(runStart, list.chunks[last].end), last - first + 1, list.indent);
       if (!nodes) return undefined;
       nodes.forEach((node, index) => {
-        const ranges: Array<[number, number, number]> = [];
-        collectRanges(node, ranges);
-        for (const range of ranges) {
-          range[0] += runStart;
-          range[1] += runStart;
-          range[2] += runStart;
-        }
+        const ranges = rangesAt(node, runStart);
         const cached: CachedItem = { node, base: list.chunks[first + index].start, ranges };
         cache.byNode.set(node, cached);
         found[first + index] = cached;
@@ -454,10 +473,7 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache): Docume
     }
     return list.chunks.map((chunk, index) => {
       const cached = found[index]!;
-      const chunkText = text.slice(chunk.start, chunk.end);
-      const bucket = nextItems.get(chunkText);
-      if (bucket) bucket.push(cached);
-      else nextItems.set(chunkText, [cached]);
+      fileItem(nextItems, text.slice(chunk.start, chunk.end), cached);
       return cached;
     });
   };
@@ -490,14 +506,12 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache): Docume
       return undefined;
     }
     const lastNode = seq.items[0] as Node;
-    const lastRanges: Array<[number, number, number]> = [];
-    collectRanges(lastNode, lastRanges);
-    const lastItem: CachedItem = { node: lastNode, base: lastNode.range![0], ranges: lastRanges };
+    const lastItem: CachedItem = { node: lastNode, base: lastNode.range![0], ranges: rangesAt(lastNode, 0) };
     cache.byNode.set(lastNode, lastItem);
     seq.items = [...items.map((item) => item.node), lastNode];
     // The list starts at its first dash.
     seq.range[0] = list.chunks[0].start + list.indent;
-    stitched.push({ ...list, seq, items, lastItem });
+    stitched.push({ indent: list.indent, chunks: list.chunks, seq, items, lastItem });
   }
   const itemRanges = new Set(stitched.flatMap((list) => list.lastItem.ranges));
   cache.items = nextItems;
@@ -554,7 +568,7 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
   if (old === text) {
     cache.lastEdit = { start: text.length, oldEnd: text.length, newEnd: text.length };
     cache.lastMode = 'in-place';
-    cache.lastReused = last.lists.reduce((sum, list) => sum + list.items.length + 1, 0);
+    cache.lastReused = itemCount(last.lists);
     return last.documents;
   }
   const start = commonPrefix(old, text);
@@ -600,18 +614,13 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
     lineStart = end + 1;
   }
   const chunkText = text.slice(chunk.start, newChunkEnd);
-  const ranges: Array<[number, number, number]> = [];
+  let ranges: Array<[number, number, number]> = [];
   let node = fastParseItem(text, chunk.start, newChunkEnd, ranges);
   if (!node) {
     const nodes = parseItems(chunkText, 1, list.indent);
     if (!nodes) return undefined;
     node = nodes[0];
-    collectRanges(node, ranges);
-    for (const range of ranges) {
-      range[0] += chunk.start;
-      range[1] += chunk.start;
-      range[2] += chunk.start;
-    }
+    ranges = rangesAt(node, chunk.start);
   }
   const replaced = list.items[chunkIndex];
   const item: CachedItem = { node, base: chunk.start, ranges };
@@ -624,9 +633,7 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
     if (at >= 0) bucket.splice(at, 1);
     if (bucket.length === 0) cache.items.delete(oldText);
   }
-  const newBucket = cache.items.get(chunkText);
-  if (newBucket) newBucket.push(item);
-  else cache.items.set(chunkText, [item]);
+  fileItem(cache.items, chunkText, item);
 
   list.items[chunkIndex] = item;
   list.seq.items[chunkIndex] = node;
@@ -635,7 +642,6 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
     // Everything after the edit moves: later items, later lists, the skeleton's nodes after it.
     for (let index = listIndex; index < last.lists.length; index++) {
       const later = last.lists[index];
-      if (index > listIndex) later.keyOffset += delta;
       for (let at = index === listIndex ? chunkIndex + 1 : 0; at < later.chunks.length; at++) {
         later.chunks[at].start += delta;
         later.chunks[at].end += delta;
@@ -651,7 +657,7 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
   }
   last.text = text;
   cache.lastMode = 'in-place';
-  cache.lastReused = last.lists.reduce((sum, counted) => sum + counted.items.length + 1, 0) - 1;
+  cache.lastReused = itemCount(last.lists) - 1;
   cache.lastEdit = { start, oldEnd, newEnd };
   return last.documents;
 }

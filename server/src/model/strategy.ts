@@ -219,6 +219,9 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
   /** The measures that changed, old and new, when every list is the one read last time. */
   let changes: Array<[MeasureModel | undefined, MeasureModel | undefined]> | undefined = previous?.byId ? [] : undefined;
   const measureArrays: MeasureModel[][] = [];
+  /** The measure of a list item; none for an item that is not a valid mapping. */
+  const measureOf = (item: CheckedValue, section: SectionModel): MeasureModel | undefined =>
+    item.ok && item.entries ? readMeasureCached(item, section, lines, schema, cache) : undefined;
   const referenceArrays: ClauseReference[][] = [];
   for (const [key, entry] of entries) {
     const part = schema.partByKey.get(key);
@@ -252,7 +255,7 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
           changed = true;
           const item = items[index];
           const old = list.measures[index];
-          const measure = item.ok && item.entries ? readMeasureCached(item, list.section, lines, schema, cache) : undefined;
+          const measure = measureOf(item, list.section);
           list.items[index] = item;
           list.measures[index] = measure;
           changes?.push([old, measure]);
@@ -261,7 +264,7 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
       } else {
         const section: SectionModel = { ...fields, measures: [] };
         list = { section, items: [...items], measures: [], references: [] };
-        for (const item of items) list.measures.push(item.ok && item.entries ? readMeasureCached(item, section, lines, schema, cache) : undefined);
+        for (const item of items) list.measures.push(measureOf(item, section));
         readList(list);
         if (list.section.measures.length > 0) changes = undefined;
       }
@@ -281,12 +284,7 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
     }
     model.measuresById = previous.byId;
   } else {
-    for (const measure of model.measures) {
-      if (!measure.id) continue;
-      const list = model.measuresById.get(measure.id.text);
-      if (list) list.push(measure);
-      else model.measuresById.set(measure.id.text, [measure]);
-    }
+    for (const measure of model.measures) if (measure.id) insertById(model.measuresById, measure.id.text, measure);
   }
   if (state && cache) {
     state.byId = model.measuresById;

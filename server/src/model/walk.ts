@@ -273,15 +273,13 @@ export class Walker {
       for (let index = 0; index < list.nodes.length; index++) {
         const item = node.items[index] as Node;
         if (item !== list.nodes[index]) {
-          const before = this.issues.length;
+          const walked = this.checkItem(item, spec.item, itemWhere, span);
           list.nodes[index] = item;
-          list.checked[index] = this.check(item, spec.item, itemWhere, span, this.firstLine(spanOf(item, span).start));
-          list.issues[index] = this.issues.length > before ? this.issues.slice(before) : NO_ISSUES;
-          this.issues.length = before;
-          const cached = this.cache!.byNode.get(item);
-          if (cached) cached.walk = { where: itemWhere, checked: list.checked[index], issues: list.issues[index] };
+          list.checked[index] = walked.checked;
+          list.issues[index] = walked.issues;
+        } else {
+          for (const issue of list.issues[index]) this.issues.push(issue);
         }
-        for (const issue of list.issues[index]) this.issues.push(issue);
       }
       checked.items = list.checked;
       return checked;
@@ -289,27 +287,35 @@ export class Walker {
     const state: ListWalk | undefined = this.cache && node.items.length > 0 ? { where: itemWhere, spec: spec.item, nodes: [], checked: [], issues: [] } : undefined;
     checked.items = node.items.map((item) => {
       // An unchanged measure item of an incremental parse keeps what its walk found.
-      const cached = this.cache?.byNode.get(item as Node);
-      if (cached?.walk && cached.walk.where === itemWhere) {
-        for (const issue of cached.walk.issues) this.issues.push(issue);
-        state?.nodes.push(item as Node);
-        state?.checked.push(cached.walk.checked);
-        state?.issues.push(cached.walk.issues);
-        return cached.walk.checked;
+      const cached = this.cache?.byNode.get(item as Node)?.walk;
+      let walked: { checked: CheckedValue; issues: Issue[] };
+      if (cached && cached.where === itemWhere) {
+        for (const issue of cached.issues) this.issues.push(issue);
+        walked = cached;
+      } else {
+        walked = this.checkItem(item, spec.item, itemWhere, span);
       }
-      const before = this.issues.length;
-      const itemSpan = spanOf(item as Node | null, span);
-      const itemChecked = this.check(item, spec.item, itemWhere, span, this.firstLine(itemSpan.start));
-      const issues = this.issues.length > before ? this.issues.slice(before) : NO_ISSUES;
-      if (cached) cached.walk = { where: itemWhere, checked: itemChecked, issues };
       state?.nodes.push(item as Node);
-      state?.checked.push(itemChecked);
-      state?.issues.push(issues);
-      return itemChecked;
+      state?.checked.push(walked.checked);
+      state?.issues.push(walked.issues);
+      return walked.checked;
     });
     // Only a list of cached items can be walked again in place: its items move with their text.
     if (state && node.items.every((item) => this.cache!.byNode.has(item as Node))) this.cache!.lists.set(node, state);
     return checked;
+  }
+
+  /**
+   * Checks one item of a list, its findings pointing at the item's first line when the item
+   * lacks a field; a cached item keeps what the walk found, with the issues it reported.
+   */
+  private checkItem(item: unknown, spec: ValueSpec, where: string, listSpan: Span): { checked: CheckedValue; issues: Issue[] } {
+    const before = this.issues.length;
+    const checked = this.check(item, spec, where, listSpan, this.firstLine(spanOf(item as Node | null, listSpan).start));
+    const issues = this.issues.length > before ? this.issues.slice(before) : NO_ISSUES;
+    const cached = this.cache?.byNode.get(item as Node);
+    if (cached) cached.walk = { where, checked, issues };
+    return { checked, issues };
   }
 
   /** Checks a scalar value (or a value that should be one) against its spec. */
