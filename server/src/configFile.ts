@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Config, CONFIG_FILE_NAME, ConfigError, DEFAULT_CONFIG, parseConfig } from './config';
+import { FileReadError, readRegularFile } from './readFile';
 import { defaultSchemaPath, loadSchemaFile } from './schema/file';
 import { SchemaError } from './schema/parse';
 import { Schema } from './schema/types';
@@ -16,7 +17,8 @@ export function findConfigFile(startFolder: string): string | undefined {
   let folder = path.resolve(startFolder);
   for (;;) {
     const candidate = path.join(folder, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    // One look, which a file deleted meanwhile cannot make throw.
+    if (fs.statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
     const parent = path.dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;
@@ -44,14 +46,23 @@ export function resolveSettings(strategyFile: string, options: ResolveOptions = 
   let config: Config = DEFAULT_CONFIG;
   const configFile = findConfigFile(path.dirname(path.resolve(strategyFile)));
   if (configFile) {
+    let text: string | undefined;
     try {
-      const size = fs.statSync(configFile).size;
-      if (size > MAX_CONFIG_SIZE) throw new Error(`the file is ${size} bytes long, more than the ${MAX_CONFIG_SIZE} bytes a configuration may have`);
-      const parsed = parseConfig(fs.readFileSync(configFile, 'utf8'), configFile);
+      text = readRegularFile(configFile, MAX_CONFIG_SIZE).toString('utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why =
+        error instanceof FileReadError && error.code === 'ETOOLARGE'
+          ? `the file is more than the ${MAX_CONFIG_SIZE} bytes a configuration may have`
+          : code === 'ENOENT'
+            ? 'it was removed while it was being read'
+            : (error as Error).message;
+      errors.push({ file: configFile, line: 0, character: 0, message: `cannot read the configuration: ${why}` });
+    }
+    if (text !== undefined) {
+      const parsed = parseConfig(text, configFile);
       config = parsed.config;
       errors.push(...parsed.errors);
-    } catch (error) {
-      errors.push({ file: configFile, line: 0, character: 0, message: `cannot read the configuration: ${(error as Error).message}` });
     }
   }
   let schemaFile = defaultSchemaPath();

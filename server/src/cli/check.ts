@@ -14,7 +14,7 @@ import { countFindings } from './format/summary';
 import { formatText } from './format/text';
 import { CliError, CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, useColour } from './io';
 import { writeReport } from './output';
-import { CheckedFile, configErrorLine, invalidUtf8Message, loadStrategyFile } from './strategyFile';
+import { CheckedFile, configErrorLine, invalidUtf8Message, loadStrategyFile, SettingsCache } from './strategyFile';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 
@@ -53,17 +53,26 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     }
   };
 
-  const expansion = expandInputs(positionals, io.cwd);
+  // Each folder's .dgs.yaml (and the schema it names) is read once for the whole command.
+  const settings: SettingsCache = new Map();
+  const expansion = expandInputs(positionals, io.cwd, settings);
   noteConfigErrors(expansion.configErrors);
   if (expansion.problems.length > 0) {
     for (const problem of expansion.problems) io.stderr.write(`dgs check: ${problem}\n`);
     return EXIT_USAGE;
   }
+  for (const skipped of expansion.skipped) io.stderr.write(`dgs check: ${skipped}\n`);
+  // What could not be read fails the check (exit 2), after everything else is checked.
+  for (const unreadable of expansion.unreadable) {
+    problems.push(unreadable);
+    io.stderr.write(`dgs check: ${unreadable}\n`);
+    notifications.push({ level: 'error', message: unreadable });
+  }
 
   const files: CheckedFile[] = [];
   for (const absolute of expansion.files) {
     try {
-      const loaded = loadStrategyFile(absolute, io.cwd);
+      const loaded = loadStrategyFile(absolute, io.cwd, settings, true);
       noteConfigErrors(loaded.configErrors);
       files.push(loaded.file);
       const encoding = invalidUtf8Message(loaded.file);
@@ -83,7 +92,7 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
   if (format === 'json') report = formatJson(files);
   else if (format === 'sarif') report = formatSarif(files, io.cwd, files[0]?.schema ?? loadDefaultSchema(), notifications);
   else report = formatText(files, output === undefined && useColour(io.stdout, env));
-  writeReport(report, output, io);
+  writeReport(report, output, io, expansion.files);
 
   if (problems.length > 0 || configLines.size > 0) return EXIT_USAGE;
   const counts = countFindings(files);

@@ -11,6 +11,7 @@ import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { writeReport } from './output';
 import { configErrorLine, invalidUtf8Message, loadStrategyFile } from './strategyFile';
+import { safeText } from '../text/safeText';
 
 export const COVERAGE_FORMATS = ['markdown', 'html', 'json'] as const;
 
@@ -68,12 +69,12 @@ export async function runCoverage(argv: readonly string[], io: CliIO): Promise<n
   const encoding = invalidUtf8Message(file);
   if (encoding) io.stderr.write(`${encoding}\n`);
   if (file.analysis.model.syntaxErrors) {
-    io.stderr.write(`dgs coverage: ${file.path} is not valid YAML, so this coverage may be incomplete; dgs check ${file.path} shows where\n`);
+    io.stderr.write(`dgs coverage: ${safeText(file.path)} is not valid YAML, so this coverage may be incomplete; dgs check ${safeText(file.path)} shows where\n`);
   }
   const report =
     format === 'json'
       ? JSON.stringify({ ...coverageReport(file.path, file.analysis), report: buildReportData(file.analysis, { file: file.path }) }, null, 2) + '\n'
       : renderCoverageReport(format === 'html' ? 'html' : 'markdown', file.analysis, { file: file.path });
-  writeReport(report, options.get('output'), io);
+  writeReport(report, options.get('output'), io, [file.absolute]);
   return configErrors.length > 0 ? EXIT_USAGE : EXIT_OK;
 }

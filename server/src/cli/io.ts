@@ -54,6 +54,10 @@ export function describeFsError(error: unknown): string {
       return 'it already exists';
     case 'ELOOP':
       return 'too many symbolic links';
+    case 'ENOTREGULAR':
+      return 'it is not a regular file (a device, a pipe or a socket)';
+    case 'EAGAIN':
+      return 'it cannot be read without waiting (a device or a special file)';
     default:
       return (error as Error)?.message?.split('\n')[0] ?? String(error);
   }

@@ -1,13 +1,15 @@
 /** Reads one strategy file with the settings that apply to it, and analyses it. */
-import * as fs from 'fs';
+import * as path from 'path';
 import { Analysis, analyze, ParseCache, severityFor } from '../analyze';
 import { ConfigError } from '../config';
-import { formatConfigError, resolveSettings } from '../configFile';
+import { formatConfigError, ResolvedSettings, resolveSettings } from '../configFile';
+import { FileReadError, readRegularFile } from '../readFile';
 import { RULES_BY_ID } from '../rules';
 import { Schema } from '../schema/types';
 import { decodeUtf8, DecodedText } from './decode';
 import { displayPath } from './files';
 import { CliError, describeFsError } from './io';
+import { safeText } from '../text/safeText';
 
 export interface CheckedFile {
   /** As shown: relative to the working folder, `/` separators. */
@@ -26,40 +28,51 @@ export interface LoadedFile {
   configErrors: ConfigError[];
 }
 
-/** Reads and analyses a file; a file that cannot be read is a CliError with one line. */
-export function loadStrategyFile(absolute: string, cwd: string): LoadedFile {
-  const shown = displayPath(absolute, cwd);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(absolute);
-  } catch (error) {
-    throw new CliError(`cannot read ${shown}: ${describeFsError(error)}`);
+/**
+ * The settings of each folder, read once per command: a folder of a thousand strategies
+ * has its `.dgs.yaml` (and the schema it names) read once, not a thousand times.
+ */
+export type SettingsCache = Map<string, ResolvedSettings>;
+
+export function settingsFor(absolute: string, cache?: SettingsCache): ResolvedSettings {
+  const folder = path.dirname(absolute);
+  let settings = cache?.get(folder);
+  if (!settings) {
+    settings = resolveSettings(absolute);
+    cache?.set(folder, settings);
   }
-  if (stat.isDirectory()) throw new CliError(`cannot read ${shown}: it is a folder; name a strategy file`);
-  const settings = resolveSettings(absolute);
+  return settings;
+}
+
+/**
+ * Reads and analyses a file; a file that cannot be read is a CliError with one line. A
+ * file too large is one finding on its first line; so is a file that was `found` (in a
+ * folder or by a glob) and removed before it was read.
+ */
+export function loadStrategyFile(absolute: string, cwd: string, cache?: SettingsCache, found = false): LoadedFile {
+  const shown = displayPath(absolute, cwd);
+  const settings = settingsFor(absolute, cache);
   const { config, schema } = settings;
-  if (stat.size > config.maxFileSize) {
-    // Not read at all: a huge file must not exhaust memory before the limit is applied.
+  const unanalysed = (message: string, length: number): LoadedFile => {
     const analysis = analyze('', schema, config);
     const severity = severityFor('yaml-syntax', RULES_BY_ID.get('yaml-syntax')!.severity, config);
-    analysis.findings =
-      severity === 'off'
-        ? []
-        : [
-            {
-              rule: 'yaml-syntax',
-              severity,
-              span: { start: 0, end: 0 },
-              message: `This file is ${stat.size} bytes long, over the limit of ${config.maxFileSize}; it was not analysed. Split it, or raise max-file-size in .dgs.yaml.`,
-            },
-          ];
-    return { file: { path: shown, absolute, schema, analysis, length: stat.size }, configErrors: settings.errors };
-  }
+    analysis.findings = severity === 'off' ? [] : [{ rule: 'yaml-syntax', severity, span: { start: 0, end: 0 }, message }];
+    return { file: { path: shown, absolute, schema, analysis, length }, configErrors: settings.errors };
+  };
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(absolute);
+    // Not read beyond the limit: a huge file must not exhaust memory before the limit is applied.
+    bytes = readRegularFile(absolute, config.maxFileSize);
   } catch (error) {
-    throw new CliError(`cannot read ${shown}: ${describeFsError(error)}`);
+    if (error instanceof FileReadError && error.code === 'ETOOLARGE') {
+      const size = error.size === undefined ? `more than ${config.maxFileSize}` : String(error.size);
+      return unanalysed(`This file is ${size} bytes long, over the limit of ${config.maxFileSize}; it was not analysed. Split it, or raise max-file-size in .dgs.yaml.`, error.size ?? config.maxFileSize + 1);
+    }
+    if (found && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return unanalysed('This file was removed while the check ran; it was not analysed.', 0);
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new CliError(`cannot read ${safeText(shown)}: it is a folder; name a strategy file`);
+    throw new CliError(`cannot read ${safeText(shown)}: ${describeFsError(error)}`);
   }
   const decoded = decodeUtf8(bytes);
   // Read as the language server reads an open file: a large strategy item by item, with
@@ -76,10 +89,10 @@ export function invalidUtf8Message(file: CheckedFile): string | undefined {
   const invalid = file.invalidUtf8;
   if (!invalid) return undefined;
   const sequences = invalid.count === 1 ? 'a byte sequence that is' : `${invalid.count} byte sequences that are`;
-  return `${file.path}:${invalid.position.line + 1}:${invalid.position.character + 1}: warning: the file has ${sequences} not valid UTF-8 (the first here); they were read as U+FFFD (�). Save the file as UTF-8.`;
+  return `${safeText(file.path)}:${invalid.position.line + 1}:${invalid.position.character + 1}: warning: the file has ${sequences} not valid UTF-8 (the first here); they were read as U+FFFD (�). Save the file as UTF-8.`;
 }
 
 /** A configuration problem as one line, `FILE:LINE:COL: message`, the file shown as the other paths are. */
 export function configErrorLine(error: ConfigError, cwd: string): string {
-  return formatConfigError({ ...error, file: displayPath(error.file, cwd) });
+  return formatConfigError({ ...error, file: safeText(displayPath(error.file, cwd)), message: safeText(error.message) });
 }

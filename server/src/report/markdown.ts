@@ -4,6 +4,7 @@
  * drafter writes turns into markup or raw HTML.
  */
 import { CoverageReportData, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureLabel, SEVERITIES, STATUS_WORDS } from './data';
+import { safeText } from '../text/safeText';
 
 const STATUS_MARK: Record<CoverageStatus, string> = { complete: '✅', partial: '◐', none: '❌' };
 const SEVERITY_HEADING = { error: 'Errors', warning: 'Warnings', info: 'Information' } as const;
@@ -44,7 +45,7 @@ function measureCell(measure: MeasureInfo): string {
 }
 
 function findingLine(file: string, finding: FindingInfo): string {
-  return `- \`${file.replace(/`/g, "'")}:${finding.line}:${finding.column}\` **${escapeMarkdown(finding.rule)}**: ${escapeMarkdown(finding.message)}`;
+  return `- \`${safeText(file).replace(/`/g, "'")}:${finding.line}:${finding.column}\` **${escapeMarkdown(finding.rule)}**: ${escapeMarkdown(finding.message)}`;
 }
 
 export function renderMarkdown(data: CoverageReportData): string {
@@ -59,7 +60,7 @@ export function renderMarkdown(data: CoverageReportData): string {
   if (strategy.lead) about.push(`lead: ${escapeMarkdown(strategy.lead)}`);
   if (about.length > 0) out.push(about.join(' · '), '');
   out.push(
-    `File \`${data.file.replace(/`/g, "'")}\`, checked against the ${escapeMarkdown(instrument.title)} (${escapeMarkdown(instrument.id)}, adopted ${escapeMarkdown(instrument.adopted)}).`,
+    `File \`${safeText(data.file).replace(/`/g, "'")}\`, checked against the ${escapeMarkdown(instrument.title)} (${escapeMarkdown(instrument.id)}, adopted ${escapeMarkdown(instrument.adopted)}).`,
     '',
   );
 

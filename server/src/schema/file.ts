@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseVocabulary } from '../mapper/vocabulary';
+import { readRegularFile } from '../readFile';
 import { parseSchema } from './parse';
 import { Schema } from './types';
 
@@ -48,8 +49,8 @@ export function loadSchemaFile(file: string): Schema {
   const vocabularyMtimeMs = vocabularyStat?.isFile() && vocabularyStat.size <= MAX_SCHEMA_SIZE ? vocabularyStat.mtimeMs : undefined;
   const cached = cache.get(resolved);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.vocabularyMtimeMs === vocabularyMtimeMs) return cached.schema;
-  const schema = parseSchema(fs.readFileSync(resolved, 'utf8'), resolved);
-  if (vocabularyMtimeMs !== undefined) schema.vocabulary = parseVocabulary(fs.readFileSync(vocabularyFile, 'utf8'), vocabularyFile, schema);
+  const schema = parseSchema(readRegularFile(resolved, MAX_SCHEMA_SIZE).toString('utf8'), resolved);
+  if (vocabularyMtimeMs !== undefined) schema.vocabulary = parseVocabulary(readRegularFile(vocabularyFile, MAX_SCHEMA_SIZE).toString('utf8'), vocabularyFile, schema);
   cache.set(resolved, { mtimeMs: stat.mtimeMs, vocabularyMtimeMs, schema });
   return schema;
 }

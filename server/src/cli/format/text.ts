@@ -6,6 +6,7 @@
 import { Severity } from '../../findings';
 import { CheckedFile } from '../strategyFile';
 import { countFindings, summaryLine } from './summary';
+import { safeText } from '../../text/safeText';
 
 const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
 const DIM = '\x1b[2m';
@@ -14,7 +15,7 @@ const RESET = '\x1b[0m';
 
 /** Newlines and other control characters would break the one-line-per-finding form. */
 export function oneLine(text: string): string {
-  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
+  return safeText(text.replace(/\r\n|[\r\n\u2028\u2029\t]/g, ' '));
 }
 
 export function formatText(files: readonly CheckedFile[], colour: boolean): string {
@@ -24,12 +25,12 @@ export function formatText(files: readonly CheckedFile[], colour: boolean): stri
     const { findings, model, coverage } = file.analysis;
     for (const finding of findings) {
       const start = model.lines.positionAt(finding.span.start);
-      const where = `${file.path}:${start.line + 1}:${start.character + 1}:`;
+      const where = `${safeText(file.path)}:${start.line + 1}:${start.character + 1}:`;
       lines.push(`${paint(BOLD, where)} ${paint(COLOURS[finding.severity], finding.severity)} ${paint(DIM, finding.rule)}: ${oneLine(finding.message)}`);
     }
     const total = coverage.units.length;
     const missing = coverage.missing.length > 0 ? `; missing: ${coverage.missing.join(', ')}` : '';
-    lines.push(`${file.path}: coverage ${coverage.addressed.length}/${total} clauses addressed${missing}`);
+    lines.push(`${safeText(file.path)}: coverage ${coverage.addressed.length}/${total} clauses addressed${missing}`);
   }
   lines.push(summaryLine(countFindings(files), files.length));
   return lines.join('\n') + '\n';
