@@ -6,7 +6,7 @@ import { Config, DEFAULT_CONFIG } from './config';
 import { computeCoverage, Coverage } from './coverage';
 import { Finding, Issue, Severity } from './findings';
 import { ParseCache } from './model/incremental';
-import { MAX_NESTING, NestingTooDeepError } from './model/parseYaml';
+import { MAX_NESTING, MAX_STRUCTURE, NestingTooDeepError, structureSize } from './model/parseYaml';
 import { buildModel, StrategyModel } from './model/strategy';
 import { RULES } from './rules';
 import { Schema } from './schema/types';
@@ -36,9 +36,16 @@ export function severityFor(rule: string, defaultSeverity: Severity, config: Con
  */
 export function analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG, cache?: ParseCache): Analysis {
   if (text.length > config.maxFileSize / 3 && utf8Length(text) > config.maxFileSize) return tooLarge(text, schema, config);
+  // Two units at most per character: a shorter text cannot pass the budget.
+  if (text.length * 2 > MAX_STRUCTURE && structureSize(text) > MAX_STRUCTURE) return tooMuchStructure(text, schema, config);
+  const encoding = utf16Hint(text);
+  if (encoding) return notAnalysed(text, schema, config, encoding);
   let model: StrategyModel;
   try {
-    model = buildModel(text, schema, cache);
+    // The editor ends a line at a lone CR (old Mac files), the YAML parser does not: it
+    // reads such a file as one line. The same text with LF in their place has the same
+    // offsets, lines and columns.
+    model = buildModel(LONE_CR.test(text) ? text.replace(LONE_CR_ALL, '\n') : text, schema, cache);
   } catch (error) {
     // The YAML composer recurses; nesting thousands deep can exhaust the stack. That is a
     // finding about the file, never a crash.
@@ -95,6 +102,43 @@ function emptyAnalysis(text: string, schema: Schema, config: Config, finding: Fi
   const lines = new LineIndex(text);
   const stub: StrategyModel = { ...model, text, lines, rootKind: 'other' };
   return { model: stub, coverage: computeCoverage(stub), findings: [finding], config };
+}
+
+const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
+
+/** One finding on the first line, and nothing else read. */
+function notAnalysed(text: string, schema: Schema, config: Config, message: string): Analysis {
+  const lines = new LineIndex(text);
+  return emptyAnalysis(text, schema, config, { rule: 'yaml-syntax', severity: 'error', span: { start: 0, end: lines.lineEnd(0) }, message });
+}
+
+function tooMuchStructure(text: string, schema: Schema, config: Config): Analysis {
+  return notAnalysed(
+    text,
+    schema,
+    config,
+    `This file was not analysed: it holds more than ${MAX_STRUCTURE} lines, list items and values (a strategy of 10,000 measures has about 225,000). Split it into several files.`,
+  );
+}
+
+/**
+ * A hint when the text looks like UTF-16 read as UTF-8: every other character of its
+ * beginning a NUL (or the UTF-16 byte order mark read as two replacement characters).
+ * Read so, every character of the file is a syntax error; one finding says why instead.
+ */
+export function utf16Hint(text: string): string | undefined {
+  const sample = Math.min(text.length, 400);
+  if (sample < 4 || text.indexOf('\u0000') < 0 || text.indexOf('\u0000') > 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample; i++) {
+    if (text.charCodeAt(i) !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  if (Math.max(even, odd) < sample * 0.4) return undefined;
+  return 'This file was not analysed: it looks like UTF-16 text read as UTF-8 (every other byte is zero). Save it as UTF-8, or reopen it with the UTF-16 encoding.';
 }
 
 function tooLarge(text: string, schema: Schema, config: Config): Analysis {

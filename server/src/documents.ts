@@ -75,11 +75,17 @@ export class DocumentCache {
     private readonly analyzeDocument: (uri: string, text: string) => DocumentAnalysis,
   ) {}
 
-  /** The analysis of the document's current version, computed at most once per version. */
+  /**
+   * The analysis of the document's current text, computed at most once per version. The
+   * text decides, not the version number alone: a client may send a new text under a
+   * version number it used before, and its findings must be those of the new text. (The
+   * same string object compares at once; a different one of the same length compares
+   * its characters.)
+   */
   get(document: OpenDocument): CachedDocument {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
     const text = document.getText();
+    if (cached && cached.version === document.version && cached.text === text) return cached;
     const isStrategy = isStrategyDocument(document.uri, document.languageId, text, this.detection());
     const entry: CachedDocument = { uri: document.uri, version: document.version, text, isStrategy };
     if (isStrategy) {

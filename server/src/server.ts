@@ -130,6 +130,22 @@ export function startServer(): Connection {
   };
   const describe = (error: unknown): string => (error instanceof Error ? error.stack ?? error.message : String(error));
 
+  /**
+   * Where the server is in the protocol's lifecycle: a request before `initialize` is
+   * answered with ServerNotInitialized, one after `shutdown` with InvalidRequest.
+   */
+  let phase: 'new' | 'running' | 'shut down' = 'new';
+
+  /** A request handler: guarded, and answered with the protocol's error outside the running phase. */
+  function request<P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+    const guarded = guard(name, fallback, handler);
+    return async (...args: P): Promise<R> => {
+      if (phase === 'new') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized: send initialize first.');
+      if (phase === 'shut down') throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shut down: only the exit notification is accepted.');
+      return guarded(...args);
+    };
+  }
+
   /** Wraps a handler: a failure is logged and answers `fallback`, the server goes on. */
   function guard<P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
     return async (...args: P): Promise<R> => {
@@ -336,6 +352,7 @@ export function startServer(): Connection {
       },
       serverInfo: { name: 'dgs-language-server', version: serverVersion() },
     };
+    phase = 'running';
     if (pullDiagnostics) result.capabilities.diagnosticProvider = { identifier: 'dgs', interFileDependencies: false, workspaceDiagnostics: false };
     // Before the first file arrives: see warmUp.ts. A failure only leaves the engine cold.
     try {
@@ -344,6 +361,10 @@ export function startServer(): Connection {
       log(`dgs: warm-up skipped: ${(error as Error).message}`);
     }
     return result;
+  });
+
+  connection.onShutdown(() => {
+    phase = 'shut down';
   });
 
   connection.onInitialized(
@@ -399,7 +420,7 @@ export function startServer(): Connection {
   );
 
   connection.languages.diagnostics.on(
-    guard('pull diagnostics', { kind: 'full', items: [] } as DocumentDiagnosticReport, (params): DocumentDiagnosticReport => {
+    request('pull diagnostics', { kind: 'full', items: [] } as DocumentDiagnosticReport, (params): DocumentDiagnosticReport => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return { kind: 'full', items: [] };
       const entry = cache.get(document);
@@ -410,7 +431,7 @@ export function startServer(): Connection {
   // ---- Features.
 
   connection.onHover(
-    guard('hover', null, (params): Hover | null => {
+    request('hover', null, (params): Hover | null => {
       const found = strategyAt(params.textDocument.uri);
       if (!found) return null;
       const lines = found.result.analysis.model.lines;
@@ -431,7 +452,7 @@ export function startServer(): Connection {
   };
 
   connection.onCompletion(
-    guard('completion', [] as CompletionItem[], (params): CompletionItem[] => {
+    request('completion', [] as CompletionItem[], (params): CompletionItem[] => {
       const found = strategyAt(params.textDocument.uri);
       if (!found) return [];
       const lines = found.result.analysis.model.lines;
@@ -462,7 +483,7 @@ export function startServer(): Connection {
   };
 
   connection.onDocumentSymbol(
-    guard('document symbols', [] as DocumentSymbol[] | SymbolInformation[], (params): DocumentSymbol[] | SymbolInformation[] => {
+    request('document symbols', [] as DocumentSymbol[] | SymbolInformation[], (params): DocumentSymbol[] | SymbolInformation[] => {
       const found = strategyAt(params.textDocument.uri);
       if (!found) return [];
       const lines = found.result.analysis.model.lines;
@@ -487,7 +508,7 @@ export function startServer(): Connection {
   );
 
   connection.onFoldingRanges(
-    guard('folding ranges', [] as FoldingRange[], (params): FoldingRange[] => {
+    request('folding ranges', [] as FoldingRange[], (params): FoldingRange[] => {
       const found = strategyAt(params.textDocument.uri);
       if (!found) return [];
       return foldingRanges(found.result.analysis).map((fold) => ({ startLine: fold.startLine, endLine: fold.endLine, kind: fold.kind === 'comment' ? FoldingRangeKind.Comment : undefined }));
@@ -495,7 +516,7 @@ export function startServer(): Connection {
   );
 
   connection.onCodeLens(
-    guard('code lens', [] as CodeLens[], (params): CodeLens[] => {
+    request('code lens', [] as CodeLens[], (params): CodeLens[] => {
       const found = strategyAt(params.textDocument.uri);
       if (!found) return [];
       const lines = found.result.analysis.model.lines;
@@ -505,7 +526,7 @@ export function startServer(): Connection {
   );
 
   connection.onDefinition(
-    guard('definition', [] as Location[], (params): Location[] => {
+    request('definition', [] as Location[], (params): Location[] => {
       const found = strategyAt(params.textDocument.uri);
       if (!found) return [];
       const lines = found.result.analysis.model.lines;
@@ -514,7 +535,7 @@ export function startServer(): Connection {
   );
 
   connection.onReferences(
-    guard('references', [] as Location[], (params): Location[] => {
+    request('references', [] as Location[], (params): Location[] => {
       const found = strategyAt(params.textDocument.uri);
       if (!found) return [];
       const lines = found.result.analysis.model.lines;
@@ -526,7 +547,7 @@ export function startServer(): Connection {
   );
 
   connection.onPrepareRename(
-    guard('prepare rename', null, (params) => {
+    request('prepare rename', null, (params) => {
       const found = strategyAt(params.textDocument.uri);
       if (!found) return null;
       const lines = found.result.analysis.model.lines;
@@ -536,7 +557,7 @@ export function startServer(): Connection {
   );
 
   connection.onRenameRequest(
-    guard('rename', null, (params): WorkspaceEdit | null => {
+    request('rename', null, (params): WorkspaceEdit | null => {
       const found = strategyAt(params.textDocument.uri);
       if (!found) return null;
       const lines = found.result.analysis.model.lines;
@@ -549,7 +570,7 @@ export function startServer(): Connection {
 
   connection.onRequest(
     COVERAGE_REQUEST,
-    guard('coverage', null as CoverageSummary | null, (params: unknown): CoverageSummary | null => {
+    request('coverage', null as CoverageSummary | null, (params: unknown): CoverageSummary | null => {
       const uri = isRecord(params) && typeof params.uri === 'string' ? params.uri : undefined;
       const found = uri ? strategyAt(uri) : undefined;
       return found ? coverageSummary(found.result.analysis) : null;
@@ -557,7 +578,7 @@ export function startServer(): Connection {
   );
 
   connection.onExecuteCommand(
-    guard('execute command', null, async (params) => {
+    request('execute command', null, async (params) => {
       if (params.command !== INSERT_ALL_MISSING_SECTIONS) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}`);
       const argument: unknown = params.arguments?.[0];
       const uri = typeof argument === 'string' ? argument : isRecord(argument) && typeof argument.uri === 'string' ? argument.uri : lastActiveUri;
@@ -581,7 +602,7 @@ export function startServer(): Connection {
   }
 
   connection.onCodeAction(
-    guard('code actions', [] as CodeAction[], (params): CodeAction[] => {
+    request('code actions', [] as CodeAction[], (params): CodeAction[] => {
       const found = strategyAt(params.textDocument.uri);
       if (!found) return [];
       const lines = found.result.analysis.model.lines;
@@ -599,9 +620,27 @@ export function startServer(): Connection {
     return { applied: response.applied, reason: response.failureReason };
   }
 
+  // A client that stops reading (or goes away) leaves nothing to talk to: the server ends
+  // quietly, as it does when its input closes, rather than failing to report the failure.
+  const clientGone = (error: unknown): boolean => {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    return code === 'EPIPE' || code === 'ECONNRESET' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
+  };
+  const leave = (): never => process.exit(phase === 'shut down' ? 0 : 1);
+  process.stdout.on('error', (error) => {
+    if (clientGone(error)) leave();
+  });
   // A failure outside any handler (it should not happen) is logged; the server goes on.
-  process.on('uncaughtException', (error) => connection.console.error(`dgs: unexpected error: ${describe(error)}`));
-  process.on('unhandledRejection', (reason) => connection.console.error(`dgs: unexpected rejection: ${describe(reason)}`));
+  const report = (what: string, error: unknown): void => {
+    if (clientGone(error)) leave();
+    try {
+      connection.console.error(`dgs: ${what}: ${describe(error)}`);
+    } catch {
+      leave();
+    }
+  };
+  process.on('uncaughtException', (error) => report('unexpected error', error));
+  process.on('unhandledRejection', (reason) => report('unexpected rejection', reason));
 
   documents.listen(connection);
   connection.listen();

@@ -93,3 +93,39 @@ export function parseDocumentBounded(source: string, options: YamlOptions = {}):
   if (unique) checkUniqueKeys(document!);
   return document!;
 }
+
+/**
+ * How much structure a file may have: lines with content, block indicators (`- `, `: `,
+ * `? `) and flow indicators (`,` `[` `]` `{` `}`, counted twice: a flow item costs the
+ * parser about twice what a line does). Every YAML node the parser builds is at least
+ * one of these, and the parser's memory and time grow with their number, not with the
+ * bytes: a megabyte of one-character list items costs about 300 MB to parse, a megabyte
+ * of prose almost nothing. 600,000 is about 25,000 measures of a typical strategy (the
+ * benchmark's 10,000 measures are 225,000), and the most a file of any shape can cost
+ * stays under 1 GB of memory (test/reliability/memory.test.ts measures it).
+ */
+export const MAX_STRUCTURE = 600_000;
+
+/** The structure of a text, as MAX_STRUCTURE counts it; counting stops past `limit`. */
+export function structureSize(text: string, limit: number = MAX_STRUCTURE): number {
+  let units = 0;
+  let content = false;
+  for (let i = 0; i < text.length && units <= limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) {
+      if (content) units++;
+      content = false;
+    } else if (code === 32 || code === 9) {
+      continue;
+    } else {
+      content = true;
+      if (code === 44 || code === 91 || code === 93 || code === 123 || code === 125) {
+        units += 2;
+      } else if (code === 45 || code === 58 || code === 63) {
+        const next = text.charCodeAt(i + 1);
+        if (Number.isNaN(next) || next === 32 || next === 10 || next === 13 || next === 9) units++;
+      }
+    }
+  }
+  return content ? units + 1 : units;
+}

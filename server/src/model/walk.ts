@@ -437,6 +437,14 @@ export class Walker {
     if (key === undefined) {
       return { rule: 'unknown-key', span: keySpan, message: `This key is not a plain name; the ${spec.what} does not accept it.` };
     }
+    if (key === '<<') {
+      // YAML 1.1 merge keys: YAML 1.2, which this file is read as, has none, so nothing is merged.
+      return {
+        rule: 'unknown-key',
+        span: keySpan,
+        message: `Merge keys (<<) are not supported: nothing is merged into this ${spec.what}. Write its keys out in full.`,
+      };
+    }
     const known = Object.keys(spec.fields);
     const elsewhere = spec.elsewhere && Object.prototype.hasOwnProperty.call(spec.elsewhere, key) ? spec.elsewhere[key] : undefined;
     if (elsewhere) {
