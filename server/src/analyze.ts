@@ -107,10 +107,15 @@ function emptyAnalysis(text: string, schema: Schema, config: Config, finding: Fi
 const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
-/** One finding on the first line, and nothing else read. */
+/**
+ * One finding on the first line, and nothing else read. The analysis holds the first line
+ * only: every feature (folding, completion, symbols) reads the analysed text line by line,
+ * and a refused file of millions of lines must not cost seconds on every request.
+ */
 function notAnalysed(text: string, schema: Schema, config: Config, message: string): Analysis {
-  const lines = new LineIndex(text);
-  return emptyAnalysis(text, schema, config, { rule: 'yaml-syntax', severity: 'error', span: { start: 0, end: lines.lineEnd(0) }, message });
+  const lineBreak = text.search(/[\r\n]/);
+  const firstLine = lineBreak < 0 ? text : text.slice(0, lineBreak);
+  return emptyAnalysis(firstLine, schema, config, { rule: 'yaml-syntax', severity: 'error', span: { start: 0, end: firstLine.length }, message });
 }
 
 function tooMuchStructure(text: string, schema: Schema, config: Config): Analysis {
@@ -142,13 +147,7 @@ export function utf16Hint(text: string): string | undefined {
 }
 
 function tooLarge(text: string, schema: Schema, config: Config): Analysis {
-  const lines = new LineIndex(text);
-  return emptyAnalysis(text, schema, config, {
-    rule: 'yaml-syntax',
-    severity: 'error',
-    span: { start: 0, end: lines.lineEnd(0) },
-    message: `This file is ${utf8Length(text)} bytes long, over the limit of ${config.maxFileSize} bytes; it was not analysed. Split it, or raise max-file-size in .dgs.yaml.`,
-  });
+  return notAnalysed(text, schema, config, `This file is ${utf8Length(text)} bytes long, over the limit of ${config.maxFileSize} bytes; it was not analysed. Split it, or raise max-file-size in .dgs.yaml.`);
 }
 
 function unreadable(text: string, schema: Schema, error: unknown, config: Config): Analysis {
