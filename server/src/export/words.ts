@@ -1,0 +1,51 @@
+/** The words every export uses for the same facts, so that the Word file, the spreadsheet and the diff agree. */
+import { UnitReport } from '../report/data';
+import { BudgetInfo, ExportData, ExportMeasure } from './data';
+
+/** `4 500 000 EUR`: digits grouped by thin spaces, readable in every language. */
+export function formatAmount(amount: number): string {
+  const [whole, fraction] = String(amount).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
+export function formatBudget(budget: BudgetInfo): string {
+  if (budget.amount === undefined) return budget.currency ? `amount not given (${budget.currency})` : 'amount not given';
+  return `${formatAmount(budget.amount)}${budget.currency ? ` ${budget.currency}` : ''}`;
+}
+
+/** A measure's status as written, or "not set". */
+export function measureStatusText(measure: ExportMeasure): string {
+  return measure.status ?? 'not set';
+}
+
+/** The title page's facts, label and value, in the order a reader looks for them. */
+export function strategyFacts(data: ExportData): Array<[string, string]> {
+  const strategy = data.strategy;
+  const facts: Array<[string, string]> = [
+    ['Government', strategy.government ?? 'not named'],
+    ['Level', strategy.level ?? 'not set'],
+    ['Period', strategy.period ? `${strategy.period.from} to ${strategy.period.to}` : 'not set'],
+    ['Status', strategy.status ?? 'not set'],
+  ];
+  if (strategy.adoptedOn) facts.push(['Adopted on', strategy.adoptedOn]);
+  facts.push(['Lead', strategy.lead ?? 'not named'], ['Date of this document', data.generated.date], ['Made with', `dgs ${data.generated.version}`]);
+  return facts;
+}
+
+/** A clause's status in the four words of format 1.1 (§7.1), the words the spreadsheet and the diff use. */
+export type ClauseStatus = 'addressed' | 'weak' | 'not-applicable' | 'missing';
+
+export function clauseStatus(unit: UnitReport, notApplicable: ReadonlySet<string>): ClauseStatus {
+  if (unit.status === 'complete') return 'addressed';
+  if (unit.status === 'partial') return 'weak';
+  return notApplicable.has(unit.ref) ? 'not-applicable' : 'missing';
+}
+
+/** How the Word document says each status. */
+export const CLAUSE_STATUS_WORDS: Record<ClauseStatus, string> = {
+  addressed: 'Addressed',
+  weak: 'Addressed, lacks a lead or an indicator',
+  'not-applicable': 'Not applicable',
+  missing: 'Not addressed',
+};
