@@ -5,7 +5,11 @@ import { BudgetInfo, ExportData, ExportMeasure } from './data';
 /** `4 500 000 EUR`: digits grouped by thin spaces, readable in every language. */
 export function formatAmount(amount: number): string {
   const [whole, fraction] = String(amount).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign ? whole.slice(1) : whole;
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  const grouped = sign + groups.join('\u202f');
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
