@@ -7,6 +7,7 @@
 import { Alias, Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, visit } from 'yaml';
 import { Issue } from '../findings';
 import { LineIndex, Span } from '../text/lineIndex';
+import { excerpt } from '../text/excerpt';
 import { closest } from '../text/suggest';
 import { describeSpec, FieldSpec, MapSpec, ValueSpec } from './format';
 import { ListWalk, ParseCache } from './incremental';
@@ -58,6 +59,12 @@ const MAX_ALIASES = 10_000;
  * tree; past this budget no alias is followed.
  */
 export const MAX_ALIAS_EXPANSION = 100_000;
+/**
+ * How many characters all aliases together may bring into the walk: an anchored value
+ * counts the length of its text each time it is aliased. A value of 300,000 characters
+ * aliased 10,000 times is 3 billion characters to check and to quote.
+ */
+export const MAX_ALIAS_CHARACTERS = 1_000_000;
 
 /** Where a node is written, or a copy of the fallback: a span object is never shared, so that moving spans moves each once. */
 export function spanOf(node: Node | null | undefined, fallback: Span): Span {
@@ -147,6 +154,7 @@ export class Walker {
   readonly issues: Issue[] = [];
   private aliasesFollowed = 0;
   private aliasExpansion = 0;
+  private aliasCharacters = 0;
   private aliasLimitReached = false;
   private targets?: Map<Alias, Node>;
   private readonly sizes = new Map<Node, number>();
@@ -170,13 +178,15 @@ export class Walker {
     const target = this.aliasTargets().get(node) ?? null;
     this.aliasesFollowed++;
     this.aliasExpansion += target ? this.sizeOf(target) : 1;
-    if (this.aliasesFollowed > MAX_ALIASES || this.aliasExpansion > MAX_ALIAS_EXPANSION) {
+    // The text the anchored value spans (its aliases inside it are counted when they are followed).
+    this.aliasCharacters += target?.range ? target.range[1] - target.range[0] : 0;
+    if (this.aliasesFollowed > MAX_ALIASES || this.aliasExpansion > MAX_ALIAS_EXPANSION || this.aliasCharacters > MAX_ALIAS_CHARACTERS) {
       // One finding, at the first alias not followed: a bomb must not become a flood of findings.
       this.aliasLimitReached = true;
       this.issues.push({
         rule: 'type-mismatch',
         span,
-        message: `Too many aliases: the file's aliases stand for more than ${MAX_ALIASES} aliases or ${MAX_ALIAS_EXPANSION} values; from this one on, aliases are not followed and count as absent.`,
+        message: `Too many aliases: the file's aliases stand for more than ${MAX_ALIASES} aliases, ${MAX_ALIAS_EXPANSION} values or ${MAX_ALIAS_CHARACTERS} characters; from this one on, aliases are not followed and count as absent.`,
       });
       return 'limit';
     }
@@ -362,21 +372,21 @@ export class Walker {
       }
       case 'year':
         if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) return checked;
-        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not a year`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${excerpt(text)}" is not a year`);
       case 'amount': {
         if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return checked;
         const digits = typeof value === 'string' ? writtenOutAmount(value) : undefined;
-        return this.mismatch(checked, where, value === null ? 'it is empty' : digits ? `"${text}" is not: write ${digits}, without separators` : `"${text}" is not`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : digits ? `"${excerpt(text)}" is not: write ${digits}, without separators` : `"${excerpt(text)}" is not`);
       }
       case 'currency':
         if (typeof value === 'string' && CURRENCY.test(value)) return checked;
-        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${excerpt(text)}" is not`);
       case 'enum':
         if (typeof value === 'string' && spec.values.includes(value)) return checked;
-        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not one of them`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${excerpt(text)}" is not one of them`);
       case 'id':
         if (typeof value === 'string' && ID.test(value)) return checked;
-        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${excerpt(text)}" is not`);
       case 'clause':
       case 'measure-ref':
         if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return checked;
@@ -413,8 +423,8 @@ export class Walker {
         this.issues.push({
           rule: 'duplicate-key',
           span: keySpan,
-          message: `"${key}" appears more than once in the ${spec.what}; only the first counts. Remove or rename this one.`,
-          related: [{ span: first, message: `first "${key}"` }],
+          message: `"${excerpt(key ?? '')}" appears more than once in the ${spec.what}; only the first counts. Remove or rename this one.`,
+          related: [{ span: first, message: `first "${excerpt(key ?? '')}"` }],
         });
         continue;
       }
@@ -443,7 +453,7 @@ export class Walker {
     const known = Object.keys(spec.fields);
     const elsewhere = spec.elsewhere && Object.prototype.hasOwnProperty.call(spec.elsewhere, key) ? spec.elsewhere[key] : undefined;
     if (elsewhere) {
-      return { rule: 'unknown-key', span: keySpan, message: `"${key}" does not belong in the ${spec.what}: ${elsewhere}. Move it there.` };
+      return { rule: 'unknown-key', span: keySpan, message: `"${excerpt(key)}" does not belong in the ${spec.what}: ${elsewhere}. Move it there.` };
     }
     const suggestion = closest(key, known);
     const allowed = known.length <= 12 ? ` Known fields: ${known.join(', ')}.` : '';
@@ -451,7 +461,7 @@ export class Walker {
     return {
       rule: 'unknown-key',
       span: keySpan,
-      message: `"${key}" is not a field of the ${spec.what}.${hint} (Names starting with x- are your own and never checked.)`,
+      message: `"${excerpt(key)}" is not a field of the ${spec.what}.${hint} (Names starting with x- are your own and never checked.)`,
       data: suggestion ? { kind: 'replace', replacement: suggestion } : undefined,
     };
   }
@@ -473,7 +483,7 @@ function describeNode(node: unknown): string {
 function dateMessage(where: string, text: string): string {
   const fix = writtenOutDate(text);
   const form = 'not a date in the form YYYY, YYYY-MM or YYYY-MM-DD';
-  return fix ? `${capitalise(where)} is "${text}", ${form}: write ${fix}.` : `${capitalise(where)} is "${text}", ${form}, or not a real date.`;
+  return fix ? `${capitalise(where)} is "${excerpt(text)}", ${form}: write ${fix}.` : `${capitalise(where)} is "${excerpt(text)}", ${form}, or not a real date.`;
 }
 
 export function capitalise(text: string): string {

@@ -1,16 +1,17 @@
+import { excerpt } from '../text/excerpt';
 import { MeasureModel, StrategyModel } from '../model/strategy';
 
 /** How a message names a measure: by its id, else by its title, else by its section. */
 export function measureName(measure: MeasureModel): string {
-  if (measure.id) return `The measure ${measure.id.text}`;
-  if (measure.title) return `The measure "${measure.title}"`;
+  if (measure.id) return `The measure ${excerpt(measure.id.text)}`;
+  if (measure.title) return `The measure "${excerpt(measure.title)}"`;
   return `A measure in ${measure.section.recommendation.section}`;
 }
 
 /** A measure named in the middle of a sentence: `measure OPN-2`. */
 export function measureRef(measure: MeasureModel): string {
-  if (measure.id) return `measure ${measure.id.text}`;
-  if (measure.title) return `the measure "${measure.title}"`;
+  if (measure.id) return `measure ${excerpt(measure.id.text)}`;
+  if (measure.title) return `the measure "${excerpt(measure.title)}"`;
   return `a measure in ${measure.section.recommendation.section}`;
 }
 

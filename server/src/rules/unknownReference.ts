@@ -1,3 +1,4 @@
+import { excerpt } from '../text/excerpt';
 import { closest } from '../text/suggest';
 import { measureName } from './names';
 import { Rule } from './rule';
@@ -21,7 +22,7 @@ export const unknownReference: Rule = {
         const suggestion = suggested++ < MAX_SUGGESTIONS ? closest(reference.id, (ids ??= [...model.measuresById.keys()]).filter((id) => id !== measure.id?.text)) : undefined;
         report({
           span: reference.span,
-          message: `${measureName(measure)} depends on "${reference.id}", but no measure has that id.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+          message: `${measureName(measure)} depends on "${excerpt(reference.id)}", but no measure has that id.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
           data: suggestion ? { kind: 'replace', replacement: suggestion } : undefined,
         });
       }
