@@ -47,12 +47,12 @@ describe('diff between two versions of a strategy', () => {
     const after = edited(NATIONAL, [[INT2, undefined]]);
     const removed = diff(NATIONAL, after);
     assert.deepStrictEqual(removed.measures.removed, [
-      { id: 'INT-2', title: 'Peer learning and open-source sharing with other governments', section: 'international-cooperation', clauses: ['6.iii', '8'] },
+      { id: 'INT-2', title: 'Peer learning and open-source sharing with other governments', section: 'international-cooperation', clauses: ['8', '6.iii'] },
     ]);
     assert.deepStrictEqual(removed.measures.added, []);
     assert.deepStrictEqual(removed.clauses, [], '6.iii and 8 have other measures');
     assert.deepStrictEqual(diff(after, NATIONAL).measures.added.map((measure) => measure.id), ['INT-2']);
-    assert.match(renderDiff(removed, 'markdown'), /### Measures removed \(1\)\n\n- \*\*INT-2\*\* Peer learning and open-source sharing with other governments \(international-cooperation, addresses 6\.iii, 8\)/);
+    assert.match(renderDiff(removed, 'markdown'), /### Measures removed \(1\)\n\n- \*\*INT-2\*\* Peer learning and open-source sharing with other governments \(international-cooperation, addresses 8, 6\.iii\)/);
   });
 
   it('reports a renamed measure (same id, new title), a new status and a new budget, and the budget totals', () => {
@@ -88,6 +88,28 @@ describe('diff between two versions of a strategy', () => {
     assert.deepStrictEqual(result.findings.introduced.map((finding) => finding.rule), ['missing-lead']);
     assert.deepStrictEqual(result.findings.fixed, []);
     assert.deepStrictEqual(diff(after, NATIONAL).findings.fixed.map((finding) => finding.rule), ['missing-lead']);
+  });
+
+  it('reports measures dropped, and a clause they addressed that the section now declares not applicable', () => {
+    const INT1 = measurePath(NATIONAL, 'INT-1');
+    const after = edited(NATIONAL, [
+      [[...INT1, 'status'], 'dropped'],
+      [[...INT2, 'status'], 'dropped'],
+      [['development', 'international-cooperation', 'not-applicable'], [{ clause: '8', reason: 'Foreign relations are a federal matter.' }]],
+    ]);
+    const result = diff(NATIONAL, after);
+    assert.deepStrictEqual(
+      result.clauses.map(({ ref, kind, before, after: now, measuresBefore, measuresAfter }) => ({ ref, kind, before, after: now, measuresBefore, measuresAfter })),
+      [{ ref: '8', kind: 'lost', before: 'addressed', after: 'not-applicable', measuresBefore: ['INT-1', 'INT-2'], measuresAfter: [] }],
+    );
+    assert.deepStrictEqual(
+      result.measures.changed.map(({ id, status, rescoped }) => ({ id, status, rescoped })),
+      [
+        { id: 'INT-1', status: { before: 'planned', after: 'dropped' }, rescoped: undefined },
+        { id: 'INT-2', status: { before: 'in-progress', after: 'dropped' }, rescoped: undefined },
+      ],
+    );
+    assert.match(renderDiff(result, 'text'), /Clauses no longer addressed \(1\):\n  8: addressed → not applicable \(was INT-1, INT-2\)/);
   });
 
   it('renders JSON that reads back as the same diff', () => {

@@ -7,7 +7,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import * as mammoth from 'mammoth';
 import { renderDocx } from '../../server/src/export/docx';
 import { ExportData } from '../../server/src/export/data';
-import { DRAFT, edited, exportData, NATIONAL, schema } from './exportFixtures';
+import { DRAFT, edited, exportData, measurePath, NATIONAL, schema } from './exportFixtures';
 
 interface ReadBack {
   html: string;
@@ -104,6 +104,7 @@ describe('export: Word document', function () {
 
   it('lists the open findings and the clauses a strategy declares not applicable, with their reasons', async () => {
     const text = edited(DRAFT, [
+      [[...measurePath(DRAFT, 'LEG-1'), 'status'], 'dropped'],
       [['implementation', 'legal-frameworks', 'not-applicable'], [{ clause: '12.ii', reason: 'Impact assessment of new laws is done by the region.', 'handled-by': 'Regional Digital Strategy' }]],
     ]);
     const draft = await readBack(exportData(text, 'draft.strategy.yaml'));
@@ -113,5 +114,7 @@ describe('export: Word document', function () {
     assert.match(body, /Open findings dgs 9\.9\.9 reports \d+ findings in draft\.strategy\.yaml/);
     assert.match(body, /error unknown-clause Clause 1\.iv does not exist in recommendation 1/);
     assert.match(body, /11\. Procurement of digital technologies The strategy has no section for this recommendation yet\./);
+    assert.match(body, /Status dropped: it addresses no clause/);
+    assert.match(body, /12\.ii including assessment of the implications of new legislations on governments' digital needs as part of the regulatory impact assessment process\. none Not applicable/);
   });
 });

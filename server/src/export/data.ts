@@ -4,9 +4,9 @@
  * open findings), which it reuses rather than computes again. Pure: an analysis in, plain
  * data out; the Word, CSV and diff renderers only lay it out.
  */
-import { isMap, isScalar, isSeq, Node } from 'yaml';
 import { Analysis } from '../analyze';
-import { MeasureModel } from '../model/strategy';
+import { ClauseCoverageStatus, InactiveReason, measureStanding } from '../coverage';
+import { MeasureModel, NotApplicableModel } from '../model/strategy';
 import { CheckedEntry } from '../model/walk';
 import { buildReportData, CoverageReportData, fieldText, MeasureInfo, StrategyInfo, UnitReport } from '../report/data';
 
@@ -23,6 +23,8 @@ export interface ExportMeasure extends MeasureInfo {
   dependsOn: string[];
   /** The clause references as written in `addresses`, resolved or not. */
   addresses: string[];
+  /** Why the measure addresses nothing (spec §7.1): it is dropped, or its title is a placeholder. */
+  inactive?: InactiveReason;
 }
 
 /** A clause the strategy declares not applicable, with the drafter's reason. */
@@ -63,6 +65,8 @@ export interface ExportData {
   /** Every measure in file order (index = `MeasureInfo.index`). */
   measures: ExportMeasure[];
   notApplicable: NotApplicableClause[];
+  /** Each coverage unit's status, as the core defines it (spec §7.1). */
+  clauseStatus: Record<string, ClauseCoverageStatus>;
 }
 
 export interface ExportOptions {
@@ -86,7 +90,7 @@ export function buildExportData(analysis: Analysis, options: ExportOptions): Exp
     title: part.title,
     sections: part.recommendations.map((recommendation): ExportSection => {
       const section = sectionModels.get(recommendation.section);
-      const listed = section ? readNotApplicable(section.value.node, recommendation.section) : [];
+      const listed = (section?.notApplicable ?? []).map((entry) => readNotApplicable(entry, recommendation.section));
       notApplicable.push(...listed);
       return {
         key: recommendation.section,
@@ -106,6 +110,7 @@ export function buildExportData(analysis: Analysis, options: ExportOptions): Exp
     parts,
     measures,
     notApplicable,
+    clauseStatus: Object.fromEntries(analysis.coverage.units.map((entry) => [entry.unit.ref, entry.status])),
   };
 }
 
@@ -141,26 +146,11 @@ function readExportMeasure(measure: MeasureModel, info: MeasureInfo): ExportMeas
       : undefined,
     dependsOn: measure.dependsOn?.references.map((reference) => reference.id) ?? [],
     addresses: measure.addresses.map((reference) => reference.resolution.unit?.ref ?? reference.resolution.written),
+    inactive: measureStanding(measure).inactive,
   };
 }
 
-/**
- * The `not-applicable` list of a section (format 1.1, §7.2), read from the section's YAML as
- * written: the clause, the reason and who handles it instead.
- */
-function readNotApplicable(sectionNode: Node | null, section: string): NotApplicableClause[] {
-  if (!isMap(sectionNode)) return [];
-  const list = sectionNode.get('not-applicable', true);
-  if (!isSeq(list)) return [];
-  return list.items.flatMap((item) => {
-    if (!isMap(item)) return [];
-    const text = (key: string): string | undefined => {
-      const value = item.get(key, true);
-      if (!isScalar(value) || value.value === null) return undefined;
-      const written = String(value.value).trim();
-      return written === '' ? undefined : written;
-    };
-    const clause = text('clause');
-    return clause ? [{ clause, reason: text('reason'), handledBy: text('handled-by'), section }] : [];
-  });
+/** A `not-applicable` item of a section (spec §7.2), as the model read it. */
+function readNotApplicable(entry: NotApplicableModel, section: string): NotApplicableClause {
+  return { clause: entry.unit?.ref ?? entry.clause?.resolution.written ?? '(no clause)', reason: entry.reason, handledBy: entry.handledBy, section };
 }

@@ -6,7 +6,7 @@
  */
 import { FindingInfo, measureLabel } from '../report/data';
 import { allUnits, BudgetInfo, ExportData, ExportMeasure } from './data';
-import { ClauseStatus, clauseStatus } from './words';
+import { ClauseStatus } from './words';
 
 export interface ClauseChange {
   ref: string;
@@ -89,8 +89,7 @@ function side(data: ExportData): StrategyDiff['before'] {
 }
 
 function statuses(data: ExportData): Map<string, { text: string; status: ClauseStatus; measures: string[] }> {
-  const notApplicable = new Set(data.notApplicable.map((item) => item.clause));
-  return new Map(allUnits(data).map((unit) => [unit.ref, { text: unit.text, status: clauseStatus(unit, notApplicable), measures: unit.measures.map((index) => measureLabel(data.measures[index])) }]));
+  return new Map(allUnits(data).map((unit) => [unit.ref, { text: unit.text, status: data.clauseStatus[unit.ref], measures: unit.measures.map((index) => measureLabel(data.measures[index])) }]));
 }
 
 function clauseChanges(before: ExportData, after: ExportData): ClauseChange[] {
@@ -122,7 +121,7 @@ function byKey(data: ExportData): Map<string, ExportMeasure> {
 }
 
 function summary(measure: ExportMeasure): MeasureSummary {
-  return { id: measureLabel(measure), title: measure.title, section: measure.section, clauses: measure.units };
+  return { id: measureLabel(measure), title: measure.title, section: measure.section, clauses: measure.addresses };
 }
 
 function sameBudget(a: BudgetInfo | undefined, b: BudgetInfo | undefined): boolean {
@@ -140,8 +139,9 @@ function measureChanges(before: ExportData, after: ExportData): StrategyDiff['me
     if (!was) continue;
     const change: MeasureChange = { id: measureLabel(measure), title: measure.title };
     if (was.title !== measure.title) change.renamed = { before: was.title, after: measure.title };
-    const gained = measure.units.filter((ref) => !was.units.includes(ref));
-    const dropped = was.units.filter((ref) => !measure.units.includes(ref));
+    // What the drafter wrote: a dropped measure keeps its clauses, and says so by its status.
+    const gained = measure.addresses.filter((ref) => !was.addresses.includes(ref));
+    const dropped = was.addresses.filter((ref) => !measure.addresses.includes(ref));
     if (gained.length + dropped.length > 0) change.rescoped = { added: gained, removed: dropped };
     if (was.status !== measure.status) change.status = { before: was.status, after: measure.status };
     if (!sameBudget(was.budget, measure.budget)) change.budget = { before: was.budget, after: measure.budget };

@@ -27,7 +27,7 @@ import {
 } from 'docx';
 import { measureLabel } from '../report/data';
 import { allUnits, ExportData, ExportMeasure, ExportSection } from './data';
-import { CLAUSE_STATUS_WORDS, clauseStatus, formatBudget, measureStatusText, strategyFacts } from './words';
+import { CLAUSE_STATUS_WORDS, formatBudget, measureStatusText, strategyFacts } from './words';
 
 /** A4 portrait in twentieths of a point, with 2 cm margins: 17 cm of text width. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
@@ -218,7 +218,6 @@ function annex(data: ExportData): Array<Paragraph | Table> {
   ];
   const units = allUnits(data);
   const measuresOf = (indices: number[]): string => indices.map((index) => measureLabel(data.measures[index])).join(', ') || 'none';
-  const notApplicable = new Set(data.notApplicable.map((item) => item.clause));
   for (const part of report.parts) {
     children.push(heading(`Part ${part.numeral}. ${part.title}`, HeadingLevel.HEADING_2));
     children.push(paragraph(part.leadIn, { italics: true }));
@@ -230,7 +229,7 @@ function annex(data: ExportData): Array<Paragraph | Table> {
           ['Clause', 'Text of the Recommendation', 'Addressed by', 'Status'],
           units
             .filter((unit) => unit.recommendation === recommendation.number)
-            .map((unit) => [unit.ref, recommendation.hasClauses ? unit.text : 'The recommendation as a whole.', measuresOf(unit.measures), CLAUSE_STATUS_WORDS[clauseStatus(unit, notApplicable)]]),
+            .map((unit) => [unit.ref, recommendation.hasClauses ? unit.text : 'The recommendation as a whole.', measuresOf(unit.measures), CLAUSE_STATUS_WORDS[data.clauseStatus[unit.ref]]]),
         ),
       );
     }

@@ -4,7 +4,6 @@
  */
 import { measureLabel } from '../report/data';
 import { allUnits, ExportData } from './data';
-import { clauseStatus } from './words';
 
 export type TableName = 'measures' | 'clauses';
 export const TABLE_NAMES: readonly TableName[] = ['measures', 'clauses'];
@@ -34,7 +33,6 @@ export function measureTable(data: ExportData): TextTable {
 }
 
 export function clauseTable(data: ExportData): TextTable {
-  const notApplicable = new Set(data.notApplicable.map((item) => item.clause));
   return {
     header: ['Clause', 'Recommendation', 'Section', 'Text', 'Status', 'Measures'],
     rows: allUnits(data).map((unit) => [
@@ -42,7 +40,7 @@ export function clauseTable(data: ExportData): TextTable {
       String(unit.recommendation),
       unit.section,
       unit.text,
-      clauseStatus(unit, notApplicable),
+      data.clauseStatus[unit.ref],
       unit.measures.map((index) => measureLabel(data.measures[index])).join(' '),
     ]),
   };

@@ -1,5 +1,5 @@
 /** The words every export uses for the same facts, so that the Word file, the spreadsheet and the diff agree. */
-import { UnitReport } from '../report/data';
+import { ClauseCoverageStatus } from '../coverage';
 import { BudgetInfo, ExportData, ExportMeasure } from './data';
 
 /** `4 500 000 EUR`: digits grouped by thin spaces, readable in every language. */
@@ -18,9 +18,12 @@ export function formatBudget(budget: BudgetInfo): string {
   return `${formatAmount(budget.amount)}${budget.currency ? ` ${budget.currency}` : ''}`;
 }
 
-/** A measure's status as written, or "not set". */
+/** A measure's status as written, or "not set", and why it addresses nothing when it does not (spec §7.1). */
 export function measureStatusText(measure: ExportMeasure): string {
-  return measure.status ?? 'not set';
+  const status = measure.status ?? 'not set';
+  if (measure.inactive === 'placeholder') return `${status}; its title is still a placeholder, so it addresses no clause yet`;
+  if (measure.inactive === 'dropped') return `${status}: it addresses no clause`;
+  return status;
 }
 
 /** The title page's facts, label and value, in the order a reader looks for them. */
@@ -37,14 +40,8 @@ export function strategyFacts(data: ExportData): Array<[string, string]> {
   return facts;
 }
 
-/** A clause's status in the four words of format 1.1 (§7.1), the words the spreadsheet and the diff use. */
-export type ClauseStatus = 'addressed' | 'weak' | 'not-applicable' | 'missing';
-
-export function clauseStatus(unit: UnitReport, notApplicable: ReadonlySet<string>): ClauseStatus {
-  if (unit.status === 'complete') return 'addressed';
-  if (unit.status === 'partial') return 'weak';
-  return notApplicable.has(unit.ref) ? 'not-applicable' : 'missing';
-}
+/** A clause's status in the four words of format 1.1 (§7.1), as the core defines it. */
+export type ClauseStatus = ClauseCoverageStatus;
 
 /** How the Word document says each status. */
 export const CLAUSE_STATUS_WORDS: Record<ClauseStatus, string> = {
