@@ -23,6 +23,8 @@ export interface Analysis {
   findings: Finding[];
   /** The configuration the analysis ran with, for features that analyse again (fix all). */
   config: Config;
+  /** Set when the file was refused unread (too large, too much structure, UTF-16): nothing but its one finding. */
+  refused?: boolean;
 }
 
 export function severityFor(rule: string, defaultSeverity: Severity, config: Config): Severity | 'off' {
@@ -45,7 +47,13 @@ export function analyze(text: string, schema: Schema, config: Config = DEFAULT_C
     // The editor ends a line at a lone CR (old Mac files), the YAML parser does not: it
     // reads such a file as one line. The same text with LF in their place has the same
     // offsets, lines and columns.
-    model = buildModel(LONE_CR.test(text) ? text.replace(LONE_CR_ALL, '\n') : text, schema, cache);
+    const loneCr = LONE_CR.test(text);
+    model = buildModel(loneCr ? text.replace(LONE_CR_ALL, '\n') : text, schema, cache);
+    if (loneCr) {
+      // The model is of the text as written, for the features and fixes that read it.
+      model.text = text;
+      model.lines = new LineIndex(text);
+    }
   } catch (error) {
     // The YAML composer recurses; nesting thousands deep can exhaust the stack. That is a
     // finding about the file, never a crash.
@@ -108,14 +116,15 @@ const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
 /**
- * One finding on the first line, and nothing else read. The analysis holds the first line
- * only: every feature (folding, completion, symbols) reads the analysed text line by line,
- * and a refused file of millions of lines must not cost seconds on every request.
+ * One finding on the first line, and nothing else read; marked `refused`, so that the
+ * editor's features (folding, completion, symbols, which read the text line by line) leave
+ * alone a file of millions of lines.
  */
 function notAnalysed(text: string, schema: Schema, config: Config, message: string): Analysis {
   const lineBreak = text.search(/[\r\n]/);
-  const firstLine = lineBreak < 0 ? text : text.slice(0, lineBreak);
-  return emptyAnalysis(firstLine, schema, config, { rule: 'yaml-syntax', severity: 'error', span: { start: 0, end: firstLine.length }, message });
+  const analysis = emptyAnalysis(text, schema, config, { rule: 'yaml-syntax', severity: 'error', span: { start: 0, end: lineBreak < 0 ? text.length : lineBreak }, message });
+  analysis.refused = true;
+  return analysis;
 }
 
 function tooMuchStructure(text: string, schema: Schema, config: Config): Analysis {

@@ -204,7 +204,8 @@ export function startServer(): Connection {
     const document = documents.get(uri);
     if (!document) return undefined;
     const entry = cache.get(document);
-    if (!entry.isStrategy || !entry.result) return undefined;
+    // A refused file (too large, too much structure) has its one diagnostic and nothing else.
+    if (!entry.isStrategy || !entry.result || entry.result.analysis.refused) return undefined;
     lastActiveUri = uri;
     return { document, entry, result: entry.result };
   }

@@ -253,9 +253,11 @@ describe('safe output', function () {
       assert.strictEqual(fs.readFileSync(path.join(folder, 'a.strategy.yaml'), 'utf8'), BAD, `${target} overwrote the strategy`);
     }
     assert.ok(!fs.existsSync('/tmp/dgs-not-here-report.txt'));
-    const coverage = run(['coverage', 'a.strategy.yaml', '--output', 'a.strategy.yaml'], folder);
-    assert.strictEqual(coverage.status, 2);
-    assert.strictEqual(fs.readFileSync(path.join(folder, 'a.strategy.yaml'), 'utf8'), BAD);
+    for (const command of [['coverage'], ['export', '--format', 'csv'], ['diff', 'hard.yaml']]) {
+      const result = run([...command, 'a.strategy.yaml', '--output', 'a.strategy.yaml'], folder);
+      assert.strictEqual(result.status, 2, `${command[0]}: ${result.stderr}`);
+      assert.strictEqual(fs.readFileSync(path.join(folder, 'a.strategy.yaml'), 'utf8'), BAD, `${command[0]} overwrote the strategy`);
+    }
     const fine = run(['check', 'a.strategy.yaml', '--output', 'report.txt'], folder);
     assert.strictEqual(fine.status, 1);
     assert.match(fs.readFileSync(path.join(folder, 'report.txt'), 'utf8'), /a\.strategy\.yaml:/);

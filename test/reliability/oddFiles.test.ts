@@ -44,7 +44,20 @@ describe('odd files', function () {
       assert.strictEqual(analysis.model.lines.lineText(2), '  level: continental');
     });
 
-    it('old Mac line endings (a lone CR): lines as the editor counts them, even though YAML reads one line', () => {
+    it('old Mac line endings (CR only): the same findings, at the same lines and characters, as with LF; a first comment does not hide the file', () => {
+      for (const text of [CLEAN_FIXTURE.replace('level: national', 'level: continental'), ...Object.values(examples())]) {
+        const lf = analyzeChecked(text).analysis;
+        const cr = analyzeChecked(text.replace(/\r?\n/g, '\r')).analysis;
+        assert.deepStrictEqual(findings(cr), findings(lf));
+        assert.deepStrictEqual(cr.coverage.addressed, lf.coverage.addressed);
+      }
+      // Before, the YAML parser read a CR-only file that starts with a comment as one comment: an empty file.
+      const commented = analyzeChecked(CLEAN_FIXTURE.replace(/\n/g, '\r')).analysis;
+      assert.deepStrictEqual(commented.findings, []);
+      assert.ok(commented.coverage.addressed.length > 0);
+    });
+
+    it('old Mac line endings (a lone CR): lines as the editor counts them', () => {
       const text = 'strategy:\r  title: T\r  level: continental\r';
       const { analysis } = analyzeChecked(text);
       assert.ok(analysis.findings.length > 0);
@@ -52,6 +65,28 @@ describe('odd files', function () {
         const range = analysis.model.lines.rangeOf(finding.span);
         assert.ok(range.start.line <= 3 && range.end.character <= 21, JSON.stringify(range));
       }
+    });
+  });
+
+  describe('UTF-16 and merge keys', () => {
+    it('UTF-16 read as UTF-8 (every other character a NUL, with or without the mark read as U+FFFD): one finding that names the encoding', () => {
+      const le = Buffer.from(CLEAN_FIXTURE, 'utf16le');
+      const be = Buffer.from(le).swap16();
+      for (const bytes of [le, be, Buffer.concat([Buffer.from([0xff, 0xfe]), le]), Buffer.concat([Buffer.from([0xfe, 0xff]), be])]) {
+        const { analysis } = analyzeChecked(new TextDecoder('utf-8').decode(bytes));
+        assert.deepStrictEqual(analysis.findings.map((finding) => finding.rule), ['yaml-syntax']);
+        assert.match(analysis.findings[0].message, /UTF-16/);
+      }
+      // NUL characters in a UTF-8 file are no such hint.
+      const { analysis } = analyzeChecked(`${CLEAN_FIXTURE}# \u0000\u0000\n`);
+      assert.ok(analysis.findings.every((finding) => !/UTF-16/.test(finding.message)));
+    });
+
+    it('merge keys (<<) are a finding that says nothing is merged, wherever they are', () => {
+      const text = CLEAN_FIXTURE.replace('      - id: OPN-2\n', '      - <<: {lead: Someone}\n        id: OPN-2\n').replace('strategy:\n', 'strategy:\n  <<: {level: national}\n');
+      const { analysis } = analyzeChecked(text);
+      const merges = analysis.findings.filter((finding) => /Merge keys \(<<\) are not supported/.test(finding.message));
+      assert.strictEqual(merges.length, 2, findings(analysis).join('\n'));
     });
   });
 

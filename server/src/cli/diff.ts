@@ -24,6 +24,8 @@ const MAX_GIT_OUTPUT = 64 * 1024 * 1024;
 
 interface Version {
   shown: string;
+  /** The file read, when the version is one (not a `git:` revision): --output must not replace it. */
+  absolute?: string;
   analysis: Analysis;
   configErrors: number;
 }
@@ -54,7 +56,7 @@ function readVersion(spec: string, io: CliIO): Version {
   if (GIT_VERSION.test(spec)) return readCommitted(spec, io);
   const { file, configErrors } = loadStrategyFile(path.resolve(io.cwd, spec), io.cwd);
   for (const error of configErrors) io.stderr.write(`${configErrorLine(error, io.cwd)}\n`);
-  return { shown: file.path, analysis: file.analysis, configErrors: configErrors.length };
+  return { shown: file.path, absolute: file.absolute, analysis: file.analysis, configErrors: configErrors.length };
 }
 
 export async function runDiff(argv: readonly string[], io: CliIO): Promise<number> {
@@ -69,6 +71,6 @@ export async function runDiff(argv: readonly string[], io: CliIO): Promise<numbe
   }
   const common = { date: documentDate(io.env ?? process.env), version: packageInfo().version };
   const text = diffAnalyses(before.analysis, after.analysis, { before: { ...common, file: before.shown }, after: { ...common, file: after.shown }, format });
-  writeReport(text, options.get('output'), io);
+  writeReport(text, options.get('output'), io, [before, after].map((version) => version.absolute).filter((file): file is string => file !== undefined));
   return before.configErrors + after.configErrors > 0 ? EXIT_USAGE : EXIT_OK;
 }

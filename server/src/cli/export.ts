@@ -2,13 +2,13 @@
  * `dgs export FILE --format docx|csv [--table measures|clauses] [--output FILE]`: the strategy
  * as the Word document that goes round for approval, or as a table for a spreadsheet.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { EXPORT_FORMATS, exportStrategy, ExportFormat, TABLE_NAMES, TableName } from '../export';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
-import { CliError, CliIO, describeFsError, EXIT_OK, EXIT_USAGE } from './io';
+import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { configErrorLine, invalidUtf8Message, loadStrategyFile } from './strategyFile';
 import { packageInfo } from './version';
+import { writeReport } from './output';
 
 export const EXPORT_OPTIONS: readonly OptionSpec[] = [
   { name: 'format', short: 'f', values: EXPORT_FORMATS },
@@ -49,11 +49,7 @@ export async function runExport(argv: readonly string[], io: CliIO): Promise<num
   if (output === undefined) {
     io.stdout.write(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
   } else {
-    try {
-      fs.writeFileSync(path.resolve(io.cwd, output), bytes);
-    } catch (error) {
-      throw new CliError(`cannot write ${output}: ${describeFsError(error)}`);
-    }
+    writeReport(bytes, output, io, [file.absolute]);
   }
   return configErrors.length > 0 ? EXIT_USAGE : EXIT_OK;
 }

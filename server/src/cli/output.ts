@@ -10,9 +10,9 @@ import { CliError, CliIO, describeFsError } from './io';
  * findings), under any name (a hard link is the same file), and never a symbolic link,
  * which could point anywhere.
  */
-export function writeReport(text: string, output: string | undefined, io: CliIO, inputs: readonly string[] = []): void {
+export function writeReport(text: string | Uint8Array, output: string | undefined, io: CliIO, inputs: readonly string[] = []): void {
   if (output === undefined) {
-    io.stdout.write(text);
+    io.stdout.write(typeof text === 'string' ? text : new TextDecoder('utf-8', { ignoreBOM: true }).decode(text));
     return;
   }
   const target = path.resolve(io.cwd, output);
