@@ -14,11 +14,9 @@ export interface Coverage {
   missing: string[];
 }
 
-const addressedCache = new WeakMap<StrategyModel, Map<string, MeasureModel[]>>();
-
-/** Unit ref → the measures that address it (each once, in file order). */
+/** Unit ref → the measures that address it (each once, in file order); computed once per model. */
 export function addressedUnits(model: StrategyModel): Map<string, MeasureModel[]> {
-  const cached = addressedCache.get(model);
+  const cached = model.addressedByUnit;
   if (cached) return cached;
   const byUnit = new Map<string, MeasureModel[]>();
   for (const reference of model.references) {
@@ -28,7 +26,7 @@ export function addressedUnits(model: StrategyModel): Map<string, MeasureModel[]
     if (!measures) byUnit.set(unit.ref, [reference.measure]);
     else if (measures[measures.length - 1] !== reference.measure) measures.push(reference.measure);
   }
-  addressedCache.set(model, byUnit);
+  model.addressedByUnit = byUnit;
   return byUnit;
 }
 

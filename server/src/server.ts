@@ -40,7 +40,7 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, ParseCache } from './analyze';
+import { StrategyDocument } from './document';
 import { Config, ConfigError, RuleSetting } from './config';
 import { formatConfigError, resolveSettings, ResolvedSettings } from './configFile';
 import { CachedDocument, DocumentCache, DocumentAnalysis } from './documents';
@@ -123,7 +123,8 @@ export function startServer(): Connection {
   let lastActiveUri: string | undefined;
   const settingsByFolder = new Map<string, ResolvedSettings>();
   const timers = new Map<string, NodeJS.Timeout>();
-  const parseCaches = new Map<string, ParseCache>();
+  /** The document service of each open strategy: it reuses its work from one version to the next. */
+  const engines = new Map<string, StrategyDocument>();
 
   const log = (message: string): void => {
     if (settings.trace === 'verbose') connection.console.log(message);
@@ -168,13 +169,12 @@ export function startServer(): Connection {
     const started = Date.now();
     const resolved = settingsFor(documentPath(uri));
     const config: Config = { ...resolved.config, rules: { ...resolved.config.rules, ...settings.rules } };
-    // Successive versions of a document share a parse cache: only what changed is parsed again.
-    let parseCache = parseCaches.get(uri);
-    if (!parseCache) {
-      parseCache = new ParseCache();
-      parseCaches.set(uri, parseCache);
+    let engine = engines.get(uri);
+    if (!engine) {
+      engine = new StrategyDocument();
+      engines.set(uri, engine);
     }
-    const analysis = analyze(text, resolved.schema, config, parseCache);
+    const analysis = engine.analyze(text, resolved.schema, config);
     log(`dgs: analysed ${uri} in ${Date.now() - started} ms: ${analysis.findings.length} findings`);
     return { analysis, configErrors: resolved.errors };
   }
@@ -391,7 +391,7 @@ export function startServer(): Connection {
       clearTimeout(timers.get(uri));
       timers.delete(uri);
       cache.close(uri);
-      parseCaches.delete(uri);
+      engines.delete(uri);
       published.delete(uri);
       if (lastActiveUri === uri) lastActiveUri = undefined;
       void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Analysis, analyze, ParseCache } from '../../server/src/analyze';
+import { Analysis, analyze, StrategyDocument } from '../../server/src/analyze';
 import { seededRandom } from '../../bench/generate';
 import { loadDefaultSchema } from '../../server/src/schema/file';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
@@ -106,15 +106,14 @@ describe('incremental analysis', () => {
         this.timeout(120_000);
         // Seeded, so that a failure can be replayed.
         const next = seededRandom(seed * 7919 + name.length);
-        const cache = new ParseCache();
-        cache.minLength = 0;
+        const document = new StrategyDocument({ minLength: 0 });
         let text = original;
         for (let step = 0; step < 40; step++) {
-          const incremental = analyze(text, schema, undefined, cache);
-          if (cache.lastMode === 'in-place') inPlaceRuns++;
-          if (cache.lastMode !== 'full') {
+          const incremental = document.analyze(text, schema);
+          if (document.stats.mode === 'in-place') inPlaceRuns++;
+          if (document.stats.mode !== 'full') {
             incrementalRuns++;
-            reusedItems += cache.lastReused;
+            reusedItems += document.stats.reused;
           }
           const scratch = analyze(text, schema);
           assert.deepStrictEqual(comparable(incremental), comparable(scratch), `step ${step} of seed ${seed}:\n${text}`);
@@ -139,16 +138,15 @@ describe('incremental analysis', () => {
       const next = seededRandom(seed);
       const original = bulkStrategy(40, 1);
       let text = original;
-      const cache = new ParseCache();
-      cache.minLength = 0;
-      analyze(text, schema, undefined, cache);
+      const document = new StrategyDocument({ minLength: 0 });
+      document.analyze(text, schema);
       let mended = text;
       for (let step = 0; step < 80; step++) {
         // A keystroke that breaks the YAML is mended by the next one, as a drafter would;
         // a broken text is parsed whole.
         text = step % 20 === 19 ? original : mended !== text ? mended : typeInItem(text, next);
-        const incremental = analyze(text, schema, undefined, cache);
-        if (cache.lastMode === 'in-place') typedInPlace++;
+        const incremental = document.analyze(text, schema);
+        if (document.stats.mode === 'in-place') typedInPlace++;
         const scratch = analyze(text, schema);
         assert.deepStrictEqual(comparable(incremental), comparable(scratch), `step ${step} of seed ${seed}`);
         assert.deepStrictEqual(tree(incremental.model.documents[0].contents), tree(scratch.model.documents[0].contents), `tree at step ${step} of seed ${seed}`);
@@ -164,14 +162,14 @@ describe('incremental analysis', () => {
 
   it('reparses only the edited item of a large strategy', () => {
     const text = bulkStrategy(400);
-    const cache = new ParseCache();
-    analyze(text, schema, undefined, cache);
-    assert.strictEqual(cache.lastMode, 'incremental');
+    const document = new StrategyDocument();
+    document.analyze(text, schema);
+    assert.strictEqual(document.stats.mode, 'incremental');
     const edited = text.replace('title: Bulk measure 200', 'title: TODO');
-    const result = analyze(edited, schema, undefined, cache);
-    assert.strictEqual(cache.lastMode, 'in-place');
+    const result = document.analyze(edited, schema);
+    assert.strictEqual(document.stats.mode, 'in-place');
     // Applied in place: the edited item alone was parsed again; the 3,200 bulk items but one were reused.
-    assert.ok(cache.lastReused >= 400 * 8 - 1, `only ${cache.lastReused} items reused`);
+    assert.ok(document.stats.reused >= 400 * 8 - 1, `only ${document.stats.reused} items reused`);
     assert.deepStrictEqual(comparable(result), comparable(analyze(edited, schema)));
     assert.ok(result.findings.some((finding) => finding.rule === 'placeholder-text'));
   });

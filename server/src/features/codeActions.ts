@@ -8,7 +8,8 @@
 import { analyze, Analysis } from '../analyze';
 import { addressedUnits } from '../coverage';
 import { Finding } from '../findings';
-import { buildModel, StrategyModel } from '../model/strategy';
+import { buildModel } from '../document';
+import { StrategyModel } from '../model/strategy';
 import { Part, Recommendation } from '../schema/types';
 import { applyEdits, composeEdits, editsOverlap, mergeEdits, OffsetEdit } from './edits';
 import { planAddMeasure } from './fixes/measure';

@@ -8,9 +8,6 @@
  * on random edit sequences); whenever the text is not in the plain block style this relies
  * on (anchors, several documents, tabs, a parse error anywhere), it falls back to a full parse.
  */
-import { Issue } from '../findings';
-import { LineIndex, Span } from '../text/lineIndex';
-import { CheckedValue } from './walk';
 import { Composer, Document, isCollection, isMap, isPair, isScalar, isSeq, Node, YAMLSeq } from 'yaml';
 import { boundedTokens, NestingTooDeepError, parseAllDocumentsBounded } from './parseYaml';
 import { fastParseItem } from './fastItem';
@@ -48,31 +45,12 @@ interface Stitched {
   skeletonRanges: Array<[number, number, number]>;
 }
 
-/** What the walk along the format made of one measure item, kept with the item. */
-export interface ItemWalk {
-  /** How the walk named the item in messages; a reuse needs the same. */
-  where: string;
-  checked: CheckedValue;
-  issues: Issue[];
-  /**
-   * Every span object in `checked`, `issues` and the measure model, shifted with the item:
-   * gathered the first time the item moves (most items of an opened file never do).
-   */
-  spans?: Span[];
-  /** The measure model read from `checked` (owned by model/strategy.ts). */
-  measure?: unknown;
-}
-
 /**
- * What the walk made of a whole stitched list, by item: an edit applied in place keeps the
- * list's node, and the walk then redoes only the items whose node changed.
+ * What the document service (document.ts) keeps with a parsed item, such as its walk and
+ * its measure: moved with the item when text before it grows or shrinks.
  */
-export interface ListWalk {
-  where: string;
-  spec: unknown;
-  nodes: Node[];
-  checked: CheckedValue[];
-  issues: Issue[][];
+export interface ItemAttachment {
+  shift(delta: number): void;
 }
 
 interface CachedItem {
@@ -81,40 +59,34 @@ interface CachedItem {
   base: number;
   /** Every range array under the node, to shift them without walking the tree. */
   ranges: Array<[number, number, number]>;
-  walk?: ItemWalk;
+  attached?: ItemAttachment;
 }
 
-/** Parsed measure items by their text, reused across versions of one document. */
+/**
+ * Parsed measure items by their text, reused across versions of one document. Owned by
+ * the document service (document.ts), one per document.
+ */
 export class ParseCache {
   items = new Map<string, CachedItem[]>();
-  /** The cached item of a node, for the walk and the model to reuse their work. */
+  /** The cached item of a node: the document service attaches the walk and the model to it. */
   byNode = new WeakMap<Node, CachedItem>();
-  /** The walk of each stitched list (model/walk.ts). */
-  lists = new WeakMap<Node, ListWalk>();
   /** How the last parse went, for tests and the benchmark. */
   lastMode: 'full' | 'incremental' | 'in-place' = 'full';
   lastReused = 0;
-  /** The schema the cached measures were read with. */
-  schema?: unknown;
-  /** Texts shorter than this are parsed whole: splitting them would not be felt. */
-  minLength = 20_000;
   /** The last incremental parse, while the cache holds its items. */
   last?: Stitched;
   /** Where the last text differs from the one before it, when the edit was applied in place. */
   lastEdit?: TextEdit;
-  /** What the last model read from each list (owned by model/strategy.ts). */
-  modelState?: unknown;
-  /** The line index of the last analysis (model/strategy.ts), moved along with an edit. */
-  lines?: LineIndex;
+
+  /** Texts shorter than this are parsed whole: splitting them would not be felt. */
+  constructor(readonly minLength = 20_000) {}
 
   /** Forgets every parsed item. */
   clear(): void {
     this.items.clear();
-    this.lists = new WeakMap();
+    this.byNode = new WeakMap();
     this.last = undefined;
     this.lastEdit = undefined;
-    this.lines = undefined;
-    this.modelState = undefined;
   }
 }
 
@@ -308,46 +280,12 @@ function itemCount(lists: StitchedList[]): number {
   return lists.reduce((sum, list) => sum + list.items.length + 1, 0);
 }
 
-/** Moves a cached item, its walk and its model by `delta` characters. */
+/** Moves a cached item, and what the document service attached to it, by `delta` characters. */
 function shiftItem(item: CachedItem, delta: number): void {
   if (delta === 0) return;
   moveRanges(item.ranges, delta);
-  const walk = item.walk;
-  if (walk) walk.spans ??= collectSpans(walk.checked, walk.issues, (walk.measure as { firstLine?: Span } | undefined)?.firstLine);
-  for (const span of walk?.spans ?? []) {
-    span.start += delta;
-    span.end += delta;
-  }
+  item.attached?.shift(delta);
   item.base += delta;
-}
-
-/**
- * Every distinct span object of an item's walk, so that shifting moves each once. The
- * checked tree's spans are distinct objects (walk.ts never shares one); an issue's span
- * may be one of them.
- */
-export function collectSpans(checked: CheckedValue, issues: Issue[], firstLine?: Span): Span[] {
-  const spans: Span[] = [];
-  const visit = (value: CheckedValue): void => {
-    spans.push(value.span);
-    if (value.entries) {
-      for (const entry of value.entries.values()) {
-        spans.push(entry.keySpan);
-        visit(entry.value);
-      }
-    }
-    if (value.items) for (const item of value.items) visit(item);
-  };
-  visit(checked);
-  const add = (span: Span): void => {
-    if (!spans.includes(span)) spans.push(span);
-  };
-  for (const issue of issues) {
-    add(issue.span);
-    for (const related of issue.related ?? []) add(related.span);
-  }
-  if (firstLine) spans.push(firstLine);
-  return spans;
 }
 
 /** Maps every range under a node through an offset mapping. */
