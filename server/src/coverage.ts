@@ -12,6 +12,11 @@ export interface Coverage {
   units: UnitCoverage[];
   addressed: string[];
   missing: string[];
+  /**
+   * Units counted as addressed only thanks to measures that do not parse at the moment,
+   * as they were last read (see document.ts): shown as addressed, marked as not current.
+   */
+  stale?: string[];
 }
 
 /** Unit ref → the measures that address it (each once, in file order); computed once per model. */

@@ -14,7 +14,7 @@ import { Node } from 'yaml';
 import { Config, DEFAULT_CONFIG } from './config';
 import { computeCoverage, Coverage } from './coverage';
 import { Finding, Issue } from './findings';
-import { ItemAttachment, ParseCache, parseStrategyText } from './model/incremental';
+import { BrokenUnit, commonPrefix, commonSuffix, ItemAttachment, ParseCache, parseStrategyText, TextEdit } from './model/incremental';
 import { MAX_NESTING, NestingTooDeepError } from './model/parseYaml';
 import { MeasureModel, ModelMemo, ModelState, readModel, SchemaContext, schemaContext, StrategyModel } from './model/strategy';
 import { CheckedValue, ItemWalk, ListWalk, WalkMemo } from './model/walk';
@@ -108,6 +108,8 @@ export class StrategyDocument {
   private modelState?: ModelState;
   private lines?: LineIndex;
   private context?: SchemaContext;
+  /** The last version's text and what it gave, to keep the findings of a part that stops parsing. */
+  private previous?: { text: string; findings: Finding[]; coverage: Coverage };
 
   constructor(options: StrategyDocumentOptions = {}) {
     this.parses = new ParseCache(options.minLength);
@@ -129,8 +131,11 @@ export class StrategyDocument {
       this.forget();
       return unreadable(text, schema, error, config);
     }
-    const findings = runRules(model, config);
-    return { model, coverage: computeCoverage(model), findings, config };
+    let findings = runRules(model, config);
+    let coverage = computeCoverage(model);
+    if (model.broken.length > 0 && this.previous) ({ findings, coverage } = keepStale(model.broken, findings, coverage, this.previous, text, this.parses.lastEdit));
+    this.previous = { text, findings, coverage };
+    return { model, coverage, findings, config };
   }
 
   /** The strategy model of a version of the document (no rules run). */
@@ -146,12 +151,12 @@ export class StrategyDocument {
     // What the last model read, for an edit applied in place; no other version may use it.
     const modelState = this.modelState;
     this.modelState = undefined;
-    const documents = parseStrategyText(text, context.partKeys, parses);
+    const { documents, broken } = parseStrategyText(text, context.partKeys, parses);
     // An edit applied in place moves the line index too, rather than scanning the whole text.
     const edit = parses.lastEdit;
     const lines = edit && this.lines && this.lines.text === previousText ? this.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd) : new LineIndex(text);
     this.lines = lines;
-    return readModel({ text, lines, documents, context, memo: this.modelMemo(parses.lastMode === 'in-place' ? modelState : undefined) });
+    return readModel({ text, lines, documents, broken, context, memo: this.modelMemo(parses.lastMode === 'in-place' ? modelState : undefined) });
   }
 
   /** Forgets everything kept from earlier versions. */
@@ -160,6 +165,7 @@ export class StrategyDocument {
     this.listWalks = new WeakMap();
     this.modelState = undefined;
     this.lines = undefined;
+    this.previous = undefined;
   }
 
   private itemMemo(node: Node | null, create: boolean): ItemMemo | undefined {
@@ -193,6 +199,71 @@ export class StrategyDocument {
       },
     };
   }
+}
+
+/** Where two versions of a text differ. */
+function difference(old: string, text: string): TextEdit {
+  const start = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
+  return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
+}
+
+/**
+ * The findings and coverage of a version with broken units, completed with what each broken
+ * unit gave the last time: its findings (marked stale, at their places moved by the edit)
+ * and the clauses its measures addressed. Everything else is the version's own, a function
+ * of its text alone; a clause counted only thanks to a stale measure is not reported as
+ * unaddressed meanwhile.
+ */
+function keepStale(broken: BrokenUnit[], findings: Finding[], coverage: Coverage, previous: { text: string; findings: Finding[]; coverage: Coverage }, text: string, edit?: TextEdit): { findings: Finding[]; coverage: Coverage } {
+  const { start, oldEnd, newEnd } = edit ?? difference(previous.text, text);
+  const delta = newEnd - oldEnd;
+  const back = (offset: number): number => (offset <= start ? offset : offset >= newEnd ? offset - delta : start);
+  const forward = (offset: number): number => (offset <= start ? offset : offset >= oldEnd ? offset + delta : newEnd);
+  const kept: Finding[] = [];
+  const staleUnits = new Map<string, MeasureModel[]>();
+  for (const unit of broken) {
+    const from = back(unit.start);
+    const to = back(unit.end);
+    if (to <= from) continue;
+    const inside = (offset: number): boolean => offset >= from && offset < to;
+    const moved = (span: Span): Span => {
+      const at = (offset: number): number => Math.min(Math.max(forward(offset), unit.start), unit.end);
+      return { start: at(span.start), end: at(span.end) };
+    };
+    for (const finding of previous.findings) {
+      if (finding.rule === 'yaml-syntax' || !inside(finding.span.start)) continue;
+      kept.push({ ...finding, span: moved(finding.span), related: finding.related?.filter((related) => inside(related.span.start)).map((related) => ({ ...related, span: moved(related.span) })), stale: true });
+    }
+    for (const entry of previous.coverage.units) {
+      for (const measure of entry.measures) {
+        if (!inside(measure.firstLine.start)) continue;
+        const list = staleUnits.get(entry.unit.ref) ?? [];
+        list.push({ ...measure, firstLine: moved(measure.firstLine) });
+        staleUnits.set(entry.unit.ref, list);
+      }
+    }
+  }
+  const stale: string[] = [];
+  const units = coverage.units.map((entry) => {
+    const measures = staleUnits.get(entry.unit.ref);
+    if (entry.measures.length > 0 || !measures) return entry;
+    stale.push(entry.unit.ref);
+    return { unit: entry.unit, measures };
+  });
+  const staleSet = new Set(stale);
+  const current = findings.filter((finding) => !(finding.rule === 'clause-not-addressed' && finding.data?.kind === 'add-measure' && staleSet.has(finding.data.unit)));
+  const all = kept.length > 0 ? [...current, ...kept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) : current;
+  return {
+    findings: all,
+    coverage: {
+      ...coverage,
+      units,
+      addressed: units.filter((entry) => entry.measures.length > 0).map((entry) => entry.unit.ref),
+      missing: units.filter((entry) => entry.measures.length === 0).map((entry) => entry.unit.ref),
+      stale,
+    },
+  };
 }
 
 /** The length of a text in UTF-8 bytes, as the file on disk has it. */

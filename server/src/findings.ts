@@ -6,7 +6,6 @@ export type Severity = 'error' | 'warning' | 'info';
 /** What a quick fix needs, carried in the finding (and in the LSP diagnostic's `data`). */
 export type FixData =
   | { kind: 'replace'; replacement: string }
-  | { kind: 'insert-field'; field: string }
   | { kind: 'insert-part'; part: string }
   | { kind: 'insert-section'; part: string; section: string }
   | { kind: 'add-measure'; section: string; unit: string };
@@ -27,4 +26,10 @@ export interface Issue {
 
 export interface Finding extends Issue {
   severity: Severity;
+  /**
+   * Kept from the last version in which its part of the text could be read: that part does
+   * not parse now (a key half typed, a bracket not yet closed). Only the language server,
+   * which sees one version after another, has such findings.
+   */
+  stale?: boolean;
 }

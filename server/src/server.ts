@@ -208,7 +208,8 @@ export function startServer(): Connection {
       code: finding.rule,
       codeDescription: { href: ruleDocUrl(finding.rule) },
       source: 'dgs',
-      message: finding.message,
+      // A stale finding is what its part said when it last parsed (see document.ts).
+      message: finding.stale ? `${finding.message} (As last read: this part does not parse at the moment.)` : finding.message,
       data: { rule: finding.rule, fix: finding.data },
     };
     if (finding.related && finding.related.length > 0) {

@@ -8,6 +8,7 @@ import { Issue } from '../findings';
 import { Part, Recommendation, Schema } from '../schema/types';
 import { LineIndex, Span } from '../text/lineIndex';
 import { MapSpec, rootSpec } from './format';
+import { BrokenUnit } from './incremental';
 import { CheckedEntry, CheckedValue, Walker, WalkMemo } from './walk';
 
 export interface PartModel {
@@ -96,6 +97,12 @@ export interface StrategyModel {
   issues: Issue[];
   /** True when the YAML did not parse: only yaml-syntax findings are then reported. */
   syntaxErrors: boolean;
+  /**
+   * The parts of the text that do not parse on their own (a measure, a field, the lines
+   * before the first key): left out of the model, each reported with its parser errors,
+   * while the rest is read as usual.
+   */
+  broken: BrokenUnit[];
   /** The format the file was walked along (model/format.ts). */
   format: MapSpec;
   /** Unit ref → the measures that address it, filled on first use (coverage.ts). */
@@ -139,6 +146,7 @@ export interface ModelInput {
   text: string;
   lines: LineIndex;
   documents: Document.Parsed[];
+  broken: BrokenUnit[];
   context: SchemaContext;
   memo?: ModelMemo;
 }
@@ -164,7 +172,7 @@ function lineSpan(lines: LineIndex, start: number): Span {
 
 /** Walks a parsed strategy along the format and reads the strategy model. Never throws. */
 export function readModel(input: ModelInput): StrategyModel {
-  const { text, lines, documents: docs, context, memo } = input;
+  const { text, lines, documents: docs, broken, context, memo } = input;
   const schema = context.schema;
   const issues: Issue[] = [];
   const model: StrategyModel = {
@@ -180,6 +188,7 @@ export function readModel(input: ModelInput): StrategyModel {
     measuresById: new Map(),
     issues,
     syntaxErrors: false,
+    broken,
     format: context.format,
   };
   for (const document of docs) {
@@ -208,6 +217,16 @@ export function readModel(input: ModelInput): StrategyModel {
     });
   }
   model.syntaxErrors = issues.length > 0;
+  for (const unit of broken) {
+    for (const error of unit.errors) {
+      const start = Math.min(error.start, text.length);
+      issues.push({
+        rule: 'yaml-syntax',
+        span: { start, end: Math.min(Math.max(error.end, start), text.length) },
+        message: error.code === 'PREAMBLE' ? error.message : `YAML syntax: ${parserMessage(error.message)}`,
+      });
+    }
+  }
 
   const document = docs[0];
   const contents = document?.contents ?? null;

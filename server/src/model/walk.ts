@@ -281,7 +281,6 @@ export class Walker {
           rule: 'missing-field',
           span: { ...anchor },
           message: `The ${spec.what} needs \`${name}\`: ${describeSpec(spec.fields[name].value)}.`,
-          data: { kind: 'insert-field', field: name },
         });
       }
     }
