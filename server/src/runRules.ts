@@ -7,6 +7,7 @@ import { Finding, Issue, Severity } from './findings';
 import { StrategyModel } from './model/strategy';
 import { RULES, RULES_BY_ID } from './rules';
 import { isSuppressed, readSuppressions } from './suppress';
+import { boundedMessage } from './text/excerpt';
 
 export function severityFor(rule: string, defaultSeverity: Severity, config: Config): Severity | 'off' {
   return config.rules[rule] ?? defaultSeverity;
@@ -33,11 +34,15 @@ export function runRules(model: StrategyModel, config: Config): Finding[] {
   for (const issue of issues) {
     const line = model.lines.positionAt(issue.span.start).line;
     if (isSuppressed(suppressions, issue.rule, line)) continue;
-    const key = `${issue.rule}\u0000${issue.span.start}\u0000${issue.span.end}\u0000${issue.message}`;
+    // Rules quote short excerpts; this is the guard for any message that would still carry a value whole.
+    const message = boundedMessage(issue.message);
+    const key = `${issue.rule}\u0000${issue.span.start}\u0000${issue.span.end}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const rule = RULES_BY_ID.get(issue.rule)!;
-    findings.push({ ...issue, severity: severityFor(issue.rule, rule.severity, config) as Severity });
+    const finding: Finding = { ...issue, message, severity: severityFor(issue.rule, rule.severity, config) as Severity };
+    if (finding.related) finding.related = finding.related.map((related) => ({ ...related, message: boundedMessage(related.message) }));
+    findings.push(finding);
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return capSyntaxFindings(findings);
