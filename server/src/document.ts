@@ -210,7 +210,7 @@ function difference(old: string, text: string): TextEdit {
 
 /**
  * The findings and coverage of a version with broken units, completed with what each broken
- * unit gave the last time: its findings (marked stale, at their places moved by the edit)
+ * measure or field gave the last time: its findings (marked stale, at their places moved by the edit)
  * and the clauses its measures addressed. Everything else is the version's own, a function
  * of its text alone; a clause counted only thanks to a stale measure is not reported as
  * unaddressed meanwhile.
@@ -223,6 +223,11 @@ function keepStale(broken: BrokenUnit[], findings: Finding[], coverage: Coverage
   const kept: Finding[] = [];
   const staleUnits = new Map<string, MeasureModel[]>();
   for (const unit of broken) {
+    // Only a unit that is the one it was (the edit inside it, or elsewhere) keeps what it
+    // had; the lines before the first key, or a unit an edit cut across, start afresh.
+    const containsEdit = unit.start <= start && newEnd <= unit.end;
+    const untouched = unit.end <= start || unit.start >= newEnd;
+    if (unit.kind === 'preamble' || !(containsEdit || untouched)) continue;
     const from = back(unit.start);
     const to = back(unit.end);
     if (to <= from) continue;

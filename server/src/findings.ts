@@ -1,4 +1,5 @@
 /** What the analysis reports: findings with offsets, and what a quick fix needs to act on them. */
+import { RuleId } from './rules/ids';
 import { Span } from './text/lineIndex';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -17,7 +18,7 @@ export interface RelatedPlace {
 
 /** A finding before the rule registry and the configuration give it a severity. */
 export interface Issue {
-  rule: string;
+  rule: RuleId;
   span: Span;
   message: string;
   related?: RelatedPlace[];

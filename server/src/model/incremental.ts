@@ -412,7 +412,9 @@ function mapNode(node: unknown, map: (offset: number) => number): void {
  */
 function parseItems(runText: string, count: number, indent: number): { nodes: Node[] } | { errors: UnitError[] } | undefined {
   const composer = new Composer(PARSE_OPTIONS);
-  const documents = [...composer.compose(boundedTokens(`${runText}${' '.repeat(indent)}-`), true)];
+  // (A list's last item may end the text without a line break: the dash goes on a line of its own.)
+  const newline = runText.endsWith('\n') ? '' : '\n';
+  const documents = [...composer.compose(boundedTokens(`${runText}${newline}${' '.repeat(indent)}-`), true)];
   const errors = documents.flatMap((document) => document.errors);
   if (errors.length > 0) {
     // The dash added after the run is not the drafter's: an error there is put at the run's end.
