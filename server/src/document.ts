@@ -12,7 +12,7 @@
  */
 import { Node } from 'yaml';
 import { Config, DEFAULT_CONFIG } from './config';
-import { computeCoverage, Coverage } from './coverage';
+import { computeCoverage, Coverage, UnitCoverage } from './coverage';
 import { Finding, Issue } from './findings';
 import { BrokenUnit, commonPrefix, commonSuffix, ItemAttachment, ParseCache, parseStrategyText, TextEdit } from './model/incremental';
 import { MAX_NESTING, NestingTooDeepError } from './model/parseYaml';
@@ -221,7 +221,7 @@ function keepStale(broken: BrokenUnit[], findings: Finding[], coverage: Coverage
   const back = (offset: number): number => (offset <= start ? offset : offset >= newEnd ? offset - delta : start);
   const forward = (offset: number): number => (offset <= start ? offset : offset >= oldEnd ? offset + delta : newEnd);
   const kept: Finding[] = [];
-  const staleUnits = new Map<string, MeasureModel[]>();
+  const staleUnits = new Map<string, { measures: MeasureModel[]; before: UnitCoverage }>();
   for (const unit of broken) {
     // Only a unit that is the one it was (the edit inside it, or elsewhere) keeps what it
     // had; the lines before the first key, or a unit an edit cut across, start afresh.
@@ -243,29 +243,33 @@ function keepStale(broken: BrokenUnit[], findings: Finding[], coverage: Coverage
     for (const entry of previous.coverage.units) {
       for (const measure of entry.measures) {
         if (!inside(measure.firstLine.start)) continue;
-        const list = staleUnits.get(entry.unit.ref) ?? [];
-        list.push({ ...measure, firstLine: moved(measure.firstLine) });
-        staleUnits.set(entry.unit.ref, list);
+        const kept = staleUnits.get(entry.unit.ref) ?? { measures: [], before: entry };
+        kept.measures.push({ ...measure, firstLine: moved(measure.firstLine) });
+        staleUnits.set(entry.unit.ref, kept);
       }
     }
   }
   const stale: string[] = [];
-  const units = coverage.units.map((entry) => {
-    const measures = staleUnits.get(entry.unit.ref);
-    if (entry.measures.length > 0 || !measures) return entry;
+  const units = coverage.units.map((entry): UnitCoverage => {
+    const kept = staleUnits.get(entry.unit.ref);
+    if (entry.measures.length > 0 || !kept) return entry;
     stale.push(entry.unit.ref);
-    return { unit: entry.unit, measures };
+    return { ...entry, status: kept.before.status === 'addressed' ? 'addressed' : 'weak', measures: kept.measures, lacks: kept.before.lacks };
   });
   const staleSet = new Set(stale);
   const current = findings.filter((finding) => !(finding.rule === 'clause-not-addressed' && finding.data?.kind === 'add-measure' && staleSet.has(finding.data.unit)));
   const all = kept.length > 0 ? [...current, ...kept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) : current;
+  const refs = (...statuses: string[]): string[] => units.filter((entry) => statuses.includes(entry.status)).map((entry) => entry.unit.ref);
   return {
     findings: all,
     coverage: {
       ...coverage,
       units,
-      addressed: units.filter((entry) => entry.measures.length > 0).map((entry) => entry.unit.ref),
-      missing: units.filter((entry) => entry.measures.length === 0).map((entry) => entry.unit.ref),
+      addressed: refs('addressed', 'weak'),
+      addressedStrict: refs('addressed'),
+      weak: refs('weak'),
+      notApplicable: refs('not-applicable'),
+      missing: refs('missing'),
       stale,
     },
   };

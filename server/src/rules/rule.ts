@@ -2,6 +2,7 @@
 import { Issue, Severity } from '../findings';
 import { StrategyModel } from '../model/strategy';
 import { RuleId } from './ids';
+import { nameMeasureIn } from './names';
 
 export interface RuleContext {
   model: StrategyModel;
@@ -27,7 +28,9 @@ export function structuralRule(rule: Omit<Rule, 'check'>): Rule {
     ...rule,
     check(context) {
       for (const issue of context.model.issues) {
-        if (issue.rule === rule.id) context.report({ span: issue.span, message: issue.message, related: issue.related, data: issue.data });
+        if (issue.rule !== rule.id) continue;
+        const message = rule.id === 'yaml-syntax' ? issue.message : nameMeasureIn(context.model, issue.span.start, issue.message);
+        context.report({ span: issue.span, message, related: issue.related, data: issue.data });
       }
     },
   };
