@@ -71,6 +71,8 @@ export interface ClientResult {
   editMismatches: number;
   /** Ranged changes as editors send them, by kind (see EDIT_KINDS): edit → diagnostics of that version. */
   editKinds: Record<EditKind, number[]>;
+  /** The server's CPU time for each of those edits, by kind: the work, whatever else the machine does. */
+  editKindCpuMs: Record<EditKind, number[]>;
   /** Edits that break the YAML after which fewer findings other than yaml-syntax were shown than before. */
   findingsLost: number;
   hoverClauseMs: number[];
@@ -280,6 +282,7 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
     editClauseMs: [],
     editMismatches: 0,
     editKinds: { typing: [], span: [], paste: [], delete: [], invalidKey: [], bracket: [] },
+    editKindCpuMs: { typing: [], span: [], paste: [], delete: [], invalidKey: [], bracket: [] },
     findingsLost: 0,
     hoverClauseMs: [],
     hoverKeyMs: [],
@@ -437,10 +440,12 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
     /** Sends an edit, waits for the diagnostics of its version, and files the time under `kind`. */
     async function timedEdit(kind: EditKind, send: () => void, accept: (diagnostics: Diagnostic[]) => boolean, breaksYaml = false): Promise<void> {
       const before = nonSyntax(shown);
+      const cpuBefore = processCpuMs(child.pid!);
       const began = performance.now();
       send();
       const seen = await diagnosticsNow(accept, `diagnostics after a ${kind} edit (version ${version})`);
       result.editKinds[kind].push(seen.at - began);
+      result.editKindCpuMs[kind].push(processCpuMs(child.pid!) - cpuBefore);
       if (!seen.matched) result.editMismatches++;
       if (breaksYaml && nonSyntax(seen.diagnostics) < before) result.findingsLost++;
       shown = seen.diagnostics;

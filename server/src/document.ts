@@ -257,7 +257,7 @@ function keepStale(broken: BrokenUnit[], findings: Finding[], coverage: Coverage
     return { ...entry, status: kept.before.status === 'addressed' ? 'addressed' : 'weak', measures: kept.measures, lacks: kept.before.lacks };
   });
   const staleSet = new Set(stale);
-  const current = findings.filter((finding) => !(finding.rule === 'clause-not-addressed' && finding.data?.kind === 'add-measure' && staleSet.has(finding.data.unit)));
+  const current = findings.filter((finding) => !(finding.rule === 'clause-not-addressed' && staleSet.has(unaddressedUnit(finding) ?? '')));
   const all = kept.length > 0 ? [...current, ...kept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) : current;
   const refs = (...statuses: string[]): string[] => units.filter((entry) => statuses.includes(entry.status)).map((entry) => entry.unit.ref);
   return {
@@ -273,6 +273,12 @@ function keepStale(broken: BrokenUnit[], findings: Finding[], coverage: Coverage
       stale,
     },
   };
+}
+
+/** The clause a clause-not-addressed finding is about: in its fix data, or (when a near miss blocks the fix) in its message. */
+function unaddressedUnit(finding: Finding): string | undefined {
+  if (finding.data?.kind === 'add-measure') return finding.data.unit;
+  return /^No measure addresses clause (\S+) /.exec(finding.message)?.[1];
 }
 
 /** The length of a text in UTF-8 bytes, as the file on disk has it. */

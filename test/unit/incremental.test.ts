@@ -57,7 +57,8 @@ function edit(text: string, next: () => number): string {
  */
 function comparable(analysis: Analysis, staleUnits: readonly string[] = []): unknown {
   const stale = new Set(staleUnits);
-  const current = analysis.findings.filter((f) => !f.stale && !(f.rule === 'clause-not-addressed' && f.data?.kind === 'add-measure' && stale.has(f.data.unit)));
+  const unit = (f: Analysis['findings'][number]): string => (f.data?.kind === 'add-measure' ? f.data.unit : (/^No measure addresses clause (\S+) /.exec(f.message)?.[1] ?? ''));
+  const current = analysis.findings.filter((f) => !f.stale && !(f.rule === 'clause-not-addressed' && stale.has(unit(f))));
   return {
     findings: current.map((f) => [f.rule, f.severity, f.span.start, f.span.end, f.message, JSON.stringify(f.related ?? []), JSON.stringify(f.data ?? null)]),
     addressed: analysis.coverage.addressed.filter((unit) => !stale.has(unit)),
