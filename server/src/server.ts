@@ -13,6 +13,7 @@ import { registerCodeActions } from './lsp/codeActions';
 import { registerCompletion } from './lsp/completion';
 import { describeError, ServerContext } from './lsp/context';
 import { registerCoverage } from './lsp/coverage';
+import { registerExports } from './lsp/exports';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { registerHover } from './lsp/hover';
 import { registerLifecycle } from './lsp/lifecycle';
@@ -42,6 +43,7 @@ export function startServer(): Connection {
   registerCodeLens(server);
   registerNavigation(server);
   registerCoverage(server);
+  registerExports(server, serverVersion());
   registerCodeActions(server);
 
   // A failure outside any handler (it should not happen) is logged; the server goes on.
