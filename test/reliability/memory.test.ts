@@ -34,15 +34,14 @@ function child(script: string, heapMb: number): { status: number | null; stdout:
 function measureScript(shape: [string, string, string], items: number): string {
   const out = JSON.stringify(path.join(ROOT, 'out', 'server', 'src'));
   return `
-    const { analyze } = require(${out} + '/analyze');
-    const { ParseCache } = require(${out} + '/model/incremental');
+    const { StrategyDocument } = require(${out} + '/document');
     const { loadDefaultSchema } = require(${out} + '/schema/file');
     const [a, item, z] = ${JSON.stringify(shape)};
     const schema = loadDefaultSchema();
-    analyze(a + item.repeat(1000) + z, schema, undefined, new ParseCache());
+    new StrategyDocument().analyze(a + item.repeat(1000) + z, schema);
     const text = a + item.repeat(${items}) + z;
     const before = process.resourceUsage().maxRSS * 1024;
-    const analysis = analyze(text, schema, undefined, new ParseCache());
+    const analysis = new StrategyDocument().analyze(text, schema);
     const peak = process.resourceUsage().maxRSS * 1024;
     console.log(JSON.stringify({ grown: Math.max(0, peak - before), findings: analysis.findings.length }));`;
 }
