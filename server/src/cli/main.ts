@@ -7,6 +7,7 @@ import { wantsHelp } from './args';
 import { runCheck } from './check';
 import { runCoverage } from './coverage';
 import { COMMANDS, commandHelp, generalHelp } from './help';
+import { runImport } from './importCommand';
 import { runInit } from './init';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { runSchema } from './schemaCommand';
@@ -16,7 +17,7 @@ export { CliIO } from './io';
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 
-const RUNNERS: Record<string, Command> = { check: runCheck, coverage: runCoverage, init: runInit, schema: runSchema };
+const RUNNERS: Record<string, Command> = { check: runCheck, coverage: runCoverage, init: runInit, import: runImport, schema: runSchema };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;

@@ -1,0 +1,248 @@
+/**
+ * Blocks → the structure of a strategy: the title page, sections with their prose and
+ * measures, and what fits nowhere. Which recommendation a section answers is decided later
+ * (assemble.ts), by the clause mapper; this step only reads the document's own shape.
+ *
+ * The rules, in short: headings make a tree. A heading named as a measure ("Action 2.1",
+ * "M3", "1.2.1") or a short heading whose text states a lead, a date or a budget is a
+ * measure. Under any other heading, top-level list items, paragraphs with a bold lead and
+ * paragraphs opening with "Action N" are measures; lines such as "Lead: …" after a measure
+ * belong to it. A heading with measures is a section; its other prose is the section's
+ * summary. A heading without measures anywhere below it is kept as unplaced text.
+ */
+import { Block, HeadingBlock } from './blocks';
+import { extractFields, MeasureFields } from './fields';
+import { guessStrategy, StrategyGuess } from './strategyBlock';
+import { isFieldLine, splitRef, splitTitle } from './titles';
+
+export interface DraftMeasure {
+  ref?: string;
+  title: string;
+  description?: string;
+  fields: MeasureFields;
+}
+
+export interface DraftSection {
+  /** The headings from the top of the document down to this section. */
+  path: string[];
+  summary: string[];
+  measures: DraftMeasure[];
+}
+
+export interface UnplacedText {
+  /** The heading the text stood under, if any. */
+  heading?: string;
+  text: string[];
+}
+
+export interface DocumentStructure {
+  strategy: StrategyGuess;
+  sections: DraftSection[];
+  unplaced: UnplacedText[];
+}
+
+interface Node {
+  heading?: HeadingBlock;
+  children: Node[];
+  content: Block[];
+}
+
+const MEASURE_HEADING =
+  /^(?:(?:action|measure|initiative|project|commitment|activity)\s?(?:no\.\s?)?[A-Z]?\d{1,2}|[A-Z]{1,4}-?\d{1,3}(?:\.\d{1,2})?[\s:.)–—-]|\d{1,2}\.\d{1,2}\.\d{1,2})/i;
+const MEASURE_PARAGRAPH = /^(?:action|measure|initiative|commitment)\s?(?:no\.\s?)?[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?\s?[:.)–—-]/i;
+const MIN_ITEM_WORDS = 4;
+const MAX_MEASURE_HEADING_WORDS = 16;
+
+function buildTree(blocks: readonly Block[]): Node {
+  const root: Node = { children: [], content: [] };
+  const stack: Node[] = [root];
+  for (const block of blocks) {
+    if (block.kind !== 'heading') {
+      stack[stack.length - 1].content.push(block);
+      continue;
+    }
+    while (stack.length > 1 && stack[stack.length - 1].heading!.level >= block.level) stack.pop();
+    const node: Node = { heading: block, children: [], content: [] };
+    stack[stack.length - 1].children.push(node);
+    stack.push(node);
+  }
+  return root;
+}
+
+/** Every block under a node, its sub-headings included as text, in document order. */
+function flatten(node: Node): string[] {
+  const lines: string[] = [];
+  for (const block of node.content) lines.push(block.text);
+  for (const child of node.children) lines.push(child.heading!.text, ...flatten(child));
+  return lines;
+}
+
+function hasFields(fields: MeasureFields): boolean {
+  return fields.lead !== undefined || fields.due !== undefined || fields.budget !== undefined;
+}
+
+function isMeasureHeading(node: Node, siblings: number): boolean {
+  const text = node.heading!.text;
+  if (MEASURE_HEADING.test(text)) return true;
+  if (node.children.length > 0 || siblings < 2 || text.split(/\s+/).length > MAX_MEASURE_HEADING_WORDS) return false;
+  // A heading whose text has measures of its own (a list, bold leads) is a section, not a measure.
+  if (readContent(node.content).measures.length > 0) return false;
+  return hasFields(extractFields(node.content.map((block) => block.text).join(' '), text));
+}
+
+function measure(text: string, lead: string | undefined, extra: readonly string[] = []): DraftMeasure {
+  const split = splitTitle(text, lead);
+  const descriptionParts = [split.description, ...extra].filter((part): part is string => part !== undefined && part !== '');
+  const description = descriptionParts.join('\n');
+  return {
+    ...(split.ref ? { ref: split.ref } : {}),
+    title: split.title,
+    ...(description !== '' ? { description } : {}),
+    fields: extractFields(`${split.title}. ${description}`, split.title),
+  };
+}
+
+function headingMeasure(node: Node): DraftMeasure {
+  const { ref, rest } = splitRef(node.heading!.text);
+  const body = flatten(node);
+  const description = body.join('\n');
+  const title = rest.replace(/[\s:.;,–—-]+$/, '');
+  return {
+    ...(ref ? { ref } : {}),
+    title,
+    ...(description !== '' ? { description } : {}),
+    fields: extractFields(`${title}. ${description}`, title),
+  };
+}
+
+/** The measures and prose of a node's own blocks. */
+function readContent(blocks: readonly Block[]): { measures: DraftMeasure[]; prose: string[] } {
+  const measures: DraftMeasure[] = [];
+  const prose: string[] = [];
+  // The measure being read and the lines that belong to it: nested items, field lines.
+  let current: { text: string; lead?: string; extra: string[] } | undefined;
+  const close = (): void => {
+    if (current) measures.push(measure(current.text, current.lead, current.extra));
+    current = undefined;
+  };
+  for (const block of blocks) {
+    if (block.kind === 'item' && block.depth > 0 && current) {
+      current.extra.push(block.text);
+      continue;
+    }
+    if (isFieldLine(block.text) && current) {
+      current.extra.push(block.text);
+      continue;
+    }
+    const startsMeasure =
+      (block.kind === 'item' && (block.text.split(/\s+/).length >= MIN_ITEM_WORDS || hasFields(extractFields(block.text, block.text)))) ||
+      (block.kind === 'paragraph' && block.lead !== undefined && block.lead !== block.text && !isFieldLine(block.lead)) ||
+      (block.kind === 'paragraph' && MEASURE_PARAGRAPH.test(block.text));
+    if (startsMeasure) {
+      close();
+      current = { text: block.text, lead: block.lead, extra: [] };
+      continue;
+    }
+    close();
+    prose.push(block.text);
+  }
+  close();
+  return { measures, prose };
+}
+
+interface Collected {
+  sections: DraftSection[];
+  unplaced: UnplacedText[];
+}
+
+function subtreeHasMeasures(node: Node): boolean {
+  return collectNode(node, []).sections.length > 0;
+}
+
+/** Sections and unplaced text of a node and everything under it. */
+function collectNode(node: Node, parentPath: readonly string[]): Collected {
+  const path = node.heading ? [...parentPath, node.heading.text] : [...parentPath];
+  const measureChildren = node.children.filter((child) => isMeasureHeading(child, node.children.length));
+  const otherChildren = node.children.filter((child) => !measureChildren.includes(child));
+  const own = readContent(node.content);
+  const measures = [...own.measures];
+  // Measures keep document order: those in the node's own text come before its measure headings.
+  for (const child of measureChildren) measures.push(headingMeasure(child));
+  const result: Collected = { sections: [], unplaced: [] };
+  const sectionChildren = otherChildren.filter(subtreeHasMeasures);
+  const proseChildren = otherChildren.filter((child) => !sectionChildren.includes(child));
+  const proseLines = (children: readonly Node[]): string[] => children.flatMap((child) => [child.heading!.text, ...flatten(child)]);
+  if (measures.length > 0) {
+    result.sections.push({ path, summary: [...own.prose, ...proseLines(proseChildren)], measures });
+    for (const child of sectionChildren) {
+      const inner = collectNode(child, path);
+      result.sections.push(...inner.sections);
+      result.unplaced.push(...inner.unplaced);
+    }
+    return result;
+  }
+  if (sectionChildren.length === 1 && node.heading) {
+    // One section under this heading: the heading's own prose and its other sub-headings are that section's.
+    const inner = collectNode(sectionChildren[0], path);
+    const [first, ...rest] = inner.sections;
+    first.summary = [...own.prose, ...proseLines(proseChildren), ...first.summary];
+    result.sections.push(first, ...rest);
+    result.unplaced.push(...inner.unplaced);
+    return result;
+  }
+  if (own.prose.length > 0) {
+    result.unplaced.push({ ...(node.heading ? { heading: node.heading.text } : {}), text: own.prose });
+  }
+  for (const child of otherChildren) {
+    if (sectionChildren.includes(child)) {
+      const inner = collectNode(child, path);
+      result.sections.push(...inner.sections);
+      result.unplaced.push(...inner.unplaced);
+    } else {
+      result.unplaced.push({ heading: child.heading!.text, text: flatten(child) });
+    }
+  }
+  return result;
+}
+
+/** Words that mark a heading as the document's title rather than a chapter. */
+const TITLE_HEADING = /\b(?:strateg|agenda|plan\b|roadmap|programme|program\b|vision\s\d{4}|charter)/i;
+
+/**
+ * Splits off the title page: the blocks before the first heading, or the first heading
+ * when it is the only one of its level or reads as a title, with the text under it.
+ */
+function titlePage(blocks: readonly Block[]): { title?: string; lines: string[]; rest: Block[] } {
+  const firstHeading = blocks.findIndex((block) => block.kind === 'heading');
+  if (firstHeading === -1) {
+    // No headings at all: the lines before the first list are the title page.
+    const firstItem = blocks.findIndex((block) => block.kind !== 'paragraph' || block.lead !== undefined);
+    const end = firstItem === -1 ? Math.min(blocks.length, 1) : Math.min(firstItem, 4);
+    return { lines: blocks.slice(0, end).map((block) => block.text), rest: blocks.slice(end) };
+  }
+  const heading = blocks[firstHeading] as HeadingBlock;
+  const sameLevel = blocks.filter((block) => block.kind === 'heading' && block.level <= heading.level).length;
+  const lines = blocks.slice(0, firstHeading).map((block) => block.text);
+  if (sameLevel === 1 || (firstHeading === 0 && TITLE_HEADING.test(heading.text))) {
+    const next = blocks.findIndex((block, index) => index > firstHeading && block.kind === 'heading');
+    const end = next === -1 ? blocks.length : next;
+    const under = blocks.slice(firstHeading + 1, end).map((block) => block.text);
+    // Title-page lines are short: a long paragraph under the title is the introduction.
+    const short = under.filter((line, index) => index < 6 && line.split(/\s+/).length <= 25 && under.slice(0, index).every((earlier) => earlier.split(/\s+/).length <= 25));
+    return { title: heading.text, lines: [...lines, heading.text, ...short], rest: blocks.slice(firstHeading + 1 + short.length) };
+  }
+  return { lines, rest: blocks.slice(firstHeading) };
+}
+
+export function readStructure(blocks: readonly Block[]): DocumentStructure {
+  const page = titlePage(blocks);
+  const tree = buildTree(page.rest);
+  const opening = page.rest.slice(0, 8).map((block) => block.text);
+  const strategy = guessStrategy(page.lines, opening, page.title);
+  const collected = collectNode(tree, []);
+  const titleLines = page.lines.filter((line) => line !== strategy.title);
+  const unplaced = [...(titleLines.length > 0 ? [{ heading: 'Title page', text: titleLines }] : []), ...collected.unplaced].filter(
+    (entry) => entry.text.length > 0 || entry.heading !== undefined,
+  );
+  return { strategy, sections: collected.sections, unplaced };
+}
