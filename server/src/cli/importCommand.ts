@@ -5,7 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { resolveSettings } from '../configFile';
-import { formatOf, importDocument, ImportResult, SuggestClauses } from '../import';
+import { formatOf, importDocument, ImportResult } from '../import';
+import { DEFAULT_SUGGEST } from '../import/suggest';
 import { ImportSummary } from '../import/emit';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { displayPath } from './files';
@@ -16,8 +17,6 @@ export const IMPORT_OPTIONS: readonly OptionSpec[] = [{ name: 'output', short: '
 /** Larger documents are refused: a strategy, even with its annexes, is far smaller. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-/** The clause mapper, once the project has one: it matches sections and fills `addresses`. */
-const SUGGEST: SuggestClauses | undefined = undefined;
 
 function readDocument(file: string, shown: string): Buffer {
   let stat: fs.Stats;
@@ -67,7 +66,7 @@ export async function runImport(argv: readonly string[], io: CliIO): Promise<num
   }
   let result: ImportResult;
   try {
-    result = await importDocument(bytes, format, settings.schema, { suggest: SUGGEST, source: path.basename(source) });
+    result = await importDocument(bytes, format, settings.schema, { suggest: DEFAULT_SUGGEST, source: path.basename(source) });
   } catch (error) {
     const reason = (error as Error)?.message?.split('\n')[0] ?? String(error);
     throw new CliError(`cannot read ${shownSource} as a ${format === 'docx' ? 'Word document' : 'text'}: ${reason}`);

@@ -6,7 +6,7 @@
 
 export interface HeadingBlock {
   kind: 'heading';
-  /** 1 for the document's top level, 2 below it, … (relative: only the order matters). */
+  /** 0 for the document's title when it is marked as such, 1 for the top level, 2 below it, … (relative: only the order matters). */
   level: number;
   text: string;
 }

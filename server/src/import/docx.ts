@@ -8,7 +8,7 @@ import { Block } from './blocks';
 import { readHtml } from './html';
 
 /** Styles that mammoth does not map by default but that title pages use. */
-const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
+const STYLE_MAP = ["p[style-name='Title'] => h1.title:fresh", "p[style-name='Subtitle'] => p:fresh"];
 
 export interface DocxText {
   blocks: Block[];

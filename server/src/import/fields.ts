@@ -51,13 +51,14 @@ function phraseFrom(text: string, start: number, stops: readonly string[] = NAME
 }
 
 /** A name as written, without a leading article and trailing punctuation; undefined when it is no name. */
-export function cleanName(raw: string): string | undefined {
+export function cleanName(raw: string, lowerCaseAllowed = false): string | undefined {
   const name = raw
     .replace(/^\s*(?:the|a|an)\s+/i, '')
     .replace(/[\s,.;:*–—-]+$/, '')
     .replace(/^[\s*]+/, '')
     .trim();
   if (name === '' || name.split(/\s+/).length > MAX_NAME_WORDS) return undefined;
+  if (lowerCaseAllowed && /^\p{L}/u.test(name) && !/^(?:which|that|who|when|where|a|an|to|in|on|at|by|it|its|their|this|these)\b/i.test(name)) return name;
   if (!/^[\p{Lu}\p{N}]/u.test(name) && !/^(?:municipalities|regions|cities|ministries|agencies|universities|libraries|schools|hospitals|local|regional|national|all)\b/i.test(name)) return undefined;
   return name;
 }
@@ -65,10 +66,27 @@ export function cleanName(raw: string): string | undefined {
 const LEAD_CUE =
   /\b(?:led\s(?:jointly\s)?by|lead(?:\sagency|\sinstitution|\sorgani[sz]ation|\sbody|\sministry|\sdepartment|\sauthority|\sunit)?\s?:|responsib(?:le|ility)(?:\sbody|\sinstitution|\sauthority|\sunit|\sagency|\sdepartment|\sministry|\soffice)?\s?:|owner\s?:|implemented\sby|co-?ordinated\sby|under\sthe\s(?:leadership|lead|responsibility)\sof|in\scharge\s?:|accountable\s?:)[\s*]*/gi;
 
-/** Who leads the measure: "led by …", "Lead: …", "Responsible: …". */
+/** A verb that follows the name of who leads: "The Data Agency leads the work", "… is responsible". */
+const LEAD_VERB = /\s(?:leads|will\slead|is\sresponsible|will\sbe\sresponsible|is\sin\scharge|takes\sthe\slead|will\stake\sthe\slead)\b/g;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on|de|du|des|la|le)$/u;
+
+/** The capitalised name just before `end`: "The Public Works Department" before "is responsible". */
+function nameBefore(text: string, end: number): string | undefined {
+  const words = text.slice(Math.max(0, end - 120), end).split(/\s+/);
+  let start = words.length;
+  while (start > 0 && NAME_WORD.test(words[start - 1].replace(/[,;:]$/, '')) && !/[.;:,]$/.test(words[start - 1])) start--;
+  const name = words.slice(start).join(' ').replace(/^(?:(?:of|for|and|the|on)\s)+/i, '');
+  return /^\p{Lu}/u.test(name) ? cleanName(name) : undefined;
+}
+
+/** Who leads the measure: "led by …", "Lead: …", "Responsible: …", "The … Department is responsible". */
 export function extractLead(text: string): string | undefined {
   for (const match of text.matchAll(LEAD_CUE)) {
     const name = cleanName(phraseFrom(text, match.index! + match[0].length));
+    if (name) return name;
+  }
+  for (const match of text.matchAll(LEAD_VERB)) {
+    const name = nameBefore(text, match.index!);
     if (name) return name;
   }
   return undefined;
@@ -88,7 +106,7 @@ export function extractPartners(text: string): string[] | undefined {
     const end = /[.;()|\n]|\s[–—-]\s/.exec(rest);
     const phrase = phraseFrom(rest.slice(0, end ? end.index : rest.length).replace(/,/g, '\u0000'), 0, PARTNER_STOPS).replace(/\u0000/g, ',');
     for (const piece of phrase.split(/,\s*(?:and\s+)?|\s+and\s+(?=the\s|[\p{Lu}])|\s+as\s+well\s+as\s+/u)) {
-      const name = cleanName(piece);
+      const name = cleanName(piece, true);
       if (name && !partners.includes(name)) partners.push(name);
     }
   }
@@ -96,7 +114,7 @@ export function extractPartners(text: string): string[] | undefined {
 }
 
 const LABELLED_DUE_CUE =
-  /\b(?:deadline|due(?:\sdate|\sby|\sin)?|completion(?:\sdate)?|completed\s(?:by|in)|timeline|time\s?frame|target\sdate|delivery(?:\sdate)?|end\sdate|timing|when)\s?:?\s*(?:in\s|by\s)?/gi;
+  /\b(?:deadline|due(?:\sdate|\sby|\sin)?|completion(?:\sdate)?|completed\s(?:by|in)|timeline|time\s?frame|target\sdate(?:\sof)?|delivery(?:\sdate)?|end\sdate|timing|when)\s?:?\s*(?:in\s|by\s)?/gi;
 const DUE_CUE = /\b(?:by|until|till|before|no\slater\sthan|in|from)\s(?:the\s)?/gi;
 
 /** Characters of the text replaced by spaces: what another field already took. */
@@ -129,8 +147,8 @@ export function extractDue(text: string, ignore: readonly [number, number][] = [
   return undefined;
 }
 
-const CURRENCY_BEFORE = /(EUR|USD|GBP|DKK|SEK|NOK|ISK|CHF|CAD|AUD|NZD|PLN|CZK|HUF|RON|BGN|€|\$|£)\s?(\d[\d,.']*)(?:\s?(million|mn|m|billion|bn|thousand|k)\b)?/g;
-const CURRENCY_AFTER = /(\d[\d,.']*)\s?(million|mn|m|billion|bn|thousand|k)?\s?(EUR|euros?|USD|dollars|GBP|pounds|DKK|SEK|NOK|CHF|€)(?![\p{L}])/giu;
+const CURRENCY_BEFORE = /(EUR|USD|GBP|DKK|SEK|NOK|ISK|CHF|CAD|AUD|NZD|PLN|CZK|HUF|RON|BGN|€|\$|£)\s?(\d(?:[\d,.']*\d)?)(?:\s?(million|mn|m|billion|bn|thousand|k)\b)?/g;
+const CURRENCY_AFTER = /(\d(?:[\d,.']*\d)?)\s?(million|mn|m|billion|bn|thousand|k)?\s?(EUR|euros?|USD|dollars|GBP|pounds|DKK|SEK|NOK|CHF|€)(?![\p{L}])/giu;
 const MULTIPLIERS: Record<string, number> = { million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
 const CURRENCY_CODES: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP', euro: 'EUR', euros: 'EUR', dollars: 'USD', pounds: 'GBP' };
 const BUDGET_WORDS = /\b(?:budget|cost|costs|funding|funded|allocat|invest|financ|envelope|grant|spend)/i;
@@ -160,21 +178,24 @@ export function parseNumber(written: string, scaled: boolean): number | undefine
 interface AmountMatch {
   budget: Budget;
   index: number;
+  end: number;
 }
 
 function amounts(text: string): AmountMatch[] {
   const found: AmountMatch[] = [];
-  const add = (index: number, currencyWritten: string, numberWritten: string, multiplierWritten: string | undefined): void => {
+  const add = (index: number, end: number, currencyWritten: string, numberWritten: string, multiplierWritten: string | undefined): void => {
     const multiplier = multiplierWritten ? MULTIPLIERS[multiplierWritten.toLowerCase()] : 1;
     const value = parseNumber(numberWritten, multiplier !== 1);
     if (value === undefined) return;
     const currency = CURRENCY_CODES[currencyWritten] ?? CURRENCY_CODES[currencyWritten.toLowerCase()] ?? currencyWritten.toUpperCase();
-    found.push({ budget: { amount: Math.round(value * multiplier), currency }, index });
+    found.push({ budget: { amount: Math.round(value * multiplier), currency }, index, end });
   };
-  for (const match of text.matchAll(CURRENCY_BEFORE)) add(match.index!, match[1], match[2], match[3]);
+  for (const match of text.matchAll(CURRENCY_BEFORE)) add(match.index!, match.index! + match[0].length, match[1], match[2], match[3]);
   for (const match of text.matchAll(CURRENCY_AFTER)) {
-    if (found.some((amount) => Math.abs(amount.index - match.index!) < 4)) continue;
-    add(match.index!, match[3], match[1], match[2]);
+    // "EUR 5 million EUR" is one amount: an amount overlapping one already read is the same.
+    const end = match.index! + match[0].length;
+    if (found.some((amount) => match.index! < amount.end && end > amount.index)) continue;
+    add(match.index!, end, match[3], match[1], match[2]);
   }
   return found.sort((a, b) => a.index - b.index);
 }
@@ -182,14 +203,18 @@ function amounts(text: string): AmountMatch[] {
 /** The budget: the first amount the text calls a budget, cost or funding, else the first amount. */
 export function extractBudget(text: string, ignore: readonly [number, number][] = []): Budget | undefined {
   const found = amounts(masked(text, ignore));
-  // An amount after "above" or "over" is a threshold, not what the measure costs.
-  const costs = found.filter((amount) => !/\b(?:above|over|below|under|exceeding|than|threshold\sof)\s$/i.test(text.slice(Math.max(0, amount.index - 20), amount.index)));
+  // An amount after "above" or "over" is a threshold, and one that is saved or earned is no cost.
+  const costs = found.filter(
+    (amount) =>
+      !/\b(?:above|over|below|under|exceeding|than|threshold\sof)\s$/i.test(text.slice(Math.max(0, amount.index - 20), amount.index)) &&
+      !/\b(?:saves?|saving|savings|revenues?|earns?|income)\b/i.test(text.slice(Math.max(0, amount.index - 30), amount.index)),
+  );
   if (costs.length === 0) return undefined;
   const named = costs.find((amount) => BUDGET_WORDS.test(text.slice(Math.max(0, amount.index - 60), amount.index)));
   return (named ?? costs[0]).budget;
 }
 
-const VALUE = String.raw`[€$£]?\d[\d,.]*(?:\s?(?:%|per\s?cent\b|percent\b))?(?:\s(?:of|out\sof)\s\d[\d,]*)?(?:\s(?!to\b|by\b|in\b|and\b|from\b|for\b|of\b|per\b|at\b)[a-z]{2,12}\b)?`;
+const VALUE = String.raw`[€$£]?\d(?:[\d,.]*\d)?(?:\s?(?:%|per\s?cent\b|percent\b))?(?:\s(?:of|out\sof)\s\d[\d,]*)?(?:\s(?!to\b|by\b|in\b|and\b|from\b|for\b|of\b|per\b|at\b)[a-z]{2,12}\b)?`;
 const FROM_TO = new RegExp(String.raw`\bfrom\s(${VALUE})(?:\s(?:in\s|\()\d{4}\)?)?\s(?:to|up\sto|down\sto)\s(${VALUE})(?:\s(?:by|in|until|before)\s(?:the\s)?)?`, 'gi');
 const BASELINE_TARGET = new RegExp(String.raw`\bbaseline\s?:?\s(${VALUE})(?:\s?\(\d{4}\))?[,;]?\s(?:and\s)?target\s?:?\s(${VALUE})(?:\s?(?:by|in|\()\s?)?`, 'gi');
 const TARGET_ONLY = new RegExp(String.raw`\btarget\s?:\s(${VALUE})`, 'gi');

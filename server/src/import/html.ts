@@ -5,7 +5,7 @@
  */
 import { Block, cleanText, tableBlocks } from './blocks';
 
-const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|[^<]+|</g;
+const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|[^<]+|</g;
 const MAX_HEADING_WORDS = 14;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -70,7 +70,7 @@ export function readHtml(html: string): Block[] {
   }
 
   for (const match of html.matchAll(TOKEN)) {
-    const [token, closing, rawName] = match;
+    const [token, closing, rawName, attributes] = match;
     if (rawName === undefined) {
       const text = decodeEntities(token);
       if (cell !== undefined) cell += text;
@@ -88,7 +88,8 @@ export function readHtml(html: string): Block[] {
     }
     if (/^h[1-6]$/.test(name)) {
       if (closing) finish();
-      else start('heading', Number(name[1]));
+      // The document's title (Word's Title style) is above every heading: level 0.
+      else start('heading', /class="title"/.test(attributes ?? '') ? 0 : Number(name[1]));
     } else if (name === 'p') {
       if (closing) {
         if (open?.kind !== 'item') finish();

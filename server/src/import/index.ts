@@ -15,7 +15,7 @@ import { readDocx } from './docx';
 import { emitStrategy, ImportSummary, summarise } from './emit';
 import { readMarkdown } from './markdown';
 import { readPlainText } from './plainText';
-import { readStructure } from './structure';
+import { DocumentStructure, readStructure } from './structure';
 
 export { DocumentFormat } from './blocks';
 export { SuggestClauses, ClauseSuggestion } from './assemble';
@@ -29,6 +29,8 @@ export interface ImportOptions {
 
 export interface ImportResult {
   text: string;
+  /** What the document's shape gave, before the mapper placed sections and measures. */
+  structure: DocumentStructure;
   imported: ImportedStrategy;
   summary: ImportSummary;
   /** Problems reading the document that the drafter should know of (from the Word reader). */
@@ -60,12 +62,13 @@ export async function readBlocks(bytes: Uint8Array, format: DocumentFormat): Pro
 
 /** Blocks → the strategy file. */
 export function importBlocks(blocks: readonly Block[], schema: Schema, options: ImportOptions = {}): Omit<ImportResult, 'warnings'> {
-  const imported = assemble(readStructure(blocks), schema, options.suggest);
+  const structure = readStructure(blocks);
+  const imported = assemble(structure, schema, options.suggest);
   const summary = summarise(
     imported,
     schema.recommendations.map((recommendation) => recommendation.section),
   );
-  return { text: emitStrategy(imported, options.source ?? 'a document', summary), imported, summary };
+  return { text: emitStrategy(imported, options.source ?? 'a document', summary), structure, imported, summary };
 }
 
 export async function importDocument(bytes: Uint8Array, format: DocumentFormat, schema: Schema, options: ImportOptions = {}): Promise<ImportResult> {

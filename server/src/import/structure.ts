@@ -72,7 +72,7 @@ function buildTree(blocks: readonly Block[]): Node {
 /** Every block under a node, its sub-headings included as text, in document order. */
 function flatten(node: Node): string[] {
   const lines: string[] = [];
-  for (const block of node.content) lines.push(block.text);
+  for (const block of node.content) lines.push(itemText(block));
   for (const child of node.children) lines.push(child.heading!.text, ...flatten(child));
   return lines;
 }
@@ -81,17 +81,36 @@ function hasFields(fields: MeasureFields): boolean {
   return fields.lead !== undefined || fields.due !== undefined || fields.budget !== undefined;
 }
 
-function isMeasureHeading(node: Node, siblings: number): boolean {
+/** What every step needs to know of the whole document. */
+interface Context {
+  /** Every heading's words, to know a table of contents when one is listed. */
+  headings: Set<string>;
+}
+
+function words(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+/** An item's text with its number, when it has one: a number is a word of the document too. */
+function itemText(block: Block): string {
+  if (block.kind !== 'item' || !block.ordered || block.marker === '') return block.text;
+  return `${block.marker} ${block.text}`;
+}
+
+function isMeasureHeading(node: Node, parent: Node, context: Context): boolean {
   const text = node.heading!.text;
   if (MEASURE_HEADING.test(text)) return true;
-  if (node.children.length > 0 || siblings < 2 || text.split(/\s+/).length > MAX_MEASURE_HEADING_WORDS) return false;
+  // A top-level heading is a chapter, whatever its text states.
+  if (!parent.heading || node.children.length > 0 || parent.children.length < 2 || text.split(/\s+/).length > MAX_MEASURE_HEADING_WORDS) return false;
   // A heading whose text has measures of its own (a list, bold leads) is a section, not a measure.
-  if (readContent(node.content).measures.length > 0) return false;
+  if (readContent(node.content, context).measures.length > 0) return false;
   return hasFields(extractFields(node.content.map((block) => block.text).join(' '), text));
 }
 
-function measure(text: string, lead: string | undefined, extra: readonly string[] = []): DraftMeasure {
+function measure(text: string, lead: string | undefined, extra: readonly string[], marker: string | undefined): DraftMeasure {
   const split = splitTitle(text, lead);
+  // A numbered item's number is the document's reference for it, unless the text gives its own.
+  if (!split.ref && marker) split.ref = marker.replace(/^\(|[.)]$/g, '');
   const descriptionParts = [split.description, ...extra].filter((part): part is string => part !== undefined && part !== '');
   const description = descriptionParts.join('\n');
   return {
@@ -116,35 +135,37 @@ function headingMeasure(node: Node): DraftMeasure {
 }
 
 /** The measures and prose of a node's own blocks. */
-function readContent(blocks: readonly Block[]): { measures: DraftMeasure[]; prose: string[] } {
+function readContent(blocks: readonly Block[], context: Context): { measures: DraftMeasure[]; prose: string[] } {
   const measures: DraftMeasure[] = [];
   const prose: string[] = [];
   // The measure being read and the lines that belong to it: nested items, field lines.
-  let current: { text: string; lead?: string; extra: string[] } | undefined;
+  let current: { text: string; lead?: string; extra: string[]; marker?: string } | undefined;
   const close = (): void => {
-    if (current) measures.push(measure(current.text, current.lead, current.extra));
+    if (current) measures.push(measure(current.text, current.lead, current.extra, current.marker));
     current = undefined;
   };
   for (const block of blocks) {
     if (block.kind === 'item' && block.depth > 0 && current) {
-      current.extra.push(block.text);
+      current.extra.push(itemText(block));
       continue;
     }
     if (isFieldLine(block.text) && current) {
       current.extra.push(block.text);
       continue;
     }
+    // An item that repeats a heading of the document is an entry of a table of contents.
+    const listsHeading = block.kind === 'item' && (context.headings.has(words(itemText(block))) || context.headings.has(words(block.text)));
     const startsMeasure =
-      (block.kind === 'item' && (block.text.split(/\s+/).length >= MIN_ITEM_WORDS || hasFields(extractFields(block.text, block.text)))) ||
+      (block.kind === 'item' && !listsHeading && (block.text.split(/\s+/).length >= MIN_ITEM_WORDS || hasFields(extractFields(block.text, block.text)))) ||
       (block.kind === 'paragraph' && block.lead !== undefined && block.lead !== block.text && !isFieldLine(block.lead)) ||
       (block.kind === 'paragraph' && MEASURE_PARAGRAPH.test(block.text));
     if (startsMeasure) {
       close();
-      current = { text: block.text, lead: block.lead, extra: [] };
+      current = { text: block.text, lead: block.lead, extra: [], ...(block.kind === 'item' && block.ordered ? { marker: block.marker } : {}) };
       continue;
     }
     close();
-    prose.push(block.text);
+    prose.push(itemText(block));
   }
   close();
   return { measures, prose };
@@ -155,27 +176,27 @@ interface Collected {
   unplaced: UnplacedText[];
 }
 
-function subtreeHasMeasures(node: Node): boolean {
-  return collectNode(node, []).sections.length > 0;
+function subtreeHasMeasures(node: Node, context: Context): boolean {
+  return collectNode(node, [], context).sections.length > 0;
 }
 
 /** Sections and unplaced text of a node and everything under it. */
-function collectNode(node: Node, parentPath: readonly string[]): Collected {
+function collectNode(node: Node, parentPath: readonly string[], context: Context): Collected {
   const path = node.heading ? [...parentPath, node.heading.text] : [...parentPath];
-  const measureChildren = node.children.filter((child) => isMeasureHeading(child, node.children.length));
+  const measureChildren = node.children.filter((child) => isMeasureHeading(child, node, context));
   const otherChildren = node.children.filter((child) => !measureChildren.includes(child));
-  const own = readContent(node.content);
+  const own = readContent(node.content, context);
   const measures = [...own.measures];
   // Measures keep document order: those in the node's own text come before its measure headings.
   for (const child of measureChildren) measures.push(headingMeasure(child));
   const result: Collected = { sections: [], unplaced: [] };
-  const sectionChildren = otherChildren.filter(subtreeHasMeasures);
+  const sectionChildren = otherChildren.filter((child) => subtreeHasMeasures(child, context));
   const proseChildren = otherChildren.filter((child) => !sectionChildren.includes(child));
   const proseLines = (children: readonly Node[]): string[] => children.flatMap((child) => [child.heading!.text, ...flatten(child)]);
   if (measures.length > 0) {
     result.sections.push({ path, summary: [...own.prose, ...proseLines(proseChildren)], measures });
     for (const child of sectionChildren) {
-      const inner = collectNode(child, path);
+      const inner = collectNode(child, path, context);
       result.sections.push(...inner.sections);
       result.unplaced.push(...inner.unplaced);
     }
@@ -183,7 +204,7 @@ function collectNode(node: Node, parentPath: readonly string[]): Collected {
   }
   if (sectionChildren.length === 1 && node.heading) {
     // One section under this heading: the heading's own prose and its other sub-headings are that section's.
-    const inner = collectNode(sectionChildren[0], path);
+    const inner = collectNode(sectionChildren[0], path, context);
     const [first, ...rest] = inner.sections;
     first.summary = [...own.prose, ...proseLines(proseChildren), ...first.summary];
     result.sections.push(first, ...rest);
@@ -195,7 +216,7 @@ function collectNode(node: Node, parentPath: readonly string[]): Collected {
   }
   for (const child of otherChildren) {
     if (sectionChildren.includes(child)) {
-      const inner = collectNode(child, path);
+      const inner = collectNode(child, path, context);
       result.sections.push(...inner.sections);
       result.unplaced.push(...inner.unplaced);
     } else {
@@ -205,41 +226,46 @@ function collectNode(node: Node, parentPath: readonly string[]): Collected {
   return result;
 }
 
-/** Words that mark a heading as the document's title rather than a chapter. */
-const TITLE_HEADING = /\b(?:strateg|agenda|plan\b|roadmap|programme|program\b|vision\s\d{4}|charter)/i;
+/** A paragraph longer than this is text, not a line of a title page. */
+const TITLE_LINE_WORDS = 25;
+const MAX_TITLE_PAGE_BLOCKS = 8;
+
+/** A heading that belongs on a title page: the marked title, or one that names a year or a government. */
+function titleLike(heading: HeadingBlock): boolean {
+  return heading.level === 0 || /\b(?:19|20)\d{2}\b/.test(heading.text) || guessStrategy([heading.text], []).government !== undefined;
+}
 
 /**
- * Splits off the title page: the blocks before the first heading, or the first heading
- * when it is the only one of its level or reads as a title, with the text under it.
+ * Splits off the title page: the short lines that open the document, and headings among
+ * them that read as a title (the marked title, a year, a government's name), up to the
+ * first other heading or the first real text (a long paragraph, a list, a table).
  */
-function titlePage(blocks: readonly Block[]): { title?: string; lines: string[]; rest: Block[] } {
-  const firstHeading = blocks.findIndex((block) => block.kind === 'heading');
-  if (firstHeading === -1) {
-    // No headings at all: the lines before the first list are the title page.
-    const firstItem = blocks.findIndex((block) => block.kind !== 'paragraph' || block.lead !== undefined);
-    const end = firstItem === -1 ? Math.min(blocks.length, 1) : Math.min(firstItem, 4);
-    return { lines: blocks.slice(0, end).map((block) => block.text), rest: blocks.slice(end) };
+function titlePage(blocks: readonly Block[]): { lines: string[]; headings: Set<string>; rest: Block[] } {
+  let end = 0;
+  while (end < blocks.length && end < MAX_TITLE_PAGE_BLOCKS) {
+    const block = blocks[end];
+    if (block.kind === 'item') break;
+    if (block.kind === 'heading' && !titleLike(block)) break;
+    if (block.kind === 'paragraph' && block.text.split(/\s+/).length > TITLE_LINE_WORDS) break;
+    end++;
   }
-  const heading = blocks[firstHeading] as HeadingBlock;
-  const sameLevel = blocks.filter((block) => block.kind === 'heading' && block.level <= heading.level).length;
-  const lines = blocks.slice(0, firstHeading).map((block) => block.text);
-  if (sameLevel === 1 || (firstHeading === 0 && TITLE_HEADING.test(heading.text))) {
-    const next = blocks.findIndex((block, index) => index > firstHeading && block.kind === 'heading');
-    const end = next === -1 ? blocks.length : next;
-    const under = blocks.slice(firstHeading + 1, end).map((block) => block.text);
-    // Title-page lines are short: a long paragraph under the title is the introduction.
-    const short = under.filter((line, index) => index < 6 && line.split(/\s+/).length <= 25 && under.slice(0, index).every((earlier) => earlier.split(/\s+/).length <= 25));
-    return { title: heading.text, lines: [...lines, heading.text, ...short], rest: blocks.slice(firstHeading + 1 + short.length) };
-  }
-  return { lines, rest: blocks.slice(firstHeading) };
+  // A document that opens straight with its text has no title page but its first heading.
+  if (end === 0 && blocks[0]?.kind === 'heading') end = 1;
+  const page = blocks.slice(0, end);
+  return {
+    lines: page.map((block) => block.text),
+    headings: new Set(page.filter((block) => block.kind === 'heading').map((block) => block.text)),
+    rest: blocks.slice(end),
+  };
 }
 
 export function readStructure(blocks: readonly Block[]): DocumentStructure {
   const page = titlePage(blocks);
   const tree = buildTree(page.rest);
   const opening = page.rest.slice(0, 8).map((block) => block.text);
-  const strategy = guessStrategy(page.lines, opening, page.title);
-  const collected = collectNode(tree, []);
+  const strategy = guessStrategy(page.lines, opening, page.headings);
+  const headings = new Set(blocks.filter((block) => block.kind === 'heading').map((block) => words(block.text)));
+  const collected = collectNode(tree, [], { headings });
   const titleLines = page.lines.filter((line) => line !== strategy.title);
   const unplaced = [...(titleLines.length > 0 ? [{ heading: 'Title page', text: titleLines }] : []), ...collected.unplaced].filter(
     (entry) => entry.text.length > 0 || entry.heading !== undefined,
