@@ -63,6 +63,37 @@ function sectionInput(section: DraftSection): { title: string; description?: str
   return { title, ...(description !== '' ? { description } : {}), ...(context !== '' ? { context } : {}) };
 }
 
+/** How much the section's own heading and prose count against one measure's text in choosing its recommendation. */
+const SECTION_TEXT_WEIGHT = 1.5;
+
+/**
+ * The recommendation a section answers: the mapper is asked about the section's heading and
+ * prose, and about each of its measures; each answer is a vote for the recommendations of
+ * the clauses suggested, weighed by the suggestion's share of the best score. A section's
+ * heading is short, and its measures say more about what it does than its title.
+ */
+function sectionRecommendation(section: DraftSection, schema: Schema, suggest: SuggestClauses): Recommendation | undefined {
+  const votes = new Map<Recommendation, number>();
+  const vote = (suggestions: ClauseSuggestion[], weight: number): void => {
+    const best = suggestions[0]?.score ?? 0;
+    const seen = new Set<Recommendation>();
+    for (const suggestion of suggestions) {
+      const recommendation = recommendationOf(suggestion.clause, schema);
+      if (!recommendation || seen.has(recommendation)) continue;
+      seen.add(recommendation);
+      votes.set(recommendation, (votes.get(recommendation) ?? 0) + (weight * suggestion.score) / best);
+    }
+  };
+  vote(suggest(sectionInput(section), schema, { limit: 3 }), SECTION_TEXT_WEIGHT);
+  const context = section.path.join(' / ');
+  for (const measure of section.measures) {
+    vote(suggest({ title: measure.title, ...(measure.description ? { description: measure.description } : {}), context }, schema, { limit: 3 }), 1);
+  }
+  let chosen: Recommendation | undefined;
+  for (const [recommendation, total] of votes) if (!chosen || total > votes.get(chosen)!) chosen = recommendation;
+  return chosen;
+}
+
 function measureAddresses(measure: DraftMeasure, context: string, schema: Schema, suggest: SuggestClauses | undefined): string[] {
   if (!suggest) return [];
   const suggestions = suggest({ title: measure.title, ...(measure.description ? { description: measure.description } : {}), context }, schema, { limit: MAX_ADDRESSES });
@@ -101,8 +132,7 @@ export function assemble(structure: DocumentStructure, schema: Schema, suggest: 
 
   for (const draft of structure.sections) {
     const heading = draft.path.join(' / ');
-    const top = suggest ? suggest(sectionInput(draft), schema, { limit: 1 })[0] : undefined;
-    const recommendation = top ? recommendationOf(top.clause, schema) : undefined;
+    const recommendation = suggest ? sectionRecommendation(draft, schema, suggest) : undefined;
     if (recommendation) {
       const section = sectionFor(recommendation);
       if (heading !== '') section.headings.push(heading);

@@ -77,3 +77,16 @@ export function tableBlocks(rows: readonly (readonly string[])[]): Block[] {
 export function startsWithLabel(line: string): boolean {
   return /^[*_]{0,2}[A-Z][A-Za-z /&-]{0,30}:[*_]{0,2}\s/.test(line.trim());
 }
+
+/**
+ * The text without the given characters at its end. A loop rather than `/[…]+$/`, which
+ * a regular expression engine tries from every position: quadratic on long text.
+ */
+export function trimEndOf(text: string, characters: string): string {
+  let end = text.length;
+  while (end > 0 && characters.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** Spaces and the punctuation that closes a title or a name. */
+export const CLOSING_PUNCTUATION = ' \t\n:.;,–—-';

@@ -8,14 +8,13 @@ const MONTHS: Record<string, number> = {
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
   november: 11, dec: 12, december: 12,
 };
-const MONTH_NAME = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
 const QUARTER = /^(?:Q|quarter\s)([1-4])[\s/-]?(?:of\s)?(\d{4})\b/i;
 const YEAR_QUARTER = /^(\d{4})[\s-]?Q([1-4])\b/i;
 const HALF = /^(?:H([12])[\s/-]?|(first|second|1st|2nd)\shalf\sof\s)(\d{4})\b/i;
-const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s(${MONTH_NAME})\\.?,?\\s(\\d{4})\\b`, 'i');
-const MONTH_DAY_YEAR = new RegExp(`^(${MONTH_NAME})\\.?\\s(\\d{1,2}),\\s(\\d{4})\\b`, 'i');
-const MONTH_YEAR = new RegExp(`^(?:the\\send\\sof\\s|end\\sof\\s|end-)?(${MONTH_NAME})\\.?,?\\s(\\d{4})\\b`, 'i');
+const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?\s(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s(\d{4})\b/i;
+const MONTH_DAY_YEAR = /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s(\d{1,2}),\s(\d{4})\b/i;
+const MONTH_YEAR = /^(?:the\send\sof\s|end\sof\s|end-)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s(\d{4})\b/i;
 const ISO = /^(\d{4})-(\d{2})(?:-(\d{2}))?\b/;
 const DAY_FIRST = /^(\d{1,2})[./](\d{1,2})[./](\d{4})\b/;
 const MONTH_SLASH_YEAR = /^(\d{1,2})\/(\d{4})\b/;

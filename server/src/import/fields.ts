@@ -5,6 +5,7 @@
  * measure's description whatever is found. Every pattern is linear: values are cut by a
  * scan to the next terminator, not by regular expressions that could backtrack.
  */
+import { CLOSING_PUNCTUATION, trimEndOf } from './blocks';
 import { dateAt, dateOrRangeEndAt } from './dates';
 
 export interface Budget {
@@ -52,9 +53,9 @@ function phraseFrom(text: string, start: number, stops: readonly string[] = NAME
 
 /** A name as written, without a leading article and trailing punctuation; undefined when it is no name. */
 export function cleanName(raw: string, lowerCaseAllowed = false): string | undefined {
-  const name = raw
+  const name = trimEndOf(raw, `${CLOSING_PUNCTUATION}*`)
     .replace(/^\s*(?:the|a|an)\s+/i, '')
-    .replace(/[\s,.;:*–—-]+$/, '')
+    
     .replace(/^[\s*]+/, '')
     .trim();
   if (name === '' || name.split(/\s+/).length > MAX_NAME_WORDS) return undefined;
@@ -105,7 +106,7 @@ export function extractPartners(text: string): string[] | undefined {
     // A list of partners runs over commas, so only the sentence's end cuts it here.
     const end = /[.;()|\n]|\s[–—-]\s/.exec(rest);
     const phrase = phraseFrom(rest.slice(0, end ? end.index : rest.length).replace(/,/g, '\u0000'), 0, PARTNER_STOPS).replace(/\u0000/g, ',');
-    for (const piece of phrase.split(/,\s*(?:and\s+)?|\s+and\s+(?=the\s|[\p{Lu}])|\s+as\s+well\s+as\s+/u)) {
+    for (const piece of phrase.replace(/\s+/g, ' ').split(/, (?:and )?|,| and (?=the |\p{Lu})| as well as /u)) {
       const name = cleanName(piece, true);
       if (name && !partners.includes(name)) partners.push(name);
     }
@@ -148,14 +149,15 @@ export function extractDue(text: string, ignore: readonly [number, number][] = [
 }
 
 const CURRENCY_BEFORE = /(EUR|USD|GBP|DKK|SEK|NOK|ISK|CHF|CAD|AUD|NZD|PLN|CZK|HUF|RON|BGN|€|\$|£)\s?(\d(?:[\d,.']*\d)?)(?:\s?(million|mn|m|billion|bn|thousand|k)\b)?/g;
-const CURRENCY_AFTER = /(\d(?:[\d,.']*\d)?)\s?(million|mn|m|billion|bn|thousand|k)?\s?(EUR|euros?|USD|dollars|GBP|pounds|DKK|SEK|NOK|CHF|€)(?![\p{L}])/giu;
+const NUMBER = /\d[\d,.']*/g;
+const CURRENCY_AFTER = /^\s?(million|mn|m|billion|bn|thousand|k)?\s?(EUR|euros?|USD|dollars|GBP|pounds|DKK|SEK|NOK|CHF|€)(?![\p{L}])/iu;
 const MULTIPLIERS: Record<string, number> = { million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
 const CURRENCY_CODES: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP', euro: 'EUR', euros: 'EUR', dollars: 'USD', pounds: 'GBP' };
 const BUDGET_WORDS = /\b(?:budget|cost|costs|funding|funded|allocat|invest|financ|envelope|grant|spend)/i;
 
 /** A written number ("2,500,000", "2.5", "1.250.000", "2,5", "1'000'000") as a number. */
 export function parseNumber(written: string, scaled: boolean): number | undefined {
-  const digits = written.replace(/[.,']+$/, '').replace(/'/g, '');
+  const digits = trimEndOf(written, ".,'").replace(/'/g, '');
   const lastComma = digits.lastIndexOf(',');
   const lastDot = digits.lastIndexOf('.');
   let normal: string;
@@ -191,11 +193,14 @@ function amounts(text: string): AmountMatch[] {
     found.push({ budget: { amount: Math.round(value * multiplier), currency }, index, end });
   };
   for (const match of text.matchAll(CURRENCY_BEFORE)) add(match.index!, match.index! + match[0].length, match[1], match[2], match[3]);
-  for (const match of text.matchAll(CURRENCY_AFTER)) {
+  for (const number of text.matchAll(NUMBER)) {
+    const written = trimEndOf(number[0], ".,'");
+    const after = CURRENCY_AFTER.exec(text.slice(number.index! + written.length, number.index! + written.length + 40));
+    if (!after) continue;
     // "EUR 5 million EUR" is one amount: an amount overlapping one already read is the same.
-    const end = match.index! + match[0].length;
-    if (found.some((amount) => match.index! < amount.end && end > amount.index)) continue;
-    add(match.index!, end, match[3], match[1], match[2]);
+    const end = number.index! + written.length + after[0].length;
+    if (found.some((amount) => number.index! < amount.end && end > amount.index)) continue;
+    add(number.index!, end, after[2], written, after[1]);
   }
   return found.sort((a, b) => a.index - b.index);
 }
@@ -214,10 +219,11 @@ export function extractBudget(text: string, ignore: readonly [number, number][] 
   return (named ?? costs[0]).budget;
 }
 
-const VALUE = String.raw`[€$£]?\d(?:[\d,.]*\d)?(?:\s?(?:%|per\s?cent\b|percent\b))?(?:\s(?:of|out\sof)\s\d[\d,]*)?(?:\s(?!to\b|by\b|in\b|and\b|from\b|for\b|of\b|per\b|at\b)[a-z]{2,12}\b)?`;
-const FROM_TO = new RegExp(String.raw`\bfrom\s(${VALUE})(?:\s(?:in\s|\()\d{4}\)?)?\s(?:to|up\sto|down\sto)\s(${VALUE})(?:\s(?:by|in|until|before)\s(?:the\s)?)?`, 'gi');
-const BASELINE_TARGET = new RegExp(String.raw`\bbaseline\s?:?\s(${VALUE})(?:\s?\(\d{4}\))?[,;]?\s(?:and\s)?target\s?:?\s(${VALUE})(?:\s?(?:by|in|\()\s?)?`, 'gi');
-const TARGET_ONLY = new RegExp(String.raw`\btarget\s?:\s(${VALUE})`, 'gi');
+// A value as indicators state it ("40%", "9 months", "4 of 19", "€2.50"); written out in each
+// pattern below, so that each is a literal the linear-time check can read.
+const FROM_TO = /\bfrom\s([€$£]?\d(?:[\d,.]*\d)?(?:\s?(?:%|per\s?cent\b|percent\b))?(?:\s(?:of|out\sof)\s\d[\d,]*)?(?:\s(?!to\b|by\b|in\b|and\b|from\b|for\b|of\b|per\b|at\b)[a-z]{2,12}\b)?)(?:\s(?:in\s|\()\d{4}\)?)?\s(?:to|up\sto|down\sto)\s([€$£]?\d(?:[\d,.]*\d)?(?:\s?(?:%|per\s?cent\b|percent\b))?(?:\s(?:of|out\sof)\s\d[\d,]*)?(?:\s(?!to\b|by\b|in\b|and\b|from\b|for\b|of\b|per\b|at\b)[a-z]{2,12}\b)?)(?:\s(?:by|in|until|before)\s(?:the\s)?)?/gi;
+const BASELINE_TARGET = /\bbaseline\s?:?\s([€$£]?\d(?:[\d,.]*\d)?(?:\s?(?:%|per\s?cent\b|percent\b))?(?:\s(?:of|out\sof)\s\d[\d,]*)?(?:\s(?!to\b|by\b|in\b|and\b|from\b|for\b|of\b|per\b|at\b)[a-z]{2,12}\b)?)(?:\s?\(\d{4}\))?[,;]?\s(?:and\s)?target\s?:?\s([€$£]?\d(?:[\d,.]*\d)?(?:\s?(?:%|per\s?cent\b|percent\b))?(?:\s(?:of|out\sof)\s\d[\d,]*)?(?:\s(?!to\b|by\b|in\b|and\b|from\b|for\b|of\b|per\b|at\b)[a-z]{2,12}\b)?)(?:\s?(?:by|in|\()\s?)?/gi;
+const TARGET_ONLY = /\btarget\s?:\s([€$£]?\d(?:[\d,.]*\d)?(?:\s?(?:%|per\s?cent\b|percent\b))?(?:\s(?:of|out\sof)\s\d[\d,]*)?(?:\s(?!to\b|by\b|in\b|and\b|from\b|for\b|of\b|per\b|at\b)[a-z]{2,12}\b)?)/gi;
 const NAME_LEAD_IN = /^(?:and\s|to\s|we\swill\s|will\s|shall\s|aim\sto\s|aims\sto\s)?(?:increase|raise|reduce|cut|grow|lift|bring|improve|expand|decrease|lower|boost|move|shorten|take|get)s?\s(?:the\s)?/i;
 const NAME_TAIL = /\s(?:should|will|must|is\sto|are\sto|to)?\s?(?:rise|grow|increase|fall|drop|go|decrease|improve|move|shrink|climb|double)s?$/i;
 const LABEL = /^(?:indicators?|kpis?|targets?|measure\sof\ssuccess|success\smeasure|metric)\s?:\s?/i;
@@ -227,14 +233,13 @@ function indicatorName(text: string, end: number): string | undefined {
   const before = text.slice(0, end);
   let start = 0;
   for (const match of before.matchAll(/[.;:!?(\n]\s|,\s(?:and\s)?|\s[–—-]\s/g)) start = match.index! + match[0].length;
-  const name = before
+  const name = trimEndOf(before
     .slice(start)
     .trim()
     .replace(LABEL, '')
     .replace(NAME_LEAD_IN, '')
     .replace(NAME_TAIL, '')
-    .replace(/^(?:the|a|an)\s/i, '')
-    .replace(/[\s,]+$/, '')
+    .replace(/^(?:the|a|an)\s/i, ''), ' \t\n,')
     .trim();
   return name === '' ? undefined : name.charAt(0).toUpperCase() + name.slice(1);
 }

@@ -5,7 +5,7 @@
  */
 import { Block, cleanText, tableBlocks } from './blocks';
 
-const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|[^<]+|</g;
+const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)?\/?>|[^<]+|</g;
 const MAX_HEADING_WORDS = 14;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

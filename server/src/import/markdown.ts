@@ -6,7 +6,7 @@
  */
 import { Block, cleanText, ItemBlock, startsWithLabel, tableBlocks } from './blocks';
 
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t](.*))?$/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const LIST_ITEM = /^([ \t]*)([-*+•]|\d{1,3}[.)]|[a-z][.)])[ \t]+(\S.*)$/;
 const FENCE = /^ {0,3}(?:```|~~~)/;
@@ -16,8 +16,8 @@ const QUOTE = /^ {0,3}> ?/;
 export function markdownInline(text: string): string {
   return cleanText(
     text
-      .replace(/!\[([^\]]*)\]\([^)\s]*\)/g, '$1')
-      .replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, (_, label: string, url: string) => (url && url !== label ? `${label} (${url})` : label))
+      .replace(/!\[([^\][]*)\]\([^)\s]*\)/g, '$1')
+      .replace(/\[([^\][]*)\]\(([^)\s]*)\)/g, (_, label: string, url: string) => (url && url !== label ? `${label} (${url})` : label))
       .replace(/<[a-zA-Z/][^>]*>/g, ' ')
       .replace(/\*\*|__|`/g, '')
       .replace(/(^|[\s(])[*_]([^*_\s][^*_]*)[*_]/g, '$1$2')

@@ -18,7 +18,7 @@ export interface StrategyGuess {
 
 const TITLE_WORDS = /\b(?:strateg|agenda|plan\b|roadmap|programme|program\b|vision|charter|digital)/i;
 const GOVERNMENT =
-  /(?:(?:the )?(?:Republic|Kingdom|Government|State|Commonwealth|Federation|Principality|Grand Duchy|Region|Province|County|Canton|City|Municipality|Town|Borough|District|Shire) of (?:the )?\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)?|\p{Lu}[\p{L}'-]* (?:City|County|Regional|Municipal|Town|District|Borough|Provincial) (?:Council|Government|Administration|Authority)|\p{Lu}[\p{L}'-]* (?:Municipality|Region|Province|County|Canton))/u;
+  /(?:(?:the )?(?:Republic|Kingdom|Government|State|Commonwealth|Federation|Principality|Grand Duchy|Region|Province|County|Canton|City|Municipality|Town|Borough|District|Shire) of (?:the )?\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)?|(?<![\p{L}'-])\p{Lu}[\p{L}'-]* (?:City|County|Regional|Municipal|Town|District|Borough|Provincial) (?:Council|Government|Administration|Authority)|(?<![\p{L}'-])\p{Lu}[\p{L}'-]* (?:Municipality|Region|Province|County|Canton))/u;
 const LOCAL = /\b(?:city|municipal|municipality|town|borough|district|shire|village|commune)\b/i;
 const COUNCIL = /\bcouncil\b/i;
 const REGIONAL = /\b(?:region|regional|province|provincial|county|canton|cantonal|state\sgovernment|länder|land)\b/i;

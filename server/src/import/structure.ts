@@ -10,7 +10,7 @@
  * belong to it. A heading with measures is a section; its other prose is the section's
  * summary. A heading without measures anywhere below it is kept as unplaced text.
  */
-import { Block, HeadingBlock } from './blocks';
+import { Block, CLOSING_PUNCTUATION, HeadingBlock, trimEndOf } from './blocks';
 import { extractFields, MeasureFields } from './fields';
 import { guessStrategy, StrategyGuess } from './strategyBlock';
 import { isFieldLine, splitRef, splitTitle } from './titles';
@@ -125,7 +125,7 @@ function headingMeasure(node: Node): DraftMeasure {
   const { ref, rest } = splitRef(node.heading!.text);
   const body = flatten(node);
   const description = body.join('\n');
-  const title = rest.replace(/[\s:.;,–—-]+$/, '');
+  const title = trimEndOf(rest, CLOSING_PUNCTUATION);
   return {
     ...(ref ? { ref } : {}),
     title,

@@ -1,8 +1,9 @@
 /**
  * The clause mapper the importer uses to match sections and fill `addresses`: the project's
- * own (server/src/mapper), once it is there. Until then, none: sections stay unmatched and
- * the importer says so, rather than guessing clauses some other way.
+ * own (server/src/mapper), so that an imported strategy gets the clauses the editor would
+ * suggest for the same words.
  */
+import { suggestClauses } from '../mapper';
 import { SuggestClauses } from './assemble';
 
-export const DEFAULT_SUGGEST: SuggestClauses | undefined = undefined;
+export const DEFAULT_SUGGEST: SuggestClauses | undefined = suggestClauses;

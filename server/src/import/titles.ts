@@ -3,7 +3,7 @@
  * words before a colon or dash that opens the text, else the first sentence. The document's
  * own number for the measure ("Action 2.3", "M4", "1.2.1") is kept apart, never dropped.
  */
-import { cleanText } from './blocks';
+import { cleanText, CLOSING_PUNCTUATION, trimEndOf } from './blocks';
 
 export interface TitleSplit {
   /** The document's own number or label for the measure, such as "Action 2.3". */
@@ -24,7 +24,7 @@ const FIELD_LABEL = /^(?:lead|responsible|owner|deadline|due|timeline|budget|cos
 export function splitRef(text: string): { ref?: string; rest: string } {
   const match = REF.exec(text);
   if (!match || match[0].length >= text.length) return { rest: text };
-  return { ref: match[0].replace(/[\s:.)–—-]+$/, ''), rest: text.slice(match[0].length) };
+  return { ref: trimEndOf(match[0], `${CLOSING_PUNCTUATION})`), rest: text.slice(match[0].length) };
 }
 
 /** Where the first sentence ends (the index of its full stop), or -1 when the text is one sentence. */
@@ -40,7 +40,7 @@ export function firstSentenceEnd(text: string): number {
 }
 
 function trimPunctuation(text: string): string {
-  return text.replace(/^[\s:.;,–—-]+/, '').replace(/[\s:;,–—-]+$/, '').replace(/\.$/, '');
+  return trimEndOf(text.replace(/^[\s:.;,–—-]+/, ''), ' \t\n:;,–—-').replace(/\.$/, '');
 }
 
 export function splitTitle(text: string, lead?: string): TitleSplit {
