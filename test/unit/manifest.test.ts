@@ -255,12 +255,22 @@ describe('client helpers', () => {
   it('the status text is DGS addressed/total, from the server when it agrees with the client', () => {
     const analysis = analyze(renderSkeleton(schema, 2026), schema);
     const local = buildCoverageView(analysis);
-    assert.strictEqual(statusText(local), `DGS ${schema.units.length}/${schema.units.length}`);
+    // The skeleton's measures are placeholders: they address nothing yet.
+    assert.strictEqual(statusText(local), `DGS 0/${schema.units.length}`);
     assert.strictEqual(local.source, 'client');
     const served = buildCoverageView(analysis, {
       addressed: 1,
       total: schema.units.length,
-      units: schema.units.map((unit, index) => ({ ref: unit.ref, recommendation: unit.recommendation.number, section: unit.recommendation.section, addressed: index === 0, measures: index === 0 ? ['OPN-1'] : [] })),
+      counts: { addressed: 1, weak: 0, 'not-applicable': 0, missing: schema.units.length - 1 },
+      units: schema.units.map((unit, index) => ({
+        ref: unit.ref,
+        recommendation: unit.recommendation.number,
+        section: unit.recommendation.section,
+        addressed: index === 0,
+        status: index === 0 ? ('addressed' as const) : ('missing' as const),
+        measures: index === 0 ? ['OPN-1'] : [],
+        inactive: [],
+      })),
     });
     assert.strictEqual(served.source, 'server');
     assert.strictEqual(statusText(served), `DGS 1/${schema.units.length}`);
