@@ -43,6 +43,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, ParseCache } from './analyze';
 import { Config, ConfigError, RuleSetting } from './config';
 import { formatConfigError, resolveSettings, ResolvedSettings } from './configFile';
+import { runImportCommand } from './import/command';
+import { IMPORT_DOCUMENT_COMMAND } from './import/protocol';
 import { CachedDocument, DocumentCache, DocumentAnalysis } from './documents';
 import { Finding } from './findings';
 import { CodeActionResult, computeCodeActions, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND, QUICK_FIX_KIND } from './features/codeActions';
@@ -332,7 +334,7 @@ export function startServer(): Connection {
         referencesProvider: true,
         renameProvider: capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         codeActionProvider: { codeActionKinds: [QUICK_FIX_KIND, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND], resolveProvider: false },
-        executeCommandProvider: { commands: [INSERT_ALL_MISSING_SECTIONS] },
+        executeCommandProvider: { commands: [INSERT_ALL_MISSING_SECTIONS, IMPORT_DOCUMENT_COMMAND] },
       },
       serverInfo: { name: 'dgs-language-server', version: serverVersion() },
     };
@@ -558,6 +560,9 @@ export function startServer(): Connection {
 
   connection.onExecuteCommand(
     guard('execute command', null, async (params) => {
+      if (params.command === IMPORT_DOCUMENT_COMMAND) {
+        return runImportCommand(params.arguments?.[0], (target) => settingsFor(documentPath(target ?? '')).schema);
+      }
       if (params.command !== INSERT_ALL_MISSING_SECTIONS) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}`);
       const argument: unknown = params.arguments?.[0];
       const uri = typeof argument === 'string' ? argument : isRecord(argument) && typeof argument.uri === 'string' ? argument.uri : lastActiveUri;
