@@ -7,29 +7,14 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
 import { IMPORT_DOCUMENT_COMMAND, ImportDocumentArguments, ImportDocumentResult } from '../../server/src/import/protocol';
-import { candidateName } from './strategyFileName';
+import { freeUri } from './newStrategy';
 
 const DOCUMENT_EXTENSIONS = ['docx', 'md', 'markdown', 'txt'];
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `strategy.docx` → `strategy.strategy.yaml` beside it, or the first free variant. */
-async function strategyUriFor(document: vscode.Uri): Promise<vscode.Uri> {
+function strategyUriFor(document: vscode.Uri): Promise<vscode.Uri> {
   const name = document.path.slice(document.path.lastIndexOf('/') + 1);
-  const base = `${name.replace(/\.[^.]*$/, '')}.strategy.yaml`;
-  const folder = vscode.Uri.joinPath(document, '..');
-  const open = new Set(vscode.workspace.textDocuments.map((candidate) => candidate.uri.path));
-  for (let index = 1; ; index++) {
-    const file = vscode.Uri.joinPath(folder, candidateName(index, base));
-    if (!open.has(file.path) && !(await exists(file))) return file;
-  }
+  return freeUri(vscode.Uri.joinPath(document, '..'), `${name.replace(/\.[^.]*$/, '')}.strategy.yaml`);
 }
 
 async function pickDocument(resource: unknown): Promise<vscode.Uri | undefined> {

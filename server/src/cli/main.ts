@@ -6,6 +6,8 @@ import { closest } from '../text/suggest';
 import { wantsHelp } from './args';
 import { runCheck } from './check';
 import { runCoverage } from './coverage';
+import { runDiff } from './diff';
+import { runExport } from './export';
 import { COMMANDS, commandHelp, generalHelp } from './help';
 import { runImport } from './importCommand';
 import { runInit } from './init';
@@ -17,7 +19,7 @@ export { CliIO } from './io';
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 
-const RUNNERS: Record<string, Command> = { check: runCheck, coverage: runCoverage, init: runInit, import: runImport, schema: runSchema };
+const RUNNERS: Record<string, Command> = { check: runCheck, coverage: runCoverage, export: runExport, diff: runDiff, init: runInit, import: runImport, schema: runSchema };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
