@@ -143,7 +143,7 @@ describe('import: the strategy file', () => {
 
   it('is read by dgs check: no syntax error, no unknown key; its findings are the to-do list', () => {
     const { text } = importBlocks(readMarkdown(document), schema, { suggest, source: 'plan.md' });
-    const rules = new Set(analyze(text, schema).findings.map((finding) => finding.rule));
+    const rules = new Set<string>(analyze(text, schema).findings.map((finding) => finding.rule));
     assert.ok(!rules.has('yaml-syntax') && !rules.has('unknown-key') && !rules.has('type-mismatch') && !rules.has('text-cut-by-comment'), [...rules].join(', '));
     assert.ok(rules.has('missing-section'), 'the sections the document lacks are listed');
   });
