@@ -50,7 +50,12 @@ function measureNode(doc: Document, measure: ImportedMeasure): YAMLMap {
   if (measure.addresses.length > 0) node.set('addresses', marked(flow(doc.createNode(measure.addresses) as YAMLSeq)));
   const { lead, partners, due, budget, indicators } = measure.fields;
   if (lead) node.set('lead', marked(doc.createNode(lead) as Scalar));
-  if (partners) node.set('partners', marked(flow(doc.createNode(partners) as YAMLSeq)));
+  if (partners) {
+    const list = flow(doc.createNode(partners) as YAMLSeq);
+    // A partner written in lower case is quoted, so that no reader takes it for the tail of the one before.
+    for (const item of list.items) if (/^\p{Ll}/u.test(String((item as Scalar).value))) (item as Scalar).type = Scalar.QUOTE_DOUBLE;
+    node.set('partners', marked(list));
+  }
   if (due) node.set('due', marked(doc.createNode(dateValue(due)) as Scalar));
   if (budget) node.set('budget', marked(flow(doc.createNode({ amount: budget.amount, currency: budget.currency }) as YAMLMap)));
   if (indicators && indicators.length > 0) {

@@ -95,7 +95,7 @@ export function extractLead(text: string): string | undefined {
 
 const PARTNER_CUE =
   /\b(?:partners?\s?:|in\s(?:close\s)?(?:co-?operation|collaboration)\swith|partnership\swith|together\swith|jointly\swith|with\sthe\ssupport\sof|supported\sby|involving|working\swith|co-?delivered\swith|with\spartners\s?:?)[\s*]*/gi;
-const PARTNER_STOPS = NAME_STOPS.filter((stop) => stop !== ' with ' && stop !== ' supported by' && stop !== ' together with');
+const PARTNER_STOPS = [...NAME_STOPS.filter((stop) => stop !== ' with ' && stop !== ' supported by' && stop !== ' together with'), ' to '];
 
 /** Who takes part: "in cooperation with A, B and C", "Partners: A, B". */
 export function extractPartners(text: string): string[] | undefined {
