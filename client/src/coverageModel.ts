@@ -1,31 +1,28 @@
 /**
- * What the status bar, the coverage view and the report show for one strategy: the server's
- * coverage summary (`dgs/coverage`), completed from the client's own analysis of the same
- * text (recommendation titles, clause texts, where each measure is). Pure: no VS Code API.
+ * What the status bar, the coverage view and the report show for one strategy, arranged from
+ * the server's answer to `dgs/coverage` (the report's own data: its statuses, clause texts,
+ * measures and where they are written). Pure: no VS Code API, and no analysis: the client
+ * computes nothing, it only arranges what the server says.
  */
-import { Analysis } from '../../server/src/analyze';
-import { Range } from '../../server/src/text/lineIndex';
-
-/** The answer to `dgs/coverage`: null when the server does not treat the document as a strategy. */
-export interface CoverageSummary {
-  addressed: number;
-  total: number;
-  units: Array<{ ref: string; recommendation: number; section: string; addressed: boolean; measures: string[] }>;
-}
-
-export const COVERAGE_REQUEST = 'dgs/coverage';
+import type { CoverageAnswer, CoverageStatus, ProtocolRange, ReportMessage } from '../../server/src/protocol';
 
 export interface MeasureItem {
+  /** The measure's index in the report's measures. */
+  index: number;
+  /** Its id, or `line N` when it has none. */
   id: string;
   title?: string;
-  /** Where the measure's id is written (0-based, UTF-16), when the text has it. */
-  range?: Range;
+  /** Where the measure's id is written (its first line when it has no id). */
+  range: ProtocolRange;
 }
 
 export interface UnitItem {
   ref: string;
   /** The clause's text, verbatim from the schema. */
   text: string;
+  /** The report's status of the clause. */
+  status: CoverageStatus;
+  /** Whether some measure addresses it (complete or partly). */
   addressed: boolean;
   measures: MeasureItem[];
 }
@@ -36,86 +33,92 @@ export interface RecommendationItem {
   title: string;
   text: string;
   part: string;
-  /** Whether the strategy has this section at all. */
+  /** The report's status of the recommendation. */
+  status: CoverageStatus;
+  /** Whether the strategy has this section at all, and where its key is written. */
   present: boolean;
+  sectionRange?: ProtocolRange;
   units: UnitItem[];
 }
 
 export interface CoverageView {
+  /** Clauses addressed, of all clauses. */
   addressed: number;
   total: number;
+  /** The instrument the strategy is checked against (OECD/LEGAL/0406). */
+  instrument: string;
   recommendations: RecommendationItem[];
-  /** Where the statuses come from: the language server, or the client's own analysis. */
-  source: 'server' | 'client';
 }
 
 /** Checks the shape of a `dgs/coverage` answer; anything else is treated as no answer. */
-export function isCoverageSummary(value: unknown): value is CoverageSummary {
+export function isCoverageAnswer(value: unknown): value is CoverageAnswer {
   if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Partial<CoverageSummary>;
+  const candidate = value as Partial<CoverageAnswer>;
   return (
     typeof candidate.addressed === 'number' &&
     typeof candidate.total === 'number' &&
-    Array.isArray(candidate.units) &&
-    candidate.units.every((unit) => typeof unit === 'object' && unit !== null && typeof unit.ref === 'string' && typeof unit.addressed === 'boolean' && Array.isArray(unit.measures))
+    typeof candidate.report === 'object' &&
+    candidate.report !== null &&
+    Array.isArray(candidate.report.parts) &&
+    Array.isArray(candidate.report.measures) &&
+    Array.isArray(candidate.measureRanges) &&
+    typeof candidate.sectionRanges === 'object' &&
+    candidate.sectionRanges !== null
   );
 }
 
-/**
- * The coverage of a strategy. The server's summary decides what is addressed and by which
- * measures when it speaks of the same clauses as the client's analysis (both read the same
- * schema); otherwise the client's analysis decides alone.
- */
-export function buildCoverageView(analysis: Analysis, summary?: CoverageSummary): CoverageView {
-  const { model, coverage } = analysis;
-  const schema = model.schema;
-  const serverUnits = summary ? new Map(summary.units.map((unit) => [unit.ref, unit])) : undefined;
-  const useServer = serverUnits !== undefined && serverUnits.size === schema.units.length && schema.units.every((unit) => serverUnits.has(unit.ref));
-  const localUnits = new Map(coverage.units.map((entry) => [entry.unit.ref, entry]));
-  const presentSections = new Set(model.sections.map((section) => section.recommendation.section));
-
-  const measureItem = (id: string): MeasureItem => {
-    const measure = model.measuresById.get(id)?.[0];
-    if (!measure?.id) return { id };
-    return {
-      id,
-      title: measure.title,
-      range: { start: model.lines.positionAt(measure.id.span.start), end: model.lines.positionAt(measure.id.span.end) },
-    };
+/** The view of a strategy's coverage: the recommendations in the schema's order, their clauses, the measures addressing each. */
+export function buildCoverageView(answer: CoverageAnswer): CoverageView {
+  const { report } = answer;
+  const measureItem = (index: number): MeasureItem => {
+    const measure = report.measures[index];
+    return { index, id: measure.id ?? `line ${measure.line}`, title: measure.title, range: answer.measureRanges[index] };
   };
+  const recommendations = report.parts.flatMap((part) =>
+    part.recommendations.map(
+      (recommendation): RecommendationItem => ({
+        number: recommendation.number,
+        section: recommendation.section,
+        title: recommendation.title,
+        text: recommendation.text,
+        part: part.key,
+        status: recommendation.status,
+        present: recommendation.present,
+        sectionRange: answer.sectionRanges[recommendation.section],
+        units: recommendation.units.map((unit) => ({
+          ref: unit.ref,
+          text: unit.text,
+          status: unit.status,
+          addressed: unit.status !== 'none',
+          measures: unit.measures.map(measureItem),
+        })),
+      }),
+    ),
+  );
+  return { addressed: answer.addressed, total: answer.total, instrument: report.instrument.id, recommendations };
+}
 
-  const recommendations = schema.recommendations.map((recommendation): RecommendationItem => {
-    const units = recommendation.units.map((unit): UnitItem => {
-      let ids: string[];
-      let addressed: boolean;
-      if (useServer) {
-        const served = serverUnits!.get(unit.ref)!;
-        ids = served.measures;
-        addressed = served.addressed;
-      } else {
-        const measures = localUnits.get(unit.ref)?.measures ?? [];
-        ids = [...new Set(measures.map((measure) => measure.id?.text).filter((id): id is string => id !== undefined))];
-        addressed = measures.length > 0;
-      }
-      return { ref: unit.ref, text: unit.text, addressed, measures: ids.map(measureItem) };
-    });
-    return {
-      number: recommendation.number,
-      section: recommendation.section,
-      title: recommendation.title,
-      text: recommendation.text,
-      part: recommendation.part.key,
-      present: presentSections.has(recommendation.section),
-      units,
-    };
-  });
-  const allUnits = recommendations.flatMap((recommendation) => recommendation.units);
-  return {
-    addressed: useServer ? summary!.addressed : allUnits.filter((unit) => unit.addressed).length,
-    total: useServer ? summary!.total : allUnits.length,
-    recommendations,
-    source: useServer ? 'server' : 'client',
-  };
+/** The places a click in the report points to: a measure's id; a clause's measures, or its section when none addresses it; a finding's start. */
+export function revealTargets(answer: CoverageAnswer, message: ReportMessage): ProtocolRange[] {
+  switch (message.type) {
+    case 'reveal-measure': {
+      const range = answer.measureRanges[message.index];
+      return range ? [range] : [];
+    }
+    case 'reveal-clause': {
+      const unit = answer.report.parts.flatMap((part) => part.recommendations.flatMap((recommendation) => recommendation.units.map((candidate) => ({ recommendation, unit: candidate })))).find((entry) => entry.unit.ref === message.ref);
+      if (!unit) return [];
+      const measures = unit.unit.measures.map((index) => answer.measureRanges[index]).filter((range): range is ProtocolRange => range !== undefined);
+      if (measures.length > 0) return measures;
+      // No measure addresses it: the section where one would go, when the strategy has it.
+      const section = answer.sectionRanges[unit.recommendation.section];
+      return section ? [section] : [];
+    }
+    case 'reveal-finding': {
+      const position = { line: Math.max(0, message.line - 1), character: Math.max(0, message.column - 1) };
+      return [{ start: position, end: position }];
+    }
+  }
 }
 
 /** The status bar's text: `DGS 22/26`. */

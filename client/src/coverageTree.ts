@@ -1,12 +1,27 @@
 /**
- * The "Strategy Coverage" view: recommendations → their coverage units, addressed or not →
- * the measures addressing each; a click on a measure shows where it is written.
+ * The "Strategy Coverage" view: recommendations → their clauses, with the report's status →
+ * the measures addressing each. A click on a measure shows where it is written; a click on a
+ * clause selects every measure that addresses it (or shows the section, when none does); a
+ * clause no measure addresses offers "Add a measure for this clause" inline.
  */
 import * as vscode from 'vscode';
+import type { CoverageStatus } from '../../server/src/protocol';
 import { MeasureItem, RecommendationItem, UnitItem } from './coverageModel';
 import { CoverageSnapshot, CoverageTracker } from './coverageTracker';
+import { revealRanges } from './reveal';
 
 export const COVERAGE_VIEW_ID = 'dgs.coverage';
+/** Runs when a clause of the view is clicked: shows the measures that address it. */
+export const REVEAL_CLAUSE_COMMAND = 'dgs.coverage.revealClause';
+/** Runs when a measure of the view is clicked: shows it in the file. */
+export const REVEAL_MEASURE_COMMAND = 'dgs.coverage.revealMeasure';
+
+/** How the view words a clause's status, as the report does: `addressed by OPN-1, GOV-1`, `…, lacks a lead or an indicator`, `not addressed`. */
+export function unitDescription(unit: Pick<UnitItem, 'status' | 'measures'>): string {
+  if (unit.status === 'none' || unit.measures.length === 0) return 'not addressed';
+  const by = `addressed by ${unit.measures.map((measure) => measure.id).join(', ')}`;
+  return unit.status === 'partial' ? `${by}, lacks a lead or an indicator` : by;
+}
 
 /** A node of the tree; the same objects until the coverage changes, so that the view can reveal them. */
 export type CoverageNode =
@@ -40,6 +55,15 @@ class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
     this.changed.fire(undefined);
   }
 
+  /** The node of a clause, by its reference. */
+  unitNode(ref: string): Node | undefined {
+    for (const root of this.roots) {
+      const found = this.children.get(root)?.find((child) => child.kind === 'unit' && child.unit.ref === ref);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   getChildren(node?: Node): Node[] {
     return node ? (this.children.get(node) ?? []) : this.roots;
   }
@@ -55,7 +79,7 @@ class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
       case 'unit':
         return unitItem(node.recommendation, node.unit);
       case 'measure':
-        return measureItem(node.unit, node.measure, this.snapshot!.document.uri);
+        return measureItem(node.unit, node.measure);
     }
   }
 
@@ -70,9 +94,9 @@ function recommendationItem(recommendation: RecommendationItem): vscode.TreeItem
   const item = new vscode.TreeItem(`${recommendation.number}. ${recommendation.title}`, addressed < total ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `recommendation:${recommendation.number}`;
   item.description = `${addressed}/${total}${recommendation.present ? '' : ' · section missing'}`;
-  item.iconPath = addressed === total ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  item.iconPath = RECOMMENDATION_ICONS[recommendation.status];
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${recommendation.number}. ${escapeMarkdown(recommendation.title)}** (\`${recommendation.part}.${recommendation.section}\`)\n\n`);
+  tooltip.appendMarkdown(`**${recommendation.number}. ${escapeMarkdown(recommendation.title)}** (section ${escapeMarkdown(recommendation.section)})\n\n`);
   tooltip.appendText(recommendation.text);
   tooltip.appendMarkdown(`\n\n${addressed} of ${total} addressed${recommendation.present ? '' : '; the section is missing'}.`);
   item.tooltip = tooltip;
@@ -81,32 +105,45 @@ function recommendationItem(recommendation: RecommendationItem): vscode.TreeItem
   return item;
 }
 
+const RECOMMENDATION_ICONS: Record<CoverageStatus, vscode.ThemeIcon> = {
+  complete: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  partial: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+  none: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+};
+
 function unitItem(recommendation: RecommendationItem, unit: UnitItem): vscode.TreeItem {
   const hasMeasures = unit.measures.length > 0;
   const item = new vscode.TreeItem(unit.ref, hasMeasures ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `unit:${unit.ref}`;
-  item.description = unit.addressed ? `addressed by ${unit.measures.map((measure) => measure.id).join(', ') || 'a measure'}` : 'not addressed';
-  item.iconPath = unit.addressed ? new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground'));
+  item.description = unitDescription(unit);
+  item.iconPath = UNIT_ICONS[unit.status];
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${unit.ref}** — ${unit.addressed ? 'addressed' : 'not addressed'}\n\n`);
+  tooltip.appendMarkdown(`**${unit.ref}**: ${escapeMarkdown(item.description)}\n\n`);
   tooltip.appendText(unit.text);
+  if (!unit.addressed) tooltip.appendMarkdown(recommendation.present ? '\n\n_Click to show the section; use + to add a measure for this clause._' : '\n\n_The strategy has no section for it yet; use + to insert it._');
+  else tooltip.appendMarkdown('\n\n_Click to select the measures that address it._');
   item.tooltip = tooltip;
-  item.contextValue = unit.addressed ? 'dgs.unit.addressed' : 'dgs.unit.missing';
-  item.accessibilityInformation = { label: `Clause ${unit.ref} of recommendation ${recommendation.number}: ${unit.addressed ? item.description : 'not addressed'}` };
+  item.contextValue = unit.addressed ? 'dgs.unit.addressed' : recommendation.present ? 'dgs.unit.missing' : 'dgs.unit.sectionMissing';
+  item.command = { command: REVEAL_CLAUSE_COMMAND, title: 'Show the measures that address this clause', arguments: [unit.ref] };
+  item.accessibilityInformation = { label: `Clause ${unit.ref} of recommendation ${recommendation.number}: ${item.description}` };
   return item;
 }
 
-function measureItem(unit: UnitItem, measure: MeasureItem, uri: vscode.Uri): vscode.TreeItem {
+const UNIT_ICONS: Record<CoverageStatus, vscode.ThemeIcon> = {
+  complete: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  partial: new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('list.warningForeground')),
+  none: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.errorForeground')),
+};
+
+function measureItem(unit: UnitItem, measure: MeasureItem): vscode.TreeItem {
   const item = new vscode.TreeItem(measure.id, vscode.TreeItemCollapsibleState.None);
-  item.id = `measure:${unit.ref}:${measure.id}`;
+  item.id = `measure:${unit.ref}:${measure.index}`;
   item.description = measure.title;
   item.iconPath = new vscode.ThemeIcon('symbol-event');
   item.contextValue = 'dgs.measure';
-  if (measure.range) {
-    const range = new vscode.Range(measure.range.start.line, measure.range.start.character, measure.range.end.line, measure.range.end.character);
-    item.command = { command: 'vscode.open', title: 'Show the measure', arguments: [uri, { selection: range } satisfies vscode.TextDocumentShowOptions] };
-    item.tooltip = `${measure.id}${measure.title ? `: ${measure.title}` : ''} — line ${range.start.line + 1}`;
-  }
+  item.command = { command: REVEAL_MEASURE_COMMAND, title: 'Show the measure', arguments: [measure.index] };
+  item.tooltip = `${measure.id}${measure.title ? `: ${measure.title}` : ''}, line ${measure.range.start.line + 1}`;
+  item.accessibilityInformation = { label: `Measure ${measure.id}${measure.title ? `: ${measure.title}` : ''}, line ${measure.range.start.line + 1}` };
   return item;
 }
 
@@ -129,6 +166,19 @@ export function createCoverageTree(tracker: CoverageTracker): CoverageTree {
   };
   const subscription = tracker.onDidChange(show);
   show(tracker.snapshot);
-  const disposable = vscode.Disposable.from(view, provider, subscription);
+  const revealClause = vscode.commands.registerCommand(REVEAL_CLAUSE_COMMAND, async (ref: unknown) => {
+    const snapshot = provider.snapshot;
+    const node = provider.unitNode(String(ref));
+    if (!snapshot || !node || node.kind !== 'unit') return undefined;
+    if (node.unit.measures.length > 0) await view.reveal(node, { expand: true, focus: false, select: true });
+    const ranges = node.unit.measures.length > 0 ? node.unit.measures.map((measure) => measure.range) : node.recommendation.sectionRange ? [node.recommendation.sectionRange] : [];
+    return revealRanges(snapshot.document.uri, ranges);
+  });
+  const revealMeasure = vscode.commands.registerCommand(REVEAL_MEASURE_COMMAND, async (index: unknown) => {
+    const snapshot = provider.snapshot;
+    const range = typeof index === 'number' ? snapshot?.answer.measureRanges[index] : undefined;
+    return snapshot && range ? revealRanges(snapshot.document.uri, [range]) : undefined;
+  });
+  const disposable = vscode.Disposable.from(view, provider, subscription, revealClause, revealMeasure);
   return { view, provider, dispose: () => disposable.dispose() };
 }

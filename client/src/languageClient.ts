@@ -16,6 +16,8 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { codeActionMiddleware } from './clauseFixes';
+import { ruleLinkMiddleware } from './rulePages';
 
 export const CLIENT_ID = 'dgs';
 export const INSERT_ALL_MISSING_SECTIONS = 'dgs.insertAllMissingSections';
@@ -23,9 +25,9 @@ export const INSERT_ALL_MISSING_SECTIONS = 'dgs.insertAllMissingSections';
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
+/** Strategies whatever their scheme (on disk, unsaved, in a virtual workspace); plain YAML on disk and unsaved only. */
 export const DOCUMENT_SELECTOR = [
-  { scheme: 'file', language: 'dgs-strategy' },
-  { scheme: 'untitled', language: 'dgs-strategy' },
+  { language: 'dgs-strategy' },
   { scheme: 'file', language: 'yaml' },
   { scheme: 'untitled', language: 'yaml' },
 ];
@@ -79,10 +81,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     // Read at every start, so that a restart after the workspace is trusted says so.
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
-    diagnosticCollectionName: 'dgs',
+    // No name for the collection of pushed diagnostics: VS Code pulls them, into the collection
+    // the server's diagnostic provider names (dgs); two collections of one name make VS Code warn.
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
     middleware: {
+      ...codeActionMiddleware,
+      ...ruleLinkMiddleware,
       executeCommand: async (command, args, next) => {
         if (command !== INSERT_ALL_MISSING_SECTIONS) return next(command, args);
         // From the palette there is no argument, from a menu a Uri: the server wants the URI as text.

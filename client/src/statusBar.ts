@@ -14,11 +14,11 @@ export function createStatusBar(tracker: CoverageTracker): vscode.Disposable {
       item.hide();
       return;
     }
-    const { view, analysis } = snapshot;
+    const { view } = snapshot;
     const missing = view.recommendations.flatMap((recommendation) => recommendation.units).filter((unit) => !unit.addressed);
     item.text = statusText(view);
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${view.addressed} of ${view.total}** clauses of ${analysis.model.schema.instrument.id} addressed by a measure.`);
+    tooltip.appendMarkdown(`**${view.addressed} of ${view.total}** clauses of ${view.instrument} addressed by a measure.`);
     if (missing.length > 0) tooltip.appendMarkdown(`\n\nNot yet addressed: ${missing.map((unit) => unit.ref).join(', ')}.`);
     tooltip.appendMarkdown('\n\nClick to show the coverage report.');
     item.tooltip = tooltip;

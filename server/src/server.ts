@@ -48,7 +48,7 @@ import { Finding } from './findings';
 import { CodeActionResult, computeCodeActions, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND, QUICK_FIX_KIND } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completeAt, CompletionKind } from './features/completion';
-import { coverageSummary, CoverageSummary } from './features/coverageSummary';
+import { registerCoverageRequests } from './features/coverageRequest';
 import { definitionAt } from './features/definition';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
@@ -64,7 +64,6 @@ import { LineIndex, Span } from './text/lineIndex';
 // timer only gathers the changes that arrive together, and a newer version replaces it.
 const DEBOUNCE_MS = 1;
 export const INSERT_ALL_MISSING_SECTIONS = 'dgs.insertAllMissingSections';
-export const COVERAGE_REQUEST = 'dgs/coverage';
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
 
 interface ServerSettings {
@@ -547,13 +546,16 @@ export function startServer(): Connection {
     }),
   );
 
-  connection.onRequest(
-    COVERAGE_REQUEST,
-    guard('coverage', null as CoverageSummary | null, (params: unknown): CoverageSummary | null => {
-      const uri = isRecord(params) && typeof params.uri === 'string' ? params.uri : undefined;
-      const found = uri ? strategyAt(uri) : undefined;
-      return found ? coverageSummary(found.result.analysis) : null;
-    }),
+  registerCoverageRequests(
+    connection,
+    {
+      strategyAt: (uri) => {
+        const found = strategyAt(uri);
+        return found && { version: found.entry.version, analysis: found.result.analysis };
+      },
+      schemaAt: (uri) => settingsFor(documentPath(uri)).schema,
+    },
+    guard,
   );
 
   connection.onExecuteCommand(

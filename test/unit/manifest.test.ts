@@ -14,6 +14,8 @@ import { formatText } from '../../server/src/cli/format/text';
 import { RULES } from '../../server/src/rules';
 import { loadDefaultSchema } from '../../server/src/schema/file';
 import { STRATEGY_MARKER, statusText, looksLikeStrategy, buildCoverageView } from '../../client/src/coverageModel';
+import { coverageAnswer } from '../../server/src/features/coverageRequest';
+import { CoverageAnswer } from '../../server/src/protocol';
 import { candidateName } from '../../client/src/strategyFileName';
 import { withContentSecurityPolicy } from '../../client/src/webviewHtml';
 
@@ -122,7 +124,7 @@ describe('extension manifest', () => {
 
   it('every command has a title in the DGS category, and every command link names a command that exists', () => {
     const ids = contributes.commands.map((command: any) => command.command);
-    assert.deepStrictEqual(ids.sort(), ['dgs.init', 'dgs.insertAllMissingSections', 'dgs.restartServer', 'dgs.showCoverage']);
+    assert.deepStrictEqual(ids.sort(), ['dgs.addMeasureForClause', 'dgs.init', 'dgs.insertAllMissingSections', 'dgs.restartServer', 'dgs.showCoverage', 'dgs.showRule']);
     for (const command of contributes.commands) {
       assert.ok(typeof command.title === 'string' && command.title.trim().length > 0, `${command.command} has a title`);
       assert.strictEqual(command.category, 'DGS');
@@ -149,7 +151,9 @@ describe('extension manifest', () => {
         assert.ok(sources.includes(`INSERT_ALL_MISSING_SECTIONS = '${id}'`), 'the client knows the server command');
         assert.ok(/registerCommand\(INSERT_ALL_MISSING_SECTIONS/.test(sources), 'with a fallback when the server does not offer it');
       } else {
-        assert.ok(sources.includes(`registerCommand('${id}'`), `${id} is registered`);
+        // By its id, or by a constant holding it.
+        const constant = new RegExp(`export const (\\w+) = '${id.replace(/\./g, '\\.')}';`).exec(sources)?.[1];
+        assert.ok(sources.includes(`registerCommand('${id}'`) || (constant !== undefined && sources.includes(`registerCommand(${constant},`)), `${id} is registered`);
       }
     }
   });
@@ -252,22 +256,17 @@ describe('grammar against the schema', () => {
 });
 
 describe('client helpers', () => {
-  it('the status text is DGS addressed/total, from the server when it agrees with the client', () => {
-    const analysis = analyze(renderSkeleton(schema, 2026), schema);
-    const local = buildCoverageView(analysis);
-    assert.strictEqual(statusText(local), `DGS ${schema.units.length}/${schema.units.length}`);
-    assert.strictEqual(local.source, 'client');
-    const served = buildCoverageView(analysis, {
-      addressed: 1,
-      total: schema.units.length,
-      units: schema.units.map((unit, index) => ({ ref: unit.ref, recommendation: unit.recommendation.number, section: unit.recommendation.section, addressed: index === 0, measures: index === 0 ? ['OPN-1'] : [] })),
-    });
-    assert.strictEqual(served.source, 'server');
-    assert.strictEqual(statusText(served), `DGS 1/${schema.units.length}`);
-    const first = served.recommendations[0].units[0];
-    assert.deepStrictEqual(first.measures.map((measure) => measure.id), ['OPN-1']);
-    const range = first.measures[0].range!;
-    assert.strictEqual(analysis.model.text.split('\n')[range.start.line].slice(range.start.character, range.end.character), 'OPN-1');
+  it('the status text is DGS addressed/total, as the server counts it', () => {
+    const text = renderSkeleton(schema, 2026);
+    const analysis = analyze(text, schema);
+    const answer = JSON.parse(JSON.stringify(coverageAnswer(analysis, 'untitled:national.strategy.yaml', 3, { file: 'national.strategy.yaml' }))) as CoverageAnswer;
+    const view = buildCoverageView(answer);
+    assert.strictEqual(statusText(view), `DGS ${schema.units.length}/${schema.units.length}`);
+    assert.strictEqual(view.instrument, schema.instrument.id);
+    assert.strictEqual(statusText({ ...view, addressed: 1 }), `DGS 1/${schema.units.length}`);
+    const first = view.recommendations[0].units[0];
+    const range = first.measures[0].range;
+    assert.strictEqual(text.split('\n')[range.start.line].slice(range.start.character, range.end.character), first.measures[0].id);
   });
 
   it('tells strategies from other YAML as the spec says', () => {
@@ -312,13 +311,29 @@ describe('bundle and package', function () {
     assert.ok(/require\("vscode"\)/.test(extension), 'vscode is left to the editor');
   });
 
+  it('the client bundle holds none of the analysis: no YAML parser, no rule, no schema', () => {
+    const extension = fs.readFileSync(path.join(workspace, 'dist', 'extension.js'), 'utf8');
+    const server = fs.readFileSync(path.join(workspace, 'dist', 'server.js'), 'utf8');
+    // Each marker is in the server's bundle, so that its absence from the client's means something.
+    const markers = [
+      'Implicit keys need to be on a single line', // the yaml package's parser
+      ...RULES.flatMap((rule) => [rule.description, `"${rule.id}"`]), // every rule's implementation
+    ];
+    for (const marker of markers) {
+      assert.ok(server.includes(marker) || server.includes(marker.replace(/"/g, "'")), `the server bundle holds ${marker}`);
+      assert.ok(!extension.includes(marker) && !extension.includes(marker.replace(/"/g, "'")), `the client bundle holds ${marker}`);
+    }
+  });
+
   it('packages a .vsix under 3 MB holding the server, the schema, the snippets, the grammar and nothing of the sources', async () => {
     const root = path.join(workspace, 'extension');
     fs.mkdirSync(root);
     fs.renameSync(path.join(workspace, 'dist'), path.join(root, 'dist'));
-    const shipped = [...manifestFiles().filter((file) => !file.startsWith('dist/')), 'language-configuration.json', 'LICENSE', 'README.md', 'CHANGELOG.md', '.vscodeignore'];
+    const rulePages = RULES.map((rule) => `docs/rules/${rule.id}.md`);
+    const webviewMedia = ['client/media/report.css', 'client/media/report.js'];
+    const shipped = [...manifestFiles().filter((file) => !file.startsWith('dist/')), 'language-configuration.json', 'LICENSE', 'README.md', 'CHANGELOG.md', '.vscodeignore', ...rulePages, ...webviewMedia];
     // Files the .vscodeignore must keep out.
-    const decoys = ['server/src/analyze.ts', 'client/src/extension.ts', 'test/grammar/keys.test.yaml', 'scripts/bundle.js', 'tsconfig.json', 'examples/national.strategy.yaml', 'dist/extension.js.map'];
+    const decoys = ['docs/cli.md', 'server/src/analyze.ts', 'client/src/extension.ts', 'test/grammar/keys.test.yaml', 'scripts/bundle.js', 'tsconfig.json', 'examples/national.strategy.yaml', 'dist/extension.js.map'];
     for (const file of [...shipped, ...decoys]) {
       const from = path.join(ROOT, file.replace(/\.map$/, ''));
       if (!fs.existsSync(from)) continue;
@@ -341,7 +356,7 @@ describe('bundle and package', function () {
     const size = fs.statSync(vsix).size;
     assert.ok(size < MAX_VSIX_BYTES, `the .vsix is ${size} bytes`);
     const entries = zipEntries(vsix);
-    for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/schema/oecd-legal-0406.yaml', 'snippets/dgs-strategy.json', 'syntaxes/dgs-strategy.tmLanguage.json', 'language-configuration.json', ...manifestFiles()]) {
+    for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/schema/oecd-legal-0406.yaml', 'snippets/dgs-strategy.json', 'syntaxes/dgs-strategy.tmLanguage.json', 'language-configuration.json', ...manifestFiles(), ...rulePages, ...webviewMedia]) {
       assert.ok(entries.has(`extension/${file}`), `the .vsix lacks ${file}`);
     }
     for (const decoy of decoys) assert.ok(!entries.has(`extension/${decoy}`), `the .vsix holds ${decoy}`);

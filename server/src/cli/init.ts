@@ -11,10 +11,11 @@ import { Schema } from '../schema/types';
 import { freeMeasureId, renderSectionTemplate } from '../templates';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { displayPath } from './files';
+import { DEFAULT_STRATEGY_FILE } from '../protocol';
 import { CliError, CliIO, describeFsError, EXIT_OK, EXIT_USAGE } from './io';
 import { configErrorLine } from './strategyFile';
 
-export const DEFAULT_INIT_FILE = 'national.strategy.yaml';
+export const DEFAULT_INIT_FILE = DEFAULT_STRATEGY_FILE;
 
 export const INIT_OPTIONS: readonly OptionSpec[] = [{ name: 'force', flag: true }, HELP_OPTION];
 

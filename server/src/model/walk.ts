@@ -114,7 +114,7 @@ function whereOf(spec: MapSpec, key: string): string {
   }
   let where = names.get(key);
   if (where === undefined) {
-    where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `\`${key}\` of the ${spec.what}`;
+    where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `"${key}" of the ${spec.what}`;
     names.set(key, where);
   }
   return where;
@@ -245,7 +245,7 @@ export class Walker {
         this.issues.push({
           rule: 'missing-field',
           span: { ...anchor },
-          message: `The ${spec.what} needs \`${name}\`: ${describeSpec(spec.fields[name].value)}.`,
+          message: `The ${spec.what} needs "${name}": ${describeSpec(spec.fields[name].value)}.`,
           data: { kind: 'insert-field', field: name },
         });
       }

@@ -2,7 +2,8 @@
  * The coverage report as one standalone, printable HTML page: inline styles, no script, no
  * external resource, so that it can be mailed, archived, printed or shown in a webview.
  * Every text from the strategy or the schema goes through `escapeHtml`; the only markup is
- * this module's own.
+ * this module's own. Measures, clauses and findings carry `data-dgs-*` attributes (see
+ * `REPORT_LINK_ATTRIBUTES` in protocol.ts) that a webview turns into links to the file.
  */
 import { CoverageReportData, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureLabel, PartReport, RecommendationReport, SEVERITIES, STATUS_WORDS, UnitReport } from './data';
 import { escapeHtml } from './escape';
@@ -239,7 +240,7 @@ function measureHtml(measure: MeasureInfo, recommendation: RecommendationReport)
       ? `<ul>${measure.indicators.map(indicatorHtml).join('')}</ul>`
       : '<span class="warn"><span aria-hidden="true">⚠</span> None</span>';
   const status = measure.status !== undefined ? `<dt>Status</dt><dd>${escapeHtml(measure.status)}</dd>` : '';
-  return `<li><span class="mid">${escapeHtml(measureLabel(measure))}</span>${title}${where}
+  return `<li data-dgs-measure="${measure.index}"><span class="mid">${escapeHtml(measureLabel(measure))}</span>${title}${where}
 <dl class="facts"><dt>Lead</dt><dd>${lead}</dd><dt>Due</dt><dd>${due}</dd><dt>Indicators</dt><dd>${indicators}</dd>${status}</dl></li>`;
 }
 
@@ -248,7 +249,7 @@ function unitRow(data: CoverageReportData, unit: UnitReport, recommendation: Rec
     unit.measures.length > 0
       ? `<ul class="measures">${unit.measures.map((index) => measureHtml(data.measures[index], recommendation)).join('\n')}</ul>`
       : '<span class="warn">No measure addresses this clause.</span>';
-  return `<tr class="${unit.status}"><th scope="row">${escapeHtml(unit.ref)}</th><td class="clause">${escapeHtml(unit.text)}</td><td>${measures}</td><td>${badge(unit.status, 'unit')}</td></tr>`;
+  return `<tr class="${unit.status}" data-dgs-clause="${escapeHtml(unit.ref)}"><th scope="row">${escapeHtml(unit.ref)}</th><td class="clause">${escapeHtml(unit.text)}</td><td>${measures}</td><td>${badge(unit.status, 'unit')}</td></tr>`;
 }
 
 function recommendationHtml(data: CoverageReportData, recommendation: RecommendationReport): string {
@@ -289,7 +290,7 @@ function measuresHtml(data: CoverageReportData): string {
   const rows = data.measures
     .map((measure) => {
       const indicators = measure.indicators.length > 0 ? String(measure.indicators.length) : '<span class="warn">none</span>';
-      return `<tr><th scope="row"><span class="mid">${escapeHtml(measureLabel(measure))}</span></th><td>${measure.title !== undefined ? escapeHtml(measure.title) : ''}</td><td>${escapeHtml(measure.section)}</td><td>${measure.lead !== undefined ? escapeHtml(measure.lead) : '<span class="warn">none</span>'}</td><td class="nowrap">${measure.due !== undefined ? escapeHtml(measure.due) : ''}</td><td class="num">${indicators}</td><td>${measure.units.length > 0 ? measure.units.map(escapeHtml).join(', ') : '<span class="warn">none</span>'}</td><td class="num">${measure.line}</td></tr>`;
+      return `<tr data-dgs-measure="${measure.index}"><th scope="row"><span class="mid">${escapeHtml(measureLabel(measure))}</span></th><td>${measure.title !== undefined ? escapeHtml(measure.title) : ''}</td><td>${escapeHtml(measure.section)}</td><td>${measure.lead !== undefined ? escapeHtml(measure.lead) : '<span class="warn">none</span>'}</td><td class="nowrap">${measure.due !== undefined ? escapeHtml(measure.due) : ''}</td><td class="num">${indicators}</td><td>${measure.units.length > 0 ? measure.units.map(escapeHtml).join(', ') : '<span class="warn">none</span>'}</td><td class="num">${measure.line}</td></tr>`;
     })
     .join('\n');
   return `<section id="measures" aria-labelledby="measures-heading">
@@ -307,7 +308,7 @@ ${rows}
 }
 
 function findingRow(finding: FindingInfo): string {
-  return `<tr><td class="num">${finding.line}:${finding.column}</td><td><code>${escapeHtml(finding.rule)}</code></td><td>${escapeHtml(finding.message)}</td></tr>`;
+  return `<tr data-dgs-finding="${finding.line}:${finding.column}"><td class="num">${finding.line}:${finding.column}</td><td><code>${escapeHtml(finding.rule)}</code></td><td>${escapeHtml(finding.message)}</td></tr>`;
 }
 
 function findingsHtml(data: CoverageReportData): string {

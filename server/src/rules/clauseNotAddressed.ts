@@ -13,7 +13,7 @@ export const clauseNotAddressed: Rule = {
         const text = unit.text.length > 120 ? `${unit.text.slice(0, 117)}…` : unit.text;
         report({
           span: section.keySpan,
-          message: `No measure addresses clause ${unit.ref} ("${text}"). Add a measure with \`addresses: [${unit.ref}]\`.`,
+          message: `No measure addresses clause ${unit.ref} ("${text}"). Add a measure with "addresses: [${unit.ref}]".`,
           data: { kind: 'add-measure', section: section.recommendation.section, unit: unit.ref },
         });
       }

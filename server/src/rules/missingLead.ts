@@ -11,7 +11,7 @@ export const missingLead: Rule = {
       if (measure.hasLead) continue;
       report({
         span: measure.firstLine,
-        message: `${measureName(measure)} has no \`lead\`: name the institution responsible for it (recommendation 7.i asks for clear responsibilities).`,
+        message: `${measureName(measure)} has no lead: name the institution responsible for it (recommendation 7.i asks for clear responsibilities).`,
       });
     }
   },

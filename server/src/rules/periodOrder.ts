@@ -7,6 +7,6 @@ export const periodOrder: Rule = {
   check({ model, report }) {
     const period = model.strategy?.period;
     if (!period || period.from <= period.to) return;
-    report({ span: period.keySpan, message: `The period runs from ${period.from} to ${period.to}: \`from\` must not be after \`to\`.` });
+    report({ span: period.keySpan, message: `The period runs from ${period.from} to ${period.to}: "from" must not be after "to".` });
   },
 };
