@@ -10,5 +10,5 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-apt-get update
-apt-get install -y --no-install-recommends chromium
+apt-get -o DPkg::Lock::Timeout=900 update
+apt-get -o DPkg::Lock::Timeout=900 install -y --no-install-recommends chromium

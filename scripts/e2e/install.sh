@@ -43,8 +43,8 @@ if [ "${DGS_E2E_SKIP_APT:-}" != 1 ]; then
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    as_root apt-get update -qq
-    as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
+    as_root apt-get -o DPkg::Lock::Timeout=900 update -qq
+    as_root apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
   fi
 fi
 

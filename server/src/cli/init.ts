@@ -14,6 +14,7 @@ import { displayPath } from './files';
 import { DEFAULT_STRATEGY_FILE } from '../protocol';
 import { CliError, CliIO, describeFsError, EXIT_OK, EXIT_USAGE } from './io';
 import { configErrorLine } from './strategyFile';
+import { withoutTrailingComment } from '../text/trim';
 
 export const DEFAULT_INIT_FILE = DEFAULT_STRATEGY_FILE;
 
@@ -56,7 +57,7 @@ function exampleValue(spec: ValueSpec, year: number): string {
   }
   if (spec.kind === 'date') return `${year}-01-01`;
   if (spec.kind === 'amount') return '1000000';
-  return skeletonValue('', spec, year).replace(/\s+#.*$/, '');
+  return withoutTrailingComment(skeletonValue('', spec, year));
 }
 
 function strategyBlock(schema: Schema, year: number): string[] {

@@ -1,6 +1,7 @@
 /** The shell around the schema parser: finds the bundled schema and reads schema files. */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseVocabulary } from '../mapper/vocabulary';
 import { parseSchema } from './parse';
 import { Schema } from './types';
 
@@ -18,7 +19,12 @@ export function defaultSchemaPath(): string {
   return candidates[candidates.length - 1];
 }
 
-const cache = new Map<string, { mtimeMs: number; schema: Schema }>();
+const cache = new Map<string, { mtimeMs: number; vocabularyMtimeMs?: number; schema: Schema }>();
+
+/** The clause mapper's vocabulary of a schema file NAME.yaml is NAME.vocabulary.yaml beside it. */
+export function vocabularyPathOf(schemaFile: string): string {
+  return schemaFile.replace(/\.ya?ml$/i, '') + '.vocabulary.yaml';
+}
 
 /** A schema is about 25 kB; a file far larger than any schema is not read at all. */
 export const MAX_SCHEMA_SIZE = 4 * 1024 * 1024;
@@ -37,10 +43,14 @@ export function loadSchemaFile(file: string): Schema {
     throw error;
   }
   if (stat.size > MAX_SCHEMA_SIZE) throw new Error(`${resolved} is ${stat.size} bytes long, more than the ${MAX_SCHEMA_SIZE} bytes a schema may have`);
+  const vocabularyFile = vocabularyPathOf(resolved);
+  const vocabularyStat = fs.statSync(vocabularyFile, { throwIfNoEntry: false });
+  const vocabularyMtimeMs = vocabularyStat?.isFile() && vocabularyStat.size <= MAX_SCHEMA_SIZE ? vocabularyStat.mtimeMs : undefined;
   const cached = cache.get(resolved);
-  if (cached && cached.mtimeMs === stat.mtimeMs) return cached.schema;
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.vocabularyMtimeMs === vocabularyMtimeMs) return cached.schema;
   const schema = parseSchema(fs.readFileSync(resolved, 'utf8'), resolved);
-  cache.set(resolved, { mtimeMs: stat.mtimeMs, schema });
+  if (vocabularyMtimeMs !== undefined) schema.vocabulary = parseVocabulary(fs.readFileSync(vocabularyFile, 'utf8'), vocabularyFile, schema);
+  cache.set(resolved, { mtimeMs: stat.mtimeMs, vocabularyMtimeMs, schema });
   return schema;
 }
 

@@ -58,6 +58,24 @@ export interface FieldDoc {
   clauses: string[];
 }
 
+/**
+ * What the clause mapper knows of one coverage unit: a short label in the project's own
+ * words (never the instrument's text) and the terms strategies use for it.
+ */
+export interface UnitVocabulary {
+  ref: string;
+  gist: string;
+  terms: string[];
+}
+
+/** The clause mapper's data, read from NAME.vocabulary.yaml beside the schema file. */
+export interface Vocabulary {
+  file: string;
+  /** Words too common in strategies to be evidence for any clause. */
+  generic: string[];
+  units: Map<string, UnitVocabulary>;
+}
+
 export interface Schema {
   /** Where the schema was read from, for messages. */
   file: string;
@@ -72,4 +90,6 @@ export interface Schema {
   sectionByKey: Map<string, Recommendation>;
   recommendationByNumber: Map<number, Recommendation>;
   unitByRef: Map<string, CoverageUnit>;
+  /** The clause mapper's vocabulary, when the schema has one beside it. */
+  vocabulary?: Vocabulary;
 }

@@ -1,0 +1,247 @@
+/**
+ * The clause mapper: which coverage units a measure's words speak of. Each unit is a
+ * document made of its clause text (verbatim, from the schema) and its vocabulary (the
+ * terms strategies use, from NAME.vocabulary.yaml); a measure's title, description and
+ * section summary are the query. Ranking is Okapi BM25 over word stems, plus a bonus for
+ * each phrase of the vocabulary found whole. Every score comes with its evidence: the words
+ * of the measure that matched. Pure and deterministic: no network, no model, no state but
+ * a per-schema index and its bounded cache of results.
+ */
+import { CoverageUnit, Schema, UnitVocabulary } from '../schema/types';
+import { phraseStemsOf, stemsOf, Token, tokenize } from './text';
+
+export interface MeasureText {
+  title: string;
+  description?: string;
+  /** The text around the measure, such as its section's summary: it counts less. */
+  context?: string;
+}
+
+export interface ClauseSuggestion {
+  /** The coverage unit, as a clause reference: `7.i`, `4`. */
+  clause: string;
+  score: number;
+  /** The words of the input that matched, as written (a matched phrase whole), strongest first. */
+  evidence: string[];
+}
+
+export interface SuggestOptions {
+  /** How many suggestions at most (default 5). */
+  limit?: number;
+}
+
+/** One unit's standing for a measure: every unit gets one, in rank order. */
+export interface RankedUnit extends ClauseSuggestion {
+  unit: CoverageUnit;
+  /** 1 for the best. */
+  rank: number;
+}
+
+/** How strongly each part of the input counts. The title says most about what a measure does. */
+const FIELD_WEIGHT = { title: 1.0, description: 0.7, context: 0.25 } as const;
+/** BM25's term-frequency saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.5;
+/** How the recommendation's own lead text counts in each of its clauses' documents. */
+const LEAD_WEIGHT = 0.5;
+/** How each word of a phrase of the vocabulary counts on its own: less than a term of one word. */
+const PHRASE_WORD_WEIGHT = 0.5;
+/** What a phrase found whole adds, per stem, on top of its words. */
+const PHRASE_WEIGHT = 0.8;
+/** A suggestion must reach this score, and this share of the best one. */
+export const MIN_SUGGESTION_SCORE = 1.5;
+const MIN_SHARE_OF_BEST = 0.25;
+/** Results kept per schema, by measure text, before the cache starts afresh. */
+const CACHE_SIZE = 4000;
+
+interface Phrase {
+  /** Every word's stem, stop words included, matched whole. */
+  stems: string[];
+  /** The stems of its content words. */
+  content: string[];
+}
+
+interface UnitDocument {
+  unit: CoverageUnit;
+  vocabulary?: UnitVocabulary;
+  /** Weighted term frequencies of the stems. */
+  tf: Map<string, number>;
+  length: number;
+  phrases: Phrase[];
+}
+
+interface MapperIndex {
+  documents: UnitDocument[];
+  idf: Map<string, number>;
+  averageLength: number;
+  generic: Set<string>;
+  results: Map<string, RankedUnit[]>;
+}
+
+const indexes = new WeakMap<Schema, MapperIndex>();
+
+function addStems(tf: Map<string, number>, stems: string[], weight: number): number {
+  for (const stem of stems) tf.set(stem, (tf.get(stem) ?? 0) + weight);
+  return stems.length * weight;
+}
+
+/** The index of a schema, built once per schema object (a schema is never changed once loaded). */
+function indexOf(schema: Schema): MapperIndex {
+  const known = indexes.get(schema);
+  if (known) return known;
+  const generic = new Set((schema.vocabulary?.generic ?? []).flatMap(stemsOf));
+  const documents: UnitDocument[] = schema.units.map((unit) => {
+    const vocabulary = schema.vocabulary?.units.get(unit.ref);
+    const tf = new Map<string, number>();
+    let length = addStems(tf, stemsOf(unit.text), 1);
+    if (unit.clause) length += addStems(tf, stemsOf(unit.recommendation.text), LEAD_WEIGHT);
+    const phrases: Phrase[] = [];
+    for (const term of vocabulary?.terms ?? []) {
+      const stems = stemsOf(term);
+      const whole = phraseStemsOf(term);
+      length += addStems(tf, stems, whole.length > 1 ? PHRASE_WORD_WEIGHT : 1);
+      if (whole.length > 1) phrases.push({ stems: whole, content: stems });
+    }
+    for (const stem of generic) tf.delete(stem);
+    return { unit, vocabulary, tf, length, phrases };
+  });
+  const df = new Map<string, number>();
+  for (const document of documents) for (const stem of document.tf.keys()) df.set(stem, (df.get(stem) ?? 0) + 1);
+  const n = documents.length;
+  const idf = new Map<string, number>();
+  for (const [stem, count] of df) idf.set(stem, Math.log(1 + (n - count + 0.5) / (count + 0.5)));
+  const averageLength = documents.reduce((sum, document) => sum + document.length, 0) / Math.max(1, n);
+  const index: MapperIndex = { documents, idf, averageLength, generic, results: new Map() };
+  indexes.set(schema, index);
+  return index;
+}
+
+interface QueryField {
+  text: string;
+  tokens: Token[];
+  weight: number;
+}
+
+/** Where a run of stems occurs whole in a field's tokens, if it does. */
+function findPhrase(tokens: Token[], stems: string[]): number {
+  outer: for (let start = 0; start + stems.length <= tokens.length; start++) {
+    for (let i = 0; i < stems.length; i++) if (tokens[start + i].stem !== stems[i]) continue outer;
+    return start;
+  }
+  return -1;
+}
+
+function rank(input: MeasureText, index: MapperIndex): RankedUnit[] {
+  const fields: QueryField[] = [
+    { text: input.title ?? '', weight: FIELD_WEIGHT.title },
+    { text: input.description ?? '', weight: FIELD_WEIGHT.description },
+    { text: input.context ?? '', weight: FIELD_WEIGHT.context },
+  ].map((field) => ({ ...field, tokens: tokenize(field.text) }));
+  // Each stem's weight in the query (its strongest field, plus a little per repetition),
+  // and the word it was first written as, for evidence.
+  const queryWeight = new Map<string, number>();
+  const written = new Map<string, string>();
+  for (const field of fields) {
+    for (const token of field.tokens) {
+      if (token.stop || index.generic.has(token.stem)) continue;
+      const before = queryWeight.get(token.stem);
+      queryWeight.set(token.stem, before === undefined ? field.weight : Math.max(before, field.weight) + 0.1 * field.weight);
+      if (!written.has(token.stem)) written.set(token.stem, token.word);
+    }
+  }
+  const scored = index.documents.map((document) => {
+    const contributions: Contribution[] = [];
+    const normaliser = K1 * (1 - B + (B * document.length) / index.averageLength);
+    for (const [stem, weight] of queryWeight) {
+      const tf = document.tf.get(stem);
+      if (!tf) continue;
+      const value = weight * (index.idf.get(stem) ?? 0) * ((tf * (K1 + 1)) / (tf + normaliser));
+      contributions.push({ words: written.get(stem)!, value, stems: [stem], phrase: false });
+    }
+    for (const phrase of document.phrases) {
+      let best: { value: number; words: string } | undefined;
+      for (const field of fields) {
+        const at = findPhrase(field.tokens, phrase.stems);
+        if (at < 0) continue;
+        const idf = phrase.stems.reduce((sum, stem) => sum + Math.max(index.idf.get(stem) ?? 0, 0.5), 0);
+        // A stop word in a phrase counts like a common word: "once-only" is two words.
+        const value = PHRASE_WEIGHT * field.weight * idf;
+        if (!best || value > best.value) {
+          // The phrase as written, hyphens and all ("one-stop shop"), on one line.
+          const source = field.text.slice(field.tokens[at].start, field.tokens[at + phrase.stems.length - 1].end).replace(/\s+/g, ' ');
+          best = { value, words: source };
+        }
+      }
+      if (best) contributions.push({ words: best.words, value: best.value, stems: phrase.content, phrase: true });
+    }
+    const score = contributions.reduce((sum, contribution) => sum + contribution.value, 0);
+    return { document, score, evidence: evidenceOf(contributions) };
+  });
+  const order = scored.map((entry, position) => ({ ...entry, position }));
+  order.sort((a, b) => b.score - a.score || a.position - b.position);
+  return order.map((entry, at) => ({
+    clause: entry.document.unit.ref,
+    unit: entry.document.unit,
+    score: Math.round(entry.score * 1000) / 1000,
+    evidence: entry.evidence,
+    rank: at + 1,
+  }));
+}
+
+/** What one matched word or phrase adds to a unit's score. */
+interface Contribution {
+  words: string;
+  value: number;
+  /** The content stems it covers. */
+  stems: string[];
+  phrase: boolean;
+}
+
+/** The matched words, strongest first; a word inside a matched phrase is shown with the phrase only. */
+function evidenceOf(contributions: Contribution[]): string[] {
+  const phrases = contributions.filter((contribution) => contribution.phrase).sort((a, b) => b.value - a.value);
+  const covered = new Set(phrases.flatMap((phrase) => phrase.stems));
+  const words = contributions.filter((contribution) => !contribution.phrase && !covered.has(contribution.stems[0]));
+  // Phrases that are part of a longer matched phrase add nothing to read.
+  const shown: string[] = [];
+  for (const phrase of phrases) {
+    const lower = phrase.words.toLowerCase();
+    if (!shown.some((other) => other.toLowerCase().includes(lower))) shown.push(phrase.words);
+  }
+  const ordered = [...phrases.filter((phrase) => shown.includes(phrase.words)), ...words].sort((a, b) => b.value - a.value);
+  return [...new Set(ordered.map((contribution) => contribution.words))];
+}
+
+/**
+ * Every coverage unit of the schema, ranked for a measure's text, each with its score and
+ * evidence. Computed once per text and schema.
+ */
+export function rankClauses(input: MeasureText, schema: Schema): RankedUnit[] {
+  const index = indexOf(schema);
+  const key = `${input.title ?? ''}\u0000${input.description ?? ''}\u0000${input.context ?? ''}`;
+  const cached = index.results.get(key);
+  if (cached) return cached;
+  const ranked = rank(input, index);
+  if (index.results.size >= CACHE_SIZE) index.results.clear();
+  index.results.set(key, ranked);
+  return ranked;
+}
+
+/**
+ * The clauses a measure's text supports, best first: those with evidence that score
+ * enough, at most `limit` (5 by default). The importer and the editor use this.
+ */
+export function suggestClauses(input: MeasureText, schema: Schema, options: SuggestOptions = {}): ClauseSuggestion[] {
+  const limit = options.limit ?? 5;
+  const ranked = rankClauses(input, schema);
+  const best = ranked[0]?.score ?? 0;
+  return ranked
+    .filter((entry) => entry.score >= MIN_SUGGESTION_SCORE && entry.score >= best * MIN_SHARE_OF_BEST && entry.evidence.length > 0)
+    .slice(0, Math.max(0, limit))
+    .map(({ clause, score, evidence }) => ({ clause, score, evidence: [...evidence] }));
+}
+
+/** The short label of a unit in the project's words, when the vocabulary has one. */
+export function gistOf(schema: Schema, ref: string): string | undefined {
+  return schema.vocabulary?.units.get(ref)?.gist;
+}

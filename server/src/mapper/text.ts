@@ -1,0 +1,65 @@
+/**
+ * Words to stems: the clause mapper's view of a text. Stemming (Porter2) and the English
+ * stop word list come from libraries; only the splitting into words is ours.
+ */
+import stem from 'wink-porter2-stemmer';
+import { eng } from 'stopword';
+
+export interface Token {
+  /** The word's stem, as matched against the vocabulary. */
+  stem: string;
+  /** The word as written, for evidence. */
+  word: string;
+  /** Where the word is in the text. */
+  start: number;
+  end: number;
+  /** A stop word: part of a phrase ("freedom of information", "once-only"), no evidence alone. */
+  stop: boolean;
+}
+
+const STOPWORDS: ReadonlySet<string> = new Set(eng);
+
+/** Letters and digits; an apostrophe inside a word (citizen's) keeps the word whole. */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** Lower case, without accents or a possessive ending: "Citizens'" and "citizens" meet. */
+export function normalizeWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]s?$/, '')
+    .replace(/['’]/g, '');
+}
+
+/**
+ * The stem of one word, and whether it is a stop word. "IT" in capitals is information
+ * technology, not the pronoun a stop word list drops.
+ */
+export function stemOf(word: string): { stem: string; stop: boolean } {
+  if (word === 'IT') return { stem: 'ict', stop: false };
+  const lower = normalizeWord(word);
+  if (STOPWORDS.has(lower) || (lower.length < 2 && !/\d/.test(lower))) return { stem: lower, stop: true };
+  return { stem: stem(lower), stop: false };
+}
+
+/** The text's words, in order, each with its stem. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    tokens.push({ ...stemOf(match[0]), word: match[0], start: match.index!, end: match.index! + match[0].length });
+  }
+  return tokens;
+}
+
+/** The stems of a text's content words (stop words left out). */
+export function stemsOf(text: string): string[] {
+  return tokenize(text)
+    .filter((token) => !token.stop)
+    .map((token) => token.stem);
+}
+
+/** Every word's stem, stop words included: a phrase is matched whole. */
+export function phraseStemsOf(text: string): string[] {
+  return tokenize(text).map((token) => token.stem);
+}
