@@ -121,6 +121,13 @@ export function revealTargets(answer: CoverageAnswer, message: ReportMessage): P
   }
 }
 
+/** How the view words a clause's status, as the report does: `addressed by OPN-1, GOV-1`, `…, lacks a lead or an indicator`, `not addressed`. */
+export function unitDescription(unit: Pick<UnitItem, 'status' | 'measures'>): string {
+  if (unit.status === 'none' || unit.measures.length === 0) return 'not addressed';
+  const by = `addressed by ${unit.measures.map((measure) => measure.id).join(', ')}`;
+  return unit.status === 'partial' ? `${by}, lacks a lead or an indicator` : by;
+}
+
 /** The status bar's text: `DGS 22/26`. */
 export function statusText(view: Pick<CoverageView, 'addressed' | 'total'>): string {
   return `DGS ${view.addressed}/${view.total}`;

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { CoverageStatus } from '../../server/src/protocol';
-import { MeasureItem, RecommendationItem, UnitItem } from './coverageModel';
+import { MeasureItem, RecommendationItem, UnitItem, unitDescription } from './coverageModel';
 import { CoverageSnapshot, CoverageTracker } from './coverageTracker';
 import { revealRanges } from './reveal';
 
@@ -15,13 +15,6 @@ export const COVERAGE_VIEW_ID = 'dgs.coverage';
 export const REVEAL_CLAUSE_COMMAND = 'dgs.coverage.revealClause';
 /** Runs when a measure of the view is clicked: shows it in the file. */
 export const REVEAL_MEASURE_COMMAND = 'dgs.coverage.revealMeasure';
-
-/** How the view words a clause's status, as the report does: `addressed by OPN-1, GOV-1`, `…, lacks a lead or an indicator`, `not addressed`. */
-export function unitDescription(unit: Pick<UnitItem, 'status' | 'measures'>): string {
-  if (unit.status === 'none' || unit.measures.length === 0) return 'not addressed';
-  const by = `addressed by ${unit.measures.map((measure) => measure.id).join(', ')}`;
-  return unit.status === 'partial' ? `${by}, lacks a lead or an indicator` : by;
-}
 
 /** A node of the tree; the same objects until the coverage changes, so that the view can reveal them. */
 export type CoverageNode =
@@ -37,8 +30,15 @@ class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
   private roots: Node[] = [];
   private readonly children = new Map<Node, Node[]>();
 
+  private shown: string | undefined;
+
   update(snapshot: CoverageSnapshot | undefined): void {
     this.snapshot = snapshot;
+    // The same coverage again (a new version that changes nothing it shows): the nodes stay, so
+    // that the view neither flickers nor loses what is selected or being revealed.
+    const shown = snapshot ? `${snapshot.document.uri.toString()}\n${JSON.stringify(snapshot.view)}` : undefined;
+    if (shown === this.shown && shown !== undefined) return;
+    this.shown = shown;
     this.children.clear();
     this.roots = (snapshot?.view.recommendations ?? []).map((recommendation) => {
       const node: Node = { kind: 'recommendation', recommendation };
@@ -91,9 +91,10 @@ class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
 function recommendationItem(recommendation: RecommendationItem): vscode.TreeItem {
   const addressed = recommendation.units.filter((unit) => unit.addressed).length;
   const total = recommendation.units.length;
-  const item = new vscode.TreeItem(`${recommendation.number}. ${recommendation.title}`, addressed < total ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  // The counts lead the label: at the side bar's default width a long title is cut at its end.
+  const item = new vscode.TreeItem(`${addressed}/${total}  ${recommendation.number}. ${recommendation.title}`, addressed < total ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `recommendation:${recommendation.number}`;
-  item.description = `${addressed}/${total}${recommendation.present ? '' : ' · section missing'}`;
+  item.description = recommendation.present ? undefined : 'section missing';
   item.iconPath = RECOMMENDATION_ICONS[recommendation.status];
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${recommendation.number}. ${escapeMarkdown(recommendation.title)}** (section ${escapeMarkdown(recommendation.section)})\n\n`);
@@ -161,8 +162,9 @@ export function createCoverageTree(tracker: CoverageTracker): CoverageTree {
   const provider = new CoverageTreeProvider();
   const view = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const show = (snapshot: CoverageSnapshot | undefined): void => {
-    provider.update(snapshot);
+    // The title first: the tree's change event then finds it up to date.
     view.description = snapshot ? `${snapshot.view.addressed}/${snapshot.view.total} · ${vscode.workspace.asRelativePath(snapshot.document.uri, false)}` : undefined;
+    provider.update(snapshot);
   };
   const subscription = tracker.onDidChange(show);
   show(tracker.snapshot);

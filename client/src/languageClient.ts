@@ -5,15 +5,18 @@
  */
 import * as vscode from 'vscode';
 import {
+  ClientCapabilities,
   CloseAction,
   CloseHandlerResult,
   ErrorAction,
   ErrorHandler,
   ErrorHandlerResult,
+  FeatureState,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
   State,
+  StaticFeature,
   TransportKind,
 } from 'vscode-languageclient/node';
 import { codeActionMiddleware } from './clauseFixes';
@@ -81,8 +84,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     // Read at every start, so that a restart after the workspace is trusted says so.
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
-    // No name for the collection of pushed diagnostics: VS Code pulls them, into the collection
-    // the server's diagnostic provider names (dgs); two collections of one name make VS Code warn.
+    // The one collection of findings: the server pushes them (see PushedDiagnostics).
+    diagnosticCollectionName: 'dgs',
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
     middleware: {
@@ -103,7 +106,31 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       },
     },
   };
-  return new LanguageClient(CLIENT_ID, 'DGS Language Server', serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, 'DGS Language Server', serverOptions, clientOptions);
+  client.registerFeature(new PushedDiagnostics());
+  return client;
+}
+
+/**
+ * The findings are pushed by the server as soon as a version is analysed, not pulled: VS Code
+ * pulls only once a document's tab is shown and again on its own schedule, which delayed the
+ * first squiggle, and a pulled collection beside the pushed one, both named dgs, made VS Code
+ * warn "DiagnosticCollection with name 'dgs' does already exist". Registered after the
+ * client's own features, it withdraws the pull capability they announce.
+ */
+export class PushedDiagnostics implements StaticFeature {
+  fillClientCapabilities(capabilities: ClientCapabilities): void {
+    if (capabilities.textDocument) delete capabilities.textDocument.diagnostic;
+    if (capabilities.workspace) delete capabilities.workspace.diagnostics;
+  }
+
+  initialize(): void {}
+
+  getState(): FeatureState {
+    return { kind: 'static' };
+  }
+
+  clear(): void {}
 }
 
 /** The server answers `{ applied: false, reason }` when it changed nothing: say why. */

@@ -12,7 +12,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { buildCoverageView, CoverageView, revealTargets } from '../../client/src/coverageModel';
+import { buildCoverageView, CoverageView, revealTargets, unitDescription } from '../../client/src/coverageModel';
 import { analyze } from '../../server/src/analyze';
 import { coverageAnswer } from '../../server/src/features/coverageRequest';
 import { CoverageAnswer } from '../../server/src/protocol';
@@ -176,4 +176,11 @@ describe('the coverage view\'s tree', () => {
       }
     });
   }
+
+  it('words a clause\'s status as the report does, naming the measures', () => {
+    const measure = (id: string): { index: number; id: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } } => ({ index: 0, id, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    assert.strictEqual(unitDescription({ status: 'complete', measures: [measure('OPN-1'), measure('GOV-1')] }), 'addressed by OPN-1, GOV-1');
+    assert.strictEqual(unitDescription({ status: 'partial', measures: [measure('OPN-2')] }), 'addressed by OPN-2, lacks a lead or an indicator');
+    assert.strictEqual(unitDescription({ status: 'none', measures: [] }), 'not addressed');
+  });
 });

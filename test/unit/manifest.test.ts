@@ -2,7 +2,7 @@
  * The extension's manifest (package.json) and what it ships: every contribution points at a
  * file that exists and parses, the settings know exactly the registry's rules, the grammar's
  * key lists are the schema's, the problem matcher reads the CLI's output, and the bundle and
- * the .vsix hold the server, the schema data, the snippets and the grammar, under 3 MB.
+ * the .vsix hold the server, the schema data, the grammar and the rule pages, under 3 MB.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -36,7 +36,7 @@ function commandLinks(text: string): string[] {
 
 /** Every file the manifest names, relative to the root. */
 function manifestFiles(): string[] {
-  const files = [manifest.main, ...contributes.languages.map((language: any) => language.configuration), ...contributes.grammars.map((grammar: any) => grammar.path), ...contributes.snippets.map((snippet: any) => snippet.path)];
+  const files = [manifest.main, ...contributes.languages.map((language: any) => language.configuration), ...contributes.grammars.map((grammar: any) => grammar.path)];
   for (const walkthrough of contributes.walkthroughs) {
     for (const step of walkthrough.steps) {
       if (step.media.markdown) files.push(step.media.markdown);
@@ -83,7 +83,7 @@ describe('extension manifest', () => {
     for (const file of manifestFiles().filter((name) => !name.startsWith('dist/'))) assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} is missing`);
   });
 
-  it('contributes the dgs-strategy language with its file patterns, first line, grammar and snippets', () => {
+  it('contributes the dgs-strategy language with its file patterns, first line and grammar, and no static snippets', () => {
     const [language] = contributes.languages;
     assert.strictEqual(language.id, 'dgs-strategy');
     assert.deepStrictEqual(language.filenamePatterns, ['*.strategy.yaml', '*.strategy.yml']);
@@ -94,9 +94,9 @@ describe('extension manifest', () => {
     const [grammar] = contributes.grammars;
     assert.strictEqual(grammar.language, 'dgs-strategy');
     assert.strictEqual(readJson(grammar.path).scopeName, grammar.scopeName);
-    const [snippets] = contributes.snippets;
-    assert.strictEqual(snippets.language, 'dgs-strategy');
-    assert.ok(Object.keys(readJson(snippets.path)).length > schema.recommendations.length);
+    // No static snippets: VS Code would offer every one everywhere (a section of one part under
+    // another, a measure outside a measures list). The language server offers each where it fits.
+    assert.strictEqual(contributes.snippets, undefined);
   });
 
   it('the language configuration parses: # comments, brackets, and regular expressions that compile', () => {
@@ -325,7 +325,7 @@ describe('bundle and package', function () {
     }
   });
 
-  it('packages a .vsix under 3 MB holding the server, the schema, the snippets, the grammar and nothing of the sources', async () => {
+  it('packages a .vsix under 3 MB holding the server, the schema, the grammar, the rule pages and nothing of the sources', async () => {
     const root = path.join(workspace, 'extension');
     fs.mkdirSync(root);
     fs.renameSync(path.join(workspace, 'dist'), path.join(root, 'dist'));
@@ -356,7 +356,7 @@ describe('bundle and package', function () {
     const size = fs.statSync(vsix).size;
     assert.ok(size < MAX_VSIX_BYTES, `the .vsix is ${size} bytes`);
     const entries = zipEntries(vsix);
-    for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/schema/oecd-legal-0406.yaml', 'snippets/dgs-strategy.json', 'syntaxes/dgs-strategy.tmLanguage.json', 'language-configuration.json', ...manifestFiles(), ...rulePages, ...webviewMedia]) {
+    for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/schema/oecd-legal-0406.yaml', 'syntaxes/dgs-strategy.tmLanguage.json', 'language-configuration.json', ...manifestFiles(), ...rulePages, ...webviewMedia]) {
       assert.ok(entries.has(`extension/${file}`), `the .vsix lacks ${file}`);
     }
     for (const decoy of decoys) assert.ok(!entries.has(`extension/${decoy}`), `the .vsix holds ${decoy}`);

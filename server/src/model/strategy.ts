@@ -182,7 +182,7 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
     issues.push({
       rule: 'yaml-syntax',
       span: lineSpan(lines, start),
-      message: 'A strategy file holds one YAML document; this second document is not read. Remove the `---` separator or move it to its own file.',
+      message: 'A strategy file holds one YAML document; this second document is not read. Remove the "---" separator or move it to its own file.',
     });
   }
   model.syntaxErrors = issues.length > 0;

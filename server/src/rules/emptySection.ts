@@ -7,8 +7,8 @@ export const emptySection: Rule = {
   check({ model, report }) {
     for (const section of model.sections) {
       const lacks: string[] = [];
-      if (!section.summary || !section.summary.value.ok) lacks.push('`summary`');
-      if (section.measures.length === 0) lacks.push('measure under `measures`');
+      if (!section.summary || !section.summary.value.ok) lacks.push('summary');
+      if (section.measures.length === 0) lacks.push('measure under "measures"');
       if (lacks.length === 0) continue;
       report({
         span: section.keySpan,

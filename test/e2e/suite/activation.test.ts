@@ -1,8 +1,10 @@
 /**
- * The first squiggle: how long a drafter waits, from opening the draft example in a fresh
- * window, for its first finding, the extension's activation and the language server's start
- * included. This file runs first (the suite runs its files in name order), while the extension
- * is not yet active. The time is printed in the report; the target is 1.5 s.
+ * The first squiggle: how long a drafter waits for the draft example's first finding. The
+ * extension activates when the window opens on a folder with strategies (and otherwise when
+ * one is opened), so the language server starts while the window loads. This file runs first
+ * (the suite runs its files in name order), on a fresh window. Two times are printed and held
+ * to the 1.5 s target: from opening the draft to its first finding, and the activation itself,
+ * from activate() to the language server running.
  */
 import * as assert from 'assert';
 import * as path from 'path';
@@ -10,13 +12,13 @@ import * as vscode from 'vscode';
 import type { DgsApi } from '../../../client/src/extension';
 import { closeEditors, dgsDiagnostics, EXTENSION_ID, report, waitForDiagnostics, workspaceDir } from './support';
 
-/** The target from opening the draft to its first finding, activation included. */
+/** The target from opening the draft to its first finding, and for the activation. */
 const FIRST_SQUIGGLE_MS = 1500;
 
 describe('Activation and the first squiggle in VS Code', () => {
   after(closeEditors);
 
-  it(`shows the draft example's first finding within ${FIRST_SQUIGGLE_MS} ms of opening it, activation included`, async () => {
+  it(`shows the draft example's first finding within ${FIRST_SQUIGGLE_MS} ms of opening it, and activates within ${FIRST_SQUIGGLE_MS} ms`, async () => {
     const extension = vscode.extensions.getExtension<DgsApi>(EXTENSION_ID);
     assert.ok(extension, `the extension ${EXTENSION_ID} is loaded`);
     const wasActive = extension.isActive;
@@ -24,12 +26,17 @@ describe('Activation and the first squiggle in VS Code', () => {
     const opened = Date.now();
     const document = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(document, { preview: false });
+    const shown = Date.now() - opened;
     await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length > 0, 'the first finding of the draft');
-    const elapsed = Date.now() - opened;
-    const timings = extension.exports?.timings;
-    const steps = timings ? `; activate() began at ${timings.activated - opened} ms, the language server ran at ${(timings.serverRunning ?? NaN) - opened} ms` : '';
-    report(`first squiggle: ${elapsed} ms after opening draft.strategy.yaml (${wasActive ? 'the extension was already active' : 'activation included'}${steps}); ${dgsDiagnostics(document.uri).length} findings then`);
-    assert.ok(!wasActive, 'the extension was not active before the draft opened, so the time includes its activation (run this file first)');
-    assert.ok(elapsed <= FIRST_SQUIGGLE_MS, `the first finding came ${elapsed} ms after opening the draft; the target is ${FIRST_SQUIGGLE_MS} ms`);
+    const firstSquiggle = Date.now() - opened;
+    // The findings may come before activate() has returned: its result is read after.
+    const { timings } = await extension.activate();
+    assert.ok(timings.serverRunning !== undefined, 'the language server runs');
+    const activation = timings.serverRunning - timings.activated;
+    const when = wasActive ? `when the window opened, ${opened - timings.activated} ms before the draft` : `on opening the draft, ${timings.activated - opened} ms after`;
+    report(`first squiggle: ${firstSquiggle} ms from opening draft.strategy.yaml to its first finding (the editor showed it at ${shown} ms; ${dgsDiagnostics(document.uri).length} findings)`);
+    report(`activation: ${activation} ms from activate() to the language server running; it began ${when}`);
+    assert.ok(firstSquiggle <= FIRST_SQUIGGLE_MS, `the first finding came ${firstSquiggle} ms after opening the draft; the target is ${FIRST_SQUIGGLE_MS} ms`);
+    assert.ok(activation <= FIRST_SQUIGGLE_MS, `the activation took ${activation} ms; the target is ${FIRST_SQUIGGLE_MS} ms`);
   });
 });
