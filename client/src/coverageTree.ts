@@ -1,12 +1,12 @@
 /**
- * The "Strategy Coverage" view: recommendations → their clauses, with the report's status →
+ * The "Strategy Coverage" view: recommendations → their clauses, with the core's status →
  * the measures addressing each. A click on a measure shows where it is written; a click on a
  * clause selects every measure that addresses it (or shows the section, when none does); a
  * clause no measure addresses offers "Add a measure for this clause" inline.
  */
 import * as vscode from 'vscode';
-import type { CoverageStatus } from '../../server/src/protocol';
-import { MeasureItem, RecommendationItem, UnitItem, unitDescription } from './coverageModel';
+import type { ClauseCoverageStatus } from '../../server/src/protocol';
+import { MeasureItem, RecommendationItem, recommendationTally, STATUS_LABELS, UnitItem, unitDescription } from './coverageModel';
 import { CoverageSnapshot, CoverageTracker } from './coverageTracker';
 import { revealRanges } from './reveal';
 
@@ -89,27 +89,28 @@ class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
 }
 
 function recommendationItem(recommendation: RecommendationItem): vscode.TreeItem {
-  const addressed = recommendation.units.filter((unit) => unit.addressed).length;
-  const total = recommendation.units.length;
+  const { addressed, total, settled, weak, notApplicable } = recommendationTally(recommendation);
   // The counts lead the label: at the side bar's default width a long title is cut at its end.
-  const item = new vscode.TreeItem(`${addressed}/${total}  ${recommendation.number}. ${recommendation.title}`, addressed < total ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(`${addressed}/${total}  ${recommendation.number}. ${recommendation.title}`, settled ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
   item.id = `recommendation:${recommendation.number}`;
-  item.description = recommendation.present ? undefined : 'section missing';
-  item.iconPath = RECOMMENDATION_ICONS[recommendation.status];
+  const extras = [weak > 0 ? `${weak} weak` : '', notApplicable > 0 ? `${notApplicable} n/a` : '', recommendation.present ? '' : 'section missing'].filter((extra) => extra !== '');
+  item.description = extras.length > 0 ? extras.join(' · ') : undefined;
+  item.iconPath = settled ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${recommendation.number}. ${escapeMarkdown(recommendation.title)}** (section ${escapeMarkdown(recommendation.section)})\n\n`);
+  tooltip.appendMarkdown(`**${recommendation.number}. ${escapeMarkdown(recommendation.title)}** (short title, the project's own; \`${recommendation.part}.${recommendation.section}\`)\n\n`);
   tooltip.appendText(recommendation.text);
-  tooltip.appendMarkdown(`\n\n${addressed} of ${total} addressed${recommendation.present ? '' : '; the section is missing'}.`);
+  tooltip.appendMarkdown(`\n\n${addressed} of ${total} addressed${extras.length > 0 ? ` (${extras.join(', ')})` : ''}.`);
   item.tooltip = tooltip;
   item.contextValue = 'dgs.recommendation';
-  item.accessibilityInformation = { label: `Recommendation ${recommendation.number}, ${recommendation.title}: ${addressed} of ${total} clauses addressed` };
+  item.accessibilityInformation = { label: `Recommendation ${recommendation.number}, ${recommendation.title}: ${addressed} of ${total} clauses addressed${extras.length > 0 ? `, ${extras.join(', ')}` : ''}` };
   return item;
 }
 
-const RECOMMENDATION_ICONS: Record<CoverageStatus, vscode.ThemeIcon> = {
-  complete: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
-  partial: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
-  none: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+const STATUS_ICONS: Record<ClauseCoverageStatus, [string, string]> = {
+  addressed: ['check', 'testing.iconPassed'],
+  weak: ['warning', 'list.warningForeground'],
+  'not-applicable': ['circle-slash', 'disabledForeground'],
+  missing: ['circle-large-outline', 'list.warningForeground'],
 };
 
 function unitItem(recommendation: RecommendationItem, unit: UnitItem): vscode.TreeItem {
@@ -117,24 +118,20 @@ function unitItem(recommendation: RecommendationItem, unit: UnitItem): vscode.Tr
   const item = new vscode.TreeItem(unit.ref, hasMeasures ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `unit:${unit.ref}`;
   item.description = unitDescription(unit);
-  item.iconPath = UNIT_ICONS[unit.status];
+  const [icon, colour] = STATUS_ICONS[unit.status];
+  item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${unit.ref}**: ${escapeMarkdown(item.description)}\n\n`);
+  tooltip.appendMarkdown(`**Clause ${unit.ref}** — ${STATUS_LABELS[unit.status]}\n\n`);
   tooltip.appendText(unit.text);
-  if (!unit.addressed) tooltip.appendMarkdown(recommendation.present ? '\n\n_Click to show the section; use + to add a measure for this clause._' : '\n\n_The strategy has no section for it yet; use + to insert it._');
-  else tooltip.appendMarkdown('\n\n_Click to select the measures that address it._');
+  if (unit.note) tooltip.appendText(`\n\n${unit.note}`);
   item.tooltip = tooltip;
-  item.contextValue = unit.addressed ? 'dgs.unit.addressed' : recommendation.present ? 'dgs.unit.missing' : 'dgs.unit.sectionMissing';
+  item.contextValue = `dgs.unit.${unit.status === 'addressed' || unit.status === 'weak' ? 'addressed' : unit.status === 'not-applicable' ? 'notApplicable' : recommendation.present ? 'missing' : 'sectionMissing'}`;
   item.command = { command: REVEAL_CLAUSE_COMMAND, title: 'Show the measures that address this clause', arguments: [unit.ref] };
+  if (unit.status === 'missing') tooltip.appendMarkdown(recommendation.present ? '\n\n_Click to show the section; + adds a measure for this clause._' : '\n\n_The strategy has no section for it yet; + inserts it._');
+  else if (hasMeasures) tooltip.appendMarkdown('\n\n_Click to select the measures that address it._');
   item.accessibilityInformation = { label: `Clause ${unit.ref} of recommendation ${recommendation.number}: ${item.description}` };
   return item;
 }
-
-const UNIT_ICONS: Record<CoverageStatus, vscode.ThemeIcon> = {
-  complete: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
-  partial: new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('list.warningForeground')),
-  none: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.errorForeground')),
-};
 
 function measureItem(unit: UnitItem, measure: MeasureItem): vscode.TreeItem {
   const item = new vscode.TreeItem(measure.id, vscode.TreeItemCollapsibleState.None);

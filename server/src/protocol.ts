@@ -4,9 +4,14 @@
  * code: the extension imports this module and nothing else from `server/src`, so that it
  * computes nothing itself and its bundle holds none of the analysis.
  */
+import type { ClauseCoverageStatus } from './coverage';
+import type { CoverageSummary } from './features/coverageSummary';
 import type { CoverageReportData, CoverageStatus, FindingInfo, MeasureInfo, RecommendationReport, UnitReport } from './report/data';
 
-export type { CoverageReportData, CoverageStatus, FindingInfo, MeasureInfo, RecommendationReport, UnitReport };
+export type { ClauseCoverageStatus, CoverageReportData, CoverageStatus, CoverageSummary, FindingInfo, MeasureInfo, RecommendationReport, UnitReport };
+
+/** The clause statuses (spec §7.1), in their order. */
+export const CLAUSE_STATUSES: readonly ClauseCoverageStatus[] = ['addressed', 'weak', 'not-applicable', 'missing'];
 
 /** A position in a document, 0-based, in UTF-16 code units: LSP's. */
 export interface ProtocolPosition {
@@ -34,13 +39,17 @@ export interface CoverageParams {
   html?: boolean;
 }
 
-export interface CoverageAnswer {
+/**
+ * The core's coverage summary (each clause's status, spec §7.1, and the ids of the measures
+ * that address it; the counts the status bar shows), with the report's data and where things
+ * are written.
+ */
+export interface CoverageAnswer extends CoverageSummary {
   uri: string;
   /** The document version the answer is about. */
   version: number;
-  /** Clauses addressed by at least one measure, of all clauses: what the status bar shows. */
-  addressed: number;
-  total: number;
+  /** Why a clause is weak (what its measures lack) or not applicable (the section's reason), by clause. */
+  notes: Record<string, string>;
   /** The report's data: the statuses, clause texts, measures and findings, as every report shows them. */
   report: CoverageReportData;
   /** Where each measure of `report.measures` is written (the same index): its id, or its first line when it has none. */

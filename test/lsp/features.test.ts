@@ -142,7 +142,7 @@ describe('language server over stdio: features', function () {
       assert.match(text, /2 of 3 clauses addressed/);
       assert.match(text, /1\.i: addressed by `OPN-1`, `GOV-1`/);
       assert.match(text, /1\.ii: not addressed/);
-      assert.match(text, /1\.iii: addressed by `OPN-2`/);
+      assert.match(text, /1\.iii: weak: addressed by `OPN-2`, with no indicator with a target/);
       assert.deepStrictEqual(result?.range, rangeAt(SMALL, 'openness'));
       assert.match(hoverText(await hover(positionOf(SMALL, 'leadership', 1))), /recommendation 5 not addressed/);
     });
@@ -296,7 +296,7 @@ describe('language server over stdio: features', function () {
     assert.deepStrictEqual(
       lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
       [
-        [positionOf(SMALL, 'openness').line, '2 of 3 clauses addressed'],
+        [positionOf(SMALL, 'openness').line, '2 of 3 clauses addressed (1 weak)'],
         [positionOf(SMALL, 'security-and-privacy').line, 'recommendation 4 addressed'],
         [positionOf(SMALL, 'leadership').line, 'recommendation 5 not addressed'],
         [positionOf(SMALL, 'governance').line, '1 of 2 clauses addressed'],
@@ -356,6 +356,9 @@ describe('language server over stdio: features', function () {
     assert.strictEqual(coverage.uri, uri);
     assert.strictEqual(coverage.total, 26);
     assert.strictEqual(coverage.addressed, expected.addressed.length);
+    // The core's statuses, clause by clause (spec §7.1).
+    assert.deepStrictEqual(coverage.units[0], { ref: '1.i', recommendation: 1, section: 'openness', addressed: true, status: 'addressed', measures: ['OPN-1', 'GOV-1'], inactive: [] });
+    assert.deepStrictEqual(coverage.units.filter((unit) => !unit.addressed).map((unit) => unit.ref), expected.missing);
     assert.deepStrictEqual(coverage.report, JSON.parse(JSON.stringify(buildReportData(analysis, { file: 'small.strategy.yaml' }))), 'the report\'s own data');
     const units = coverage.report.parts.flatMap((part) => part.recommendations.flatMap((recommendation) => recommendation.units));
     assert.deepStrictEqual(units[0].measures.map((index) => coverage.report.measures[index].id), ['OPN-1', 'GOV-1']);

@@ -12,7 +12,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { buildCoverageView, CoverageView, revealTargets, unitDescription } from '../../client/src/coverageModel';
+import { buildCoverageView, CoverageView, MeasureItem, revealTargets, UnitItem, unitDescription } from '../../client/src/coverageModel';
 import { analyze } from '../../server/src/analyze';
 import { coverageAnswer } from '../../server/src/features/coverageRequest';
 import { CoverageAnswer } from '../../server/src/protocol';
@@ -80,12 +80,18 @@ describe('the coverage view\'s tree', () => {
       const answer = JSON.parse(JSON.stringify(coverageAnswer(analysis, `file:///${file}`, 1, { file }))) as CoverageAnswer;
       const views: Array<[string, CoverageView]> = [['from the server\'s answer', buildCoverageView(answer)]];
 
-      it('gives each recommendation and clause the status the coverage report gives it', () => {
+      it('gives each clause the status the coverage report gives it, from the same core definition', () => {
         const report = buildReportData(analysis, { file });
         const [[, view]] = views;
+        const inReportWords = { addressed: 'complete', weak: 'partial', 'not-applicable': 'none', missing: 'none' } as const;
         assert.deepStrictEqual(
-          view.recommendations.map((r) => ({ number: r.number, status: r.status, units: r.units.map((u) => ({ ref: u.ref, status: u.status })) })),
-          report.parts.flatMap((part) => part.recommendations.map((r) => ({ number: r.number, status: r.status, units: r.units.map((u) => ({ ref: u.ref, status: u.status })) }))),
+          view.recommendations.flatMap((r) => r.units.map((u) => ({ ref: u.ref, status: inReportWords[u.status] }))),
+          report.parts.flatMap((part) => part.recommendations.flatMap((r) => r.units.map((u) => ({ ref: u.ref, status: u.status })))),
+        );
+        assert.deepStrictEqual(
+          view.recommendations.flatMap((r) => r.units.map((u) => ({ ref: u.ref, status: u.status }))),
+          analysis.coverage.units.map((entry) => ({ ref: entry.unit.ref, status: entry.status })),
+          'the core\'s own statuses',
         );
       });
 
@@ -177,10 +183,23 @@ describe('the coverage view\'s tree', () => {
     });
   }
 
-  it('words a clause\'s status as the report does, naming the measures', () => {
-    const measure = (id: string): { index: number; id: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } } => ({ index: 0, id, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
-    assert.strictEqual(unitDescription({ status: 'complete', measures: [measure('OPN-1'), measure('GOV-1')] }), 'addressed by OPN-1, GOV-1');
-    assert.strictEqual(unitDescription({ status: 'partial', measures: [measure('OPN-2')] }), 'addressed by OPN-2, lacks a lead or an indicator');
-    assert.strictEqual(unitDescription({ status: 'none', measures: [] }), 'not addressed');
+  it('words a clause\'s status: its measures, what a weak one lacks, the reason a clause does not apply', () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const measure = (id: string): MeasureItem => ({ index: 0, id, range });
+    const unit = (status: UnitItem['status'], measures: MeasureItem[], note?: string): UnitItem => ({ ref: '1.i', text: '', addressed: status === 'addressed' || status === 'weak', status, measures, inactive: [], note });
+    assert.strictEqual(unitDescription(unit('addressed', [measure('OPN-1'), measure('GOV-1')])), 'addressed by OPN-1, GOV-1');
+    assert.strictEqual(unitDescription(unit('weak', [measure('OPN-2')], 'Weak: no lead')), 'weak: addressed by OPN-2; no lead');
+    assert.strictEqual(unitDescription(unit('not-applicable', [], 'Not applicable: no procurement of our own')), 'not applicable: no procurement of our own');
+    assert.strictEqual(unitDescription(unit('missing', [])), 'not addressed');
+  });
+
+  it('follows the server\'s statuses and measures, whatever they are', () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'national.strategy.yaml'), 'utf8');
+    const answer = coverageAnswer(analyze(text, schema), 'file:///national.strategy.yaml', 1, { file: 'national.strategy.yaml' });
+    const served: CoverageAnswer = { ...answer, addressed: answer.addressed - 1, units: answer.units.map((unit) => (unit.ref === '8' ? { ...unit, addressed: false, status: 'missing' as const, measures: [] } : unit)) };
+    const view = buildCoverageView(served);
+    const unit8 = view.recommendations.find((r) => r.number === 8)!.units[0];
+    assert.deepStrictEqual({ ref: unit8.ref, addressed: unit8.addressed, status: unit8.status, measures: unit8.measures }, { ref: '8', addressed: false, status: 'missing', measures: [] });
+    assert.strictEqual(view.addressed, schema.units.length - 1);
   });
 });

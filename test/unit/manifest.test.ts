@@ -257,14 +257,16 @@ describe('grammar against the schema', () => {
 
 describe('client helpers', () => {
   it('the status text is DGS addressed/total, as the server counts it', () => {
-    const text = renderSkeleton(schema, 2026);
-    const analysis = analyze(text, schema);
-    const answer = JSON.parse(JSON.stringify(coverageAnswer(analysis, 'untitled:national.strategy.yaml', 3, { file: 'national.strategy.yaml' }))) as CoverageAnswer;
-    const view = buildCoverageView(answer);
-    assert.strictEqual(statusText(view), `DGS ${schema.units.length}/${schema.units.length}`);
-    assert.strictEqual(view.instrument, schema.instrument.id);
-    assert.strictEqual(statusText({ ...view, addressed: 1 }), `DGS 1/${schema.units.length}`);
-    const first = view.recommendations[0].units[0];
+    const answerFor = (text: string): CoverageAnswer => JSON.parse(JSON.stringify(coverageAnswer(analyze(text, schema), 'untitled:national.strategy.yaml', 3, { file: 'national.strategy.yaml' }))) as CoverageAnswer;
+    // The skeleton's measures are placeholders: they address nothing yet.
+    const skeleton = buildCoverageView(answerFor(renderSkeleton(schema, 2026)));
+    assert.strictEqual(statusText(skeleton), `DGS 0/${schema.units.length}`);
+    assert.strictEqual(skeleton.instrument, schema.instrument.id);
+    assert.strictEqual(statusText({ ...skeleton, addressed: 20, counts: { ...skeleton.counts, 'not-applicable': 2 } }), `DGS 20/${schema.units.length} · 2 n/a`);
+    const text = fs.readFileSync(path.join(ROOT, 'examples', 'national.strategy.yaml'), 'utf8');
+    const national = buildCoverageView(answerFor(text));
+    assert.strictEqual(statusText(national), `DGS ${schema.units.length}/${schema.units.length}`);
+    const first = national.recommendations[0].units[0];
     const range = first.measures[0].range;
     assert.strictEqual(text.split('\n')[range.start.line].slice(range.start.character, range.end.character), first.measures[0].id);
   });

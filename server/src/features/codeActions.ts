@@ -6,7 +6,6 @@
  * be placed safely, is not offered.
  */
 import { analyze, Analysis } from '../analyze';
-import { addressedUnits } from '../coverage';
 import { Finding } from '../findings';
 import { buildModel, StrategyModel } from '../model/strategy';
 import { Part, Recommendation } from '../schema/types';
@@ -164,7 +163,8 @@ function quickFix(analysis: Analysis, context: FixContext, finding: Finding): Co
       const edits = planAddMeasure(context, section, unit, usedMeasureIds(context));
       if (!edits) return undefined;
       const after = afterEdits(model, edits);
-      if (!after || !addressedUnits(after).has(unit.ref)) return undefined;
+      // The stub names the clause; it addresses it once the drafter writes its title (spec §7.1).
+      if (!after || !after.references.some((reference) => reference.resolution.unit === unit)) return undefined;
       return { title: `Add a measure for clause ${unit.ref} to "${data.section}"`, kind: QUICK_FIX_KIND, edits, diagnostics: [finding] };
     }
     default:

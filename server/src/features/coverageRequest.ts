@@ -8,10 +8,12 @@ import * as path from 'path';
 import { Connection } from 'vscode-languageserver/node';
 import { Analysis } from '../analyze';
 import { renderSkeleton } from '../cli/init';
+import { lacksText } from '../coverage';
 import { CoverageAnswer, CoverageParams, COVERAGE_REQUEST, ProtocolRange, SKELETON_REQUEST, SkeletonAnswer, SkeletonParams } from '../protocol';
 import { buildReportData } from '../report/data';
 import { renderHtml } from '../report/html';
 import { Schema } from '../schema/types';
+import { coverageSummary } from './coverageSummary';
 
 /** The coverage answer for one analysed version of a document. Pure. */
 export function coverageAnswer(analysis: Analysis, uri: string, version: number, options: { file: string; html?: boolean }): CoverageAnswer {
@@ -20,11 +22,16 @@ export function coverageAnswer(analysis: Analysis, uri: string, version: number,
   const measureRanges: ProtocolRange[] = analysis.model.measures.map((measure) => lines.rangeOf(measure.id?.span ?? measure.firstLine));
   const sectionRanges: Record<string, ProtocolRange> = {};
   for (const section of analysis.model.sections) sectionRanges[section.recommendation.section] ??= lines.rangeOf(section.keySpan);
+  const notes: Record<string, string> = {};
+  for (const entry of analysis.coverage.units) {
+    if (entry.status === 'weak') notes[entry.unit.ref] = `Weak: ${lacksText(entry.lacks)}`;
+    else if (entry.status === 'not-applicable' && entry.notApplicable?.reason) notes[entry.unit.ref] = `Not applicable: ${entry.notApplicable.reason}`;
+  }
   const answer: CoverageAnswer = {
+    ...coverageSummary(analysis),
     uri,
     version,
-    addressed: report.summary.unitsAddressed,
-    total: report.summary.units,
+    notes,
     report,
     measureRanges,
     sectionRanges,
