@@ -40,10 +40,9 @@ async function selectPlaceholder(uri: unknown, start: unknown, end: unknown): Pr
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-/** The quick fix title the server gives the fix for a clause. */
-function fixTitle(node: Extract<CoverageNode, { kind: 'unit' }>): RegExp {
-  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return node.recommendation.present ? new RegExp(`^Add a measure for clause ${escape(node.unit.ref)} `) : new RegExp(`^Insert the missing section "${escape(node.recommendation.section)}"`);
+/** How the title the server gives the fix for a clause begins. */
+function fixTitle(node: Extract<CoverageNode, { kind: 'unit' }>): string {
+  return node.recommendation.present ? `Add a measure for clause ${node.unit.ref} ` : `Insert the missing section "${node.recommendation.section}"`;
 }
 
 /** Runs the server's fix for a clause no measure addresses, in the strategy the view shows. */
@@ -54,7 +53,7 @@ export async function addMeasureForClause(node: unknown, documentOf: () => vscod
   const whole = new vscode.Range(0, 0, document.lineCount, 0);
   const actions = (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', document.uri, whole, vscode.CodeActionKind.QuickFix.value)) ?? [];
   const title = fixTitle(unit);
-  const action = actions.find((candidate): candidate is vscode.CodeAction => candidate instanceof vscode.CodeAction && title.test(candidate.title)) ?? actions.find((candidate): candidate is vscode.CodeAction => 'edit' in candidate && title.test(candidate.title));
+  const action = actions.find((candidate): candidate is vscode.CodeAction => 'edit' in candidate && candidate.title.startsWith(title));
   if (!action?.edit) {
     void vscode.window.showInformationMessage(`No measure can be added for clause ${unit.unit.ref} here: fix the problems the file shows first.`);
     return false;

@@ -19,7 +19,7 @@ export function placeholderAfterEdits(edits: readonly OffsetEdit[]): { start: nu
     if (match) {
       const start = edit.start + shift + match.index;
       // A quoted placeholder ends before its closing quote.
-      return { start, end: start + match[0].replace(/\s+$/, '').replace(/["']$/, '').length };
+      return { start, end: start + match[0].trimEnd().replace(/["']$/, '').length };
     }
     shift += edit.newText.length - (edit.end - edit.start);
   }

@@ -57,7 +57,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The last segment of a URI's path, decoded: how a report names an unsaved or virtual document. */
 function baseName(uri: string): string {
-  const name = uri.replace(/[?#].*$/, '').split('/').pop() ?? '';
+  const query = uri.search(/[?#]/);
+  const name = (query < 0 ? uri : uri.slice(0, query)).split('/').pop() ?? '';
   try {
     return decodeURIComponent(name);
   } catch {

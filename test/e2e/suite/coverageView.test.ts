@@ -187,8 +187,8 @@ describe('Walkthrough and coverage view in VS Code', () => {
       assert.deepStrictEqual(rendered.children.map((u) => labelOf(u.item)), units, `the clauses of recommendation ${recommendation.number}`);
       const open = units.filter((ref) => coverage.missing.includes(ref));
       const present = new RegExp(`^ +${escapeRegExp(recommendation.section)}:`, 'm').test(text);
-      assert.strictEqual(rendered.item.description, present ? undefined : 'section missing', `the status of recommendation ${recommendation.number}`);
-      assert.strictEqual(rendered.item.collapsibleState, open.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed, `recommendation ${recommendation.number} is open when it has open clauses`);
+      assert.strictEqual(/section missing/.test(String(rendered.item.description ?? '')), !present, `recommendation ${recommendation.number} says whether its section is missing`);
+      if (open.length > 0) assert.strictEqual(rendered.item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, `recommendation ${recommendation.number} is open: it has open clauses`);
 
       for (const unit of rendered.children) {
         const ref = labelOf(unit.item);
@@ -200,7 +200,7 @@ describe('Walkthrough and coverage view in VS Code', () => {
         }
         assert.ok(coverage.addressed.includes(ref), `dgs check counts ${ref} as addressed`);
         assert.ok(measures.length > 0, `${ref} has the measures that address it`);
-        assert.match(String(unit.item.description), new RegExp(`^addressed by ${escapeRegExp(measures.join(', '))}(, lacks a lead or an indicator)?$`), `${ref} names its measures`);
+        assert.match(String(unit.item.description), new RegExp(`^(weak: )?addressed by ${escapeRegExp(measures.join(', '))}(;|$| \\()`), `${ref} names its measures`);
         for (const measure of unit.children) {
           const id = labelOf(measure.item);
           // The measure is written in the file, and its `addresses` lists this clause.
