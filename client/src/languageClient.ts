@@ -20,7 +20,8 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { codeActionMiddleware } from './clauseFixes';
-import { ruleLinkMiddleware } from './rulePages';
+import { ruleLinkMiddleware, withRuleTarget } from './rulePages';
+import { TabDiagnostics } from './tabDiagnostics';
 
 export const CLIENT_ID = 'dgs';
 export const INSERT_ALL_MISSING_SECTIONS = 'dgs.insertAllMissingSections';
@@ -76,6 +77,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const tabs = new TabDiagnostics(() => client.diagnostics);
+  context.subscriptions.push(tabs);
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: {
@@ -91,6 +94,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     middleware: {
       ...codeActionMiddleware,
       ...ruleLinkMiddleware,
+      handleDiagnostics: (uri, diagnostics, next) => tabs.handle(uri, diagnostics.map(withRuleTarget), next),
       executeCommand: async (command, args, next) => {
         if (command !== INSERT_ALL_MISSING_SECTIONS) return next(command, args);
         // From the palette there is no argument, from a menu a Uri: the server wants the URI as text.
