@@ -13,6 +13,7 @@ import { STRATEGY_MARKER } from './coverageModel';
 import { CoveragePanel } from './coveragePanel';
 import { CoverageTracker, isStrategyCandidate } from './coverageTracker';
 import { CoverageTree, createCoverageTree } from './coverageTree';
+import { registerExportCommands } from './exportCommands';
 import { createLanguageClient, INSERT_ALL_MISSING_SECTIONS, reportCommandResult, startOrRestart } from './languageClient';
 import { newStrategy, SkeletonRequester } from './newStrategy';
 import { registerRulePages } from './rulePages';
@@ -99,6 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<DgsApi
   );
 
   client = createLanguageClient(context, output, activeStrategyUri);
+  registerExportCommands(context, () => client, activeStrategyUri);
   context.subscriptions.push(
     client.onDidChangeState((event) => {
       if (event.newState !== State.Running) return;
