@@ -5,7 +5,7 @@
  * section templates (a section, a part, a measure, an indicator, a business case).
  */
 import { Analysis } from '../analyze';
-import { FieldSpec, MapSpec, rootSpec, ValueSpec } from '../model/format';
+import { FieldSpec, MapSpec, ValueSpec } from '../model/format';
 import { StrategyModel } from '../model/strategy';
 import { Recommendation, Schema } from '../schema/types';
 import { freeMeasureId } from '../templates';
@@ -43,7 +43,7 @@ function entriesAt(analysis: Analysis, offset: number): CompletionEntry[] {
   const model = analysis.model;
   const context = cursorContext(model.lines, offset);
   if (!context) return [];
-  const spec = specAt(rootSpec(model.schema), context.path);
+  const spec = specAt(model.format, context.path);
   if (!spec) return [];
   const span = { start: context.wordStart, end: context.wordEnd };
   const unit = indentUnit(model.lines);

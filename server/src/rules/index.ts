@@ -24,6 +24,7 @@ import { unknownReference } from './unknownReference';
 import { yamlSyntax } from './yamlSyntax';
 
 export { Rule } from './rule';
+export { isRuleId, RULE_IDS, RuleId } from './ids';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
