@@ -2,6 +2,7 @@
 import { CHECK_FORMATS } from './check';
 import { COVERAGE_FORMATS } from './coverage';
 import { DEFAULT_INIT_FILE } from './init';
+import { SUGGEST_FORMATS } from './suggest';
 
 const COMMAND_HELP: Record<string, string> = {
   check: `Usage: dgs check FILE|FOLDER|GLOB... [options]
@@ -56,6 +57,25 @@ Options:
 
 Exit status: 0 the file was written; 2 FILE exists (without --force), cannot be
 written, or the configuration has an error.`,
+  suggest: `Usage: dgs suggest FILE... [options]
+
+For each measure of the strategy files, the clauses of the Recommendation its title,
+description and section summary support, best first (at most five), each with a
+score and the words of the measure that matched. See docs/mapping.md.
+
+Options:
+  -f, --format FORMAT     ${SUGGEST_FORMATS.join(', ')} (default text)
+  -o, --output FILE       write the suggestions to FILE instead of standard output
+  -h, --help              show this help
+
+JSON output: { "files": [ { "path", "measures": [ { "id", "suggestions":
+[ { "clause", "score", "evidence": [...] } ] } ] } ] }
+
+Exit status: 0 the suggestions were written; 2 bad usage, a missing or unreadable
+file, or a configuration error.
+
+Example:
+  dgs suggest national.strategy.yaml --format json`,
   schema: `Usage: dgs schema [options]
 
 Prints a JSON Schema (draft-07) of the strategy format, for YAML tools such as
@@ -69,7 +89,7 @@ Example:
   dgs schema --output strategy.schema.json`,
 };
 
-export const COMMANDS = ['check', 'coverage', 'init', 'schema', 'help'] as const;
+export const COMMANDS = ['check', 'coverage', 'init', 'schema', 'suggest', 'help'] as const;
 
 export function commandHelp(command: string): string | undefined {
   const help = COMMAND_HELP[command];
@@ -89,6 +109,8 @@ Commands:
                               [--format markdown|html|json] [--output FILE]
   init [FILE]                 write a skeleton strategy (default ${DEFAULT_INIT_FILE}) [--force]
   schema                      print the JSON Schema of the strategy format [--output FILE]
+  suggest FILE...             the clauses each measure's text supports, with evidence
+                              [--format text|json] [--output FILE]
   help [COMMAND]              show the help of a command
 
 Options:

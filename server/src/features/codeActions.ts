@@ -143,6 +143,12 @@ function quickFix(analysis: Analysis, context: FixContext, finding: Finding): Co
       const written = model.text.slice(finding.span.start, finding.span.end).replace(/^(['"])(.*)\1$/s, '$2');
       return { title: `Replace "${quote(written)}" with "${quote(data.replacement)}"`, kind: QUICK_FIX_KIND, isPreferred: true, edits: [edit], diagnostics: [finding] };
     }
+    case 'replace-clause': {
+      // The mapper's suggestion, never applied by fix all: which clause is meant is the drafter's call.
+      const edit = planReplace(context, finding.span, data.replacement, false);
+      if (!edit || !afterEdits(model, [edit])) return undefined;
+      return { title: `Replace ${data.clause} with ${data.replacement}`, kind: QUICK_FIX_KIND, edits: [edit], diagnostics: [finding] };
+    }
     case 'insert-section':
     case 'insert-part': {
       const wanted = wantedBy(model, finding);

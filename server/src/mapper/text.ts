@@ -43,11 +43,26 @@ export function stemOf(word: string): { stem: string; stop: boolean } {
   return { stem: stem(lower), stop: false };
 }
 
+/** Stems already computed, by word as written: owned by the caller (the mapper's index). */
+export type StemMemo = Map<string, { stem: string; stop: boolean }>;
+
+/** Words remembered in a memo before it starts afresh. */
+const MEMO_SIZE = 20_000;
+
 /** The text's words, in order, each with its stem. */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, memo?: StemMemo): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    tokens.push({ ...stemOf(match[0]), word: match[0], start: match.index!, end: match.index! + match[0].length });
+    const word = match[0];
+    let stemmed = memo?.get(word);
+    if (!stemmed) {
+      stemmed = stemOf(word);
+      if (memo) {
+        if (memo.size >= MEMO_SIZE) memo.clear();
+        memo.set(word, stemmed);
+      }
+    }
+    tokens.push({ stem: stemmed.stem, stop: stemmed.stop, word, start: match.index!, end: match.index! + word.length });
   }
   return tokens;
 }
