@@ -109,11 +109,11 @@ function firstItem(text: string, key: string): string | undefined {
     if (line.trim() !== '' && indent <= column) break;
     item.push(line.slice(column));
   }
-  return item.join('\n').replace(/\s+$/, '');
+  return item.join('\n').trimEnd();
 }
 
 function strategySnippet(schema: Schema): SnippetDefinition {
-  const skeleton = renderSkeleton(schema, YEAR_SENTINEL, FILE_SENTINEL).replace(/\n+$/, '\n');
+  const skeleton = `${renderSkeleton(schema, YEAR_SENTINEL, FILE_SENTINEL).trimEnd()}\n`;
   const document = parseDocument(skeleton);
   const stops: Stop[] = [];
   const strategy = document.get('strategy', true);

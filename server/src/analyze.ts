@@ -11,6 +11,7 @@ import { buildModel, StrategyModel } from './model/strategy';
 import { RULES } from './rules';
 import { Schema } from './schema/types';
 import { isSuppressed, readSuppressions } from './suppress';
+import { boundedMessage } from './text/excerpt';
 import { LineIndex } from './text/lineIndex';
 
 export { ParseCache } from './model/incremental';
@@ -60,11 +61,15 @@ export function analyze(text: string, schema: Schema, config: Config = DEFAULT_C
   for (const issue of issues) {
     const line = model.lines.positionAt(issue.span.start).line;
     if (isSuppressed(suppressions, issue.rule, line)) continue;
-    const key = `${issue.rule}\u0000${issue.span.start}\u0000${issue.span.end}\u0000${issue.message}`;
+    // Rules quote short excerpts; this is the guard for any message that would still carry a value whole.
+    const message = boundedMessage(issue.message);
+    const key = `${issue.rule}\u0000${issue.span.start}\u0000${issue.span.end}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const rule = RULES.find((candidate) => candidate.id === issue.rule)!;
-    findings.push({ ...issue, severity: severityFor(issue.rule, rule.severity, config) as Severity });
+    const finding: Finding = { ...issue, message, severity: severityFor(issue.rule, rule.severity, config) as Severity };
+    if (finding.related) finding.related = finding.related.map((related) => ({ ...related, message: boundedMessage(related.message) }));
+    findings.push(finding);
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { model, coverage: computeCoverage(model), findings, config };

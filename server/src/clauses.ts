@@ -3,6 +3,7 @@
  * Resolves what a drafter wrote against the schema, with a suggestion for a slip.
  */
 import { CoverageUnit, Recommendation, Schema } from './schema/types';
+import { excerpt } from './text/excerpt';
 import { closest } from './text/suggest';
 
 export type ClauseStatus = 'unit' | 'broad' | 'unknown';
@@ -57,7 +58,7 @@ export function resolveClause(written: string, schema: Schema): ClauseResolution
     return {
       written: text,
       status: 'unknown',
-      reason: `"${text}" is not a clause reference; write the recommendation's number and the clause's numeral, such as 1.iii`,
+      reason: `"${excerpt(text)}" is not a clause reference; write the recommendation's number and the clause's numeral, such as 1.iii`,
       suggestion,
     };
   }

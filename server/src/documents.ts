@@ -4,6 +4,7 @@
  */
 import { Analysis } from './analyze';
 import { ConfigError } from './config';
+import { beforeQuery } from './text/trim';
 
 /** What the editor knows about an open document. */
 export interface OpenDocument {
@@ -42,7 +43,7 @@ const MARKER = /^\uFEFF?#\s*dgs-strategy\s*$/;
 
 /** The path part of a URI, decoded, without query or fragment. */
 function uriPath(uri: string): string {
-  const withoutQuery = uri.replace(/[?#].*$/, '');
+  const withoutQuery = beforeQuery(uri);
   try {
     return decodeURIComponent(withoutQuery);
   } catch {

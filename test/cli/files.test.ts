@@ -1,6 +1,6 @@
 /** Which files `dgs check` reads: folders, globs, and the bytes of a file (BOM, invalid UTF-8). */
 import * as assert from 'assert';
-import { globToRegExp } from '../../server/src/cli/glob';
+import { globMatcher } from '../../server/src/cli/glob';
 import { CLEAN, errorLines, removeFolder, runDgs, SUITE_TIMEOUT_MS, tempFolder } from './helpers';
 
 interface JsonOutput {
@@ -26,12 +26,15 @@ describe('glob patterns', () => {
     ['plan-?.yaml', 'plan-10.yaml', false],
     ['a/*/c.yaml', 'a/b/c.yaml', true],
     ['a/*/c.yaml', 'a/b/x/c.yaml', false],
-    ['a.(b)+[c].yaml', 'a.(b)+[c].yaml', true],
+    ['a.(b)+[c].yaml', 'a.(b)+c.yaml', true],
+    ['a.(b|c).yaml', 'a.b.yaml', false],
+    ['*.{yaml,yml}', 'a.yml', true],
+    ['**/**/x/**/*.yaml', 'x/a.yaml', true],
     ['a.b', 'axb', false],
   ];
   for (const [pattern, file, expected] of cases) {
     it(`${pattern} ${expected ? 'matches' : 'does not match'} ${file}`, () => {
-      assert.strictEqual(globToRegExp(pattern).test(file), expected);
+      assert.strictEqual(globMatcher(pattern)(file), expected);
     });
   }
 });

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError } from '../config';
 import { resolveSettings } from '../configFile';
-import { configPatternMatcher, globToRegExp, hasGlobChars, patternDepth } from './glob';
+import { configPatternMatcher, globMatcher, hasGlobChars, patternDepth } from './glob';
 import { describeFsError } from './io';
 
 export interface Expansion {
@@ -92,10 +92,10 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   let baseText = baseSegments.join('/');
   if (baseText === '' && normalised.startsWith('/')) baseText = '/';
   const base = path.resolve(cwd, baseText === '' ? '.' : baseText);
-  const regExp = globToRegExp(rest);
+  const matches = globMatcher(rest);
   const files: string[] = [];
   walkFiles(base, patternDepth(rest), (file) => {
-    if (regExp.test(toSlashes(path.relative(base, file)))) files.push(file);
+    if (matches(toSlashes(path.relative(base, file)))) files.push(file);
   });
   return files;
 }

@@ -13,6 +13,7 @@ import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { displayPath } from './files';
 import { CliError, CliIO, describeFsError, EXIT_OK, EXIT_USAGE } from './io';
 import { configErrorLine } from './strategyFile';
+import { withoutTrailingComment } from '../text/trim';
 
 export const DEFAULT_INIT_FILE = 'national.strategy.yaml';
 
@@ -55,7 +56,7 @@ function exampleValue(spec: ValueSpec, year: number): string {
   }
   if (spec.kind === 'date') return `${year}-01-01`;
   if (spec.kind === 'amount') return '1000000';
-  return skeletonValue('', spec, year).replace(/\s+#.*$/, '');
+  return withoutTrailingComment(skeletonValue('', spec, year));
 }
 
 function strategyBlock(schema: Schema, year: number): string[] {

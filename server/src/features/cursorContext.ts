@@ -4,6 +4,7 @@
  * `addresses: [1.i, `), but its indentation and the keys above it still say where it is.
  */
 import { LineIndex } from '../text/lineIndex';
+import { withoutTrailingComment } from '../text/trim';
 
 /** A key, or `[]` for a list item. */
 export type PathStep = string;
@@ -21,7 +22,37 @@ export interface LineShape {
   blank: boolean;
 }
 
-const KEY = /^("[^"]*"|'[^']*'|[^\s#'"{[\]},:][^:#]*?)\s*:(?=\s|$)/;
+const WHITESPACE = /\s/;
+const NOT_A_KEY_START = /[\s#'"{[\]},:]/;
+
+/**
+ * The key at the start of a line's content, `"key"`, `'key'` or a plain `key`, followed by
+ * spaces, a colon and a space or the line's end: the key as written and the length up to
+ * and with the colon. A scan, not a pattern: the pattern this replaces, with a lazy key and
+ * optional spaces before the colon, tried every split of a long run of spaces, and a line
+ * of 100,000 characters took seconds on every folding request.
+ */
+export function keyAtStart(rest: string): { key: string; length: number } | undefined {
+  if (rest.length === 0) return undefined;
+  const first = rest[0];
+  let keyEnd: number;
+  if (first === '"' || first === "'") {
+    const close = rest.indexOf(first, 1);
+    if (close < 0) return undefined;
+    keyEnd = close + 1;
+  } else {
+    if (NOT_A_KEY_START.test(first)) return undefined;
+    keyEnd = 1;
+    while (keyEnd < rest.length && rest[keyEnd] !== ':' && rest[keyEnd] !== '#') keyEnd++;
+    if (rest[keyEnd] !== ':') return undefined;
+  }
+  let colon = keyEnd;
+  while (colon < rest.length && rest[colon] !== ':' && WHITESPACE.test(rest[colon])) colon++;
+  if (rest[colon] !== ':') return undefined;
+  const after = colon + 1;
+  if (after < rest.length && !WHITESPACE.test(rest[after])) return undefined;
+  return { key: rest.slice(0, keyEnd), length: after };
+}
 
 export function lineShape(text: string): LineShape {
   let at = 0;
@@ -34,13 +65,13 @@ export function lineShape(text: string): LineShape {
   }
   const rest = text.slice(at);
   const blank = rest.trim() === '' || rest.startsWith('#');
-  const match = KEY.exec(rest);
+  const match = keyAtStart(rest);
   const shape: LineShape = { dashes, content: at, blank: blank && dashes.length === 0 };
   if (match) {
-    let key = match[1].trim();
+    let key = match.key.trim();
     if ((key.startsWith('"') && key.endsWith('"')) || (key.startsWith("'") && key.endsWith("'"))) key = key.slice(1, -1);
     shape.key = key;
-    shape.afterColon = at + match[0].length;
+    shape.afterColon = at + match.length;
   }
   return shape;
 }
@@ -144,7 +175,7 @@ export function cursorContext(lines: LineIndex, offset: number): CursorContext |
     const valueText = lineText.slice(full.afterColon, position.character);
     const flow = /^\s*\[([^\]]*)$/.exec(valueText);
     if (flow) {
-      const listText = lineText.slice(full.afterColon).replace(/^\s*\[/, '').replace(/\].*$/, '');
+      const listText = lineText.slice(full.afterColon).replace(/^\s*\[/, '').split(']')[0];
       return { kind: 'value', path: [...path, ITEM], wordStart, wordEnd, siblings: flowItems(listText, lineText.slice(wordStartColumn, wordEndColumn)) };
     }
     if (/^\s*[A-Za-z0-9_.-]*$/.test(valueText)) return { kind: 'value', path, wordStart, wordEnd, siblings: [] };
@@ -174,7 +205,7 @@ function blockItems(lines: LineIndex, line: number, dash: number): string[] {
     const shape = lineShape(text);
     if (shape.blank) return true;
     if (shape.dashes.length === 0 || shape.dashes[0] !== dash) return shape.content > dash && shape.dashes.length === 0 ? true : false;
-    items.push(text.slice(shape.content).replace(/\s+#.*$/, '').trim().replace(/^["']|["']$/g, ''));
+    items.push(withoutTrailingComment(text.slice(shape.content)).trim().replace(/^["']|["']$/g, ''));
     return true;
   };
   for (let current = line - 1; current >= 0 && collect(current); current--);

@@ -160,13 +160,17 @@ export function fieldHover(schema: Schema, container: MapSpec, key: string): str
   return lines.join('\n\n');
 }
 
+/** A term as a pattern: its words, any case, separated by any white space, as whole words. */
+export function termPattern(term: string): RegExp {
+  const words = term.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}_-])${words.join('\\s+')}(?![\\p{L}\\p{N}_-])`, 'giu');
+}
+
 /** Where each of Part I's terms occurs in a text, as the whole words, any case, across line breaks. */
 export function termOccurrences(text: string, definitions: Definition[]): Array<{ definition: Definition; start: number; end: number }> {
   const found: Array<{ definition: Definition; start: number; end: number }> = [];
   for (const definition of definitions) {
-    const words = definition.term.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_-])${words.join('\\s+')}(?![\\p{L}\\p{N}_-])`, 'giu');
-    for (const match of text.matchAll(pattern)) found.push({ definition, start: match.index!, end: match.index! + match[0].length });
+    for (const match of text.matchAll(termPattern(definition.term))) found.push({ definition, start: match.index!, end: match.index! + match[0].length });
   }
   return found;
 }

@@ -117,7 +117,7 @@ function nodeText(source: string, node: Node): string {
   const column = start - lineStart;
   return source
     .slice(start, end)
-    .replace(/\s+$/, '')
+    .trimEnd()
     .split('\n')
     .map((line, index) => (index === 0 ? line : line.slice(Math.min(column, line.length - line.trimStart().length))))
     .join('\n');

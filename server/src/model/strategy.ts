@@ -369,11 +369,18 @@ function readStrategy(entry: CheckedEntry): StrategyBlock {
 
 const resolutions = new WeakMap<Schema, Map<string, ClauseResolution>>();
 
+/** References longer than this are not kept: every clause reference is far shorter (`III.12.viii`). */
+const MAX_CACHED_REFERENCE = 24;
+
 /**
  * A clause reference resolved once per schema and text: the measures of a large strategy
  * name the same few dozen clauses thousands of times. (Resolutions are never changed.)
+ * Only short references are kept, each as a copy of its own: a reference read from a file
+ * is a slice of the whole text, and a cache that kept the slice would keep every document
+ * it ever saw.
  */
 function resolveCached(written: string, schema: Schema): ClauseResolution {
+  if (written.length > MAX_CACHED_REFERENCE) return resolveClause(written, schema);
   let known = resolutions.get(schema);
   if (!known) {
     known = new Map();
@@ -381,11 +388,17 @@ function resolveCached(written: string, schema: Schema): ClauseResolution {
   }
   let resolution = known.get(written);
   if (!resolution) {
-    resolution = resolveClause(written, schema);
+    const copy = ownCopy(written);
+    resolution = resolveClause(copy, schema);
     // Bounded: a file of ten thousand distinct misspellings does not keep them all.
-    if (known.size < 10_000) known.set(written, resolution);
+    if (known.size < 10_000) known.set(copy, resolution);
   }
   return resolution;
+}
+
+/** A string that shares no memory with the one given (V8 makes a slice of 13 characters or more a view into its parent). */
+function ownCopy(text: string): string {
+  return Array.from(text).join('');
 }
 
 /** A measure of an unchanged item of an incremental parse is reused, moved with its item. */

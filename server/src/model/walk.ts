@@ -7,6 +7,7 @@
 import { Alias, Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, visit } from 'yaml';
 import { Issue } from '../findings';
 import { LineIndex, Span } from '../text/lineIndex';
+import { excerpt } from '../text/excerpt';
 import { closest } from '../text/suggest';
 import { describeSpec, FieldSpec, MapSpec, ValueSpec } from './format';
 import { ListWalk, ParseCache } from './incremental';
@@ -51,6 +52,12 @@ const MAX_ALIASES = 10_000;
  * tree; past this budget no alias is followed.
  */
 export const MAX_ALIAS_EXPANSION = 100_000;
+/**
+ * How many characters all aliases together may bring into the walk: an anchored value
+ * counts the length of its text each time it is aliased. A value of 300,000 characters
+ * aliased 10,000 times is 3 billion characters to check and to quote.
+ */
+export const MAX_ALIAS_CHARACTERS = 1_000_000;
 
 /** Where a node is written, or a copy of the fallback: a span object is never shared, so that moving spans moves each once. */
 export function spanOf(node: Node | null | undefined, fallback: Span): Span {
@@ -136,6 +143,7 @@ export class Walker {
   readonly issues: Issue[] = [];
   private aliasesFollowed = 0;
   private aliasExpansion = 0;
+  private aliasCharacters = 0;
   private aliasLimitReached = false;
   private targets?: Map<Alias, Node>;
   private readonly sizes = new Map<Node, number>();
@@ -159,13 +167,15 @@ export class Walker {
     const target = this.aliasTargets().get(node) ?? null;
     this.aliasesFollowed++;
     this.aliasExpansion += target ? this.sizeOf(target) : 1;
-    if (this.aliasesFollowed > MAX_ALIASES || this.aliasExpansion > MAX_ALIAS_EXPANSION) {
+    // The text the anchored value spans (its aliases inside it are counted when they are followed).
+    this.aliasCharacters += target?.range ? target.range[1] - target.range[0] : 0;
+    if (this.aliasesFollowed > MAX_ALIASES || this.aliasExpansion > MAX_ALIAS_EXPANSION || this.aliasCharacters > MAX_ALIAS_CHARACTERS) {
       // One finding, at the first alias not followed: a bomb must not become a flood of findings.
       this.aliasLimitReached = true;
       this.issues.push({
         rule: 'type-mismatch',
         span,
-        message: `Too many aliases: the file's aliases stand for more than ${MAX_ALIASES} aliases or ${MAX_ALIAS_EXPANSION} values; from this one on, aliases are not followed and count as absent.`,
+        message: `Too many aliases: the file's aliases stand for more than ${MAX_ALIASES} aliases, ${MAX_ALIAS_EXPANSION} values or ${MAX_ALIAS_CHARACTERS} characters; from this one on, aliases are not followed and count as absent.`,
       });
       return 'limit';
     }
@@ -341,7 +351,7 @@ export class Walker {
             message:
               value === null
                 ? `${capitalise(where)} has no date: write YYYY, YYYY-MM or YYYY-MM-DD.`
-                : `${capitalise(where)} "${text}" is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD.`,
+                : `${capitalise(where)} "${excerpt(text)}" is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD.`,
           });
           checked.ok = false;
           return checked;
@@ -351,19 +361,19 @@ export class Walker {
       }
       case 'year':
         if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) return checked;
-        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not a year`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${excerpt(text)}" is not a year`);
       case 'amount':
         if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return checked;
-        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${excerpt(text)}" is not`);
       case 'currency':
         if (typeof value === 'string' && CURRENCY.test(value)) return checked;
-        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${excerpt(text)}" is not`);
       case 'enum':
         if (typeof value === 'string' && spec.values.includes(value)) return checked;
-        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not one of them`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${excerpt(text)}" is not one of them`);
       case 'id':
         if (typeof value === 'string' && ID.test(value)) return checked;
-        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${text}" is not`);
+        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${excerpt(text)}" is not`);
       case 'clause':
       case 'measure-ref':
         if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return checked;
@@ -400,8 +410,8 @@ export class Walker {
         this.issues.push({
           rule: 'duplicate-key',
           span: keySpan,
-          message: `The key "${key}" appears more than once in ${spec.what}; only the first counts. Remove or rename this one.`,
-          related: [{ span: first, message: `first "${key}"` }],
+          message: `The key "${excerpt(key ?? '')}" appears more than once in ${spec.what}; only the first counts. Remove or rename this one.`,
+          related: [{ span: first, message: `first "${excerpt(key ?? '')}"` }],
         });
         continue;
       }
@@ -430,7 +440,7 @@ export class Walker {
     const known = Object.keys(spec.fields);
     const elsewhere = spec.elsewhere && Object.prototype.hasOwnProperty.call(spec.elsewhere, key) ? spec.elsewhere[key] : undefined;
     if (elsewhere) {
-      return { rule: 'unknown-key', span: keySpan, message: `The key "${key}" is not known in the ${spec.what}: ${elsewhere}. Move it there.` };
+      return { rule: 'unknown-key', span: keySpan, message: `The key "${excerpt(key)}" is not known in the ${spec.what}: ${elsewhere}. Move it there.` };
     }
     const suggestion = closest(key, known);
     const allowed = known.length <= 12 ? ` Known keys: ${known.join(', ')}.` : '';
@@ -438,7 +448,7 @@ export class Walker {
     return {
       rule: 'unknown-key',
       span: keySpan,
-      message: `Unknown key "${key}" in the ${spec.what}.${hint} (Keys starting with x- are your own and never checked.)`,
+      message: `Unknown key "${excerpt(key)}" in the ${spec.what}.${hint} (Keys starting with x- are your own and never checked.)`,
       data: suggestion ? { kind: 'replace', replacement: suggestion } : undefined,
     };
   }

@@ -1,3 +1,4 @@
+import { excerpt } from '../text/excerpt';
 import { Rule } from './rule';
 
 export const duplicateId: Rule = {
@@ -11,8 +12,8 @@ export const duplicateId: Rule = {
       for (const measure of measures.slice(1)) {
         report({
           span: measure.id!.span,
-          message: `The measure id "${id}" is already used by an earlier measure; give this one an id of its own.`,
-          related: [{ span: first.span, message: `first measure with id "${id}"` }],
+          message: `The measure id "${excerpt(id)}" is already used by an earlier measure; give this one an id of its own.`,
+          related: [{ span: first.span, message: `first measure with id "${excerpt(id)}"` }],
         });
       }
     }

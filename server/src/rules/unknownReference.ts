@@ -1,3 +1,4 @@
+import { excerpt } from '../text/excerpt';
 import { closest } from '../text/suggest';
 import { Rule } from './rule';
 
@@ -20,7 +21,7 @@ export const unknownReference: Rule = {
         const suggestion = suggested++ < MAX_SUGGESTIONS ? closest(reference.id, (ids ??= [...model.measuresById.keys()]).filter((id) => id !== measure.id?.text)) : undefined;
         report({
           span: reference.span,
-          message: `No measure has the id "${reference.id}".${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+          message: `No measure has the id "${excerpt(reference.id)}".${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
           data: suggestion ? { kind: 'replace', replacement: suggestion } : undefined,
         });
       }
