@@ -45,7 +45,7 @@ import { Config, ConfigError, RuleSetting } from './config';
 import { formatConfigError, resolveSettings, ResolvedSettings } from './configFile';
 import { CachedDocument, DocumentCache, DocumentAnalysis } from './documents';
 import { Finding } from './findings';
-import { CodeActionResult, computeCodeActions, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND, QUICK_FIX_KIND } from './features/codeActions';
+import { ADD_SUGGESTED_CLAUSES_KIND, CodeActionResult, computeCodeActions, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND, QUICK_FIX_KIND } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completeAt, CompletionKind } from './features/completion';
 import { coverageSummary, CoverageSummary } from './features/coverageSummary';
@@ -331,7 +331,7 @@ export function startServer(): Connection {
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
-        codeActionProvider: { codeActionKinds: [QUICK_FIX_KIND, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [QUICK_FIX_KIND, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND, ADD_SUGGESTED_CLAUSES_KIND], resolveProvider: false },
         executeCommandProvider: { commands: [INSERT_ALL_MISSING_SECTIONS] },
       },
       serverInfo: { name: 'dgs-language-server', version: serverVersion() },
@@ -447,6 +447,7 @@ export function startServer(): Connection {
           insertTextFormat: snippetSupport ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         };
         if (entry.documentation) item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
+        if (entry.labelDetails) item.labelDetails = entry.labelDetails;
         // Multi-line texts carry their own indentation: the client must not add the line's.
         if (newText.includes('\n')) item.insertTextMode = InsertTextMode.asIs;
         return item;

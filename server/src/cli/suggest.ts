@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import { ClauseSuggestion, suggestClauses } from '../mapper';
-import { MeasureModel } from '../model/strategy';
+import { measureText } from '../mapper/measure';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { writeReport } from './output';
@@ -17,17 +17,6 @@ export const SUGGEST_OPTIONS: readonly OptionSpec[] = [{ name: 'format', short: 
 export interface MeasureSuggestions {
   id: string;
   suggestions: ClauseSuggestion[];
-}
-
-/** The mapper's input for a measure: its own text, and its section's summary as context. */
-export function measureText(measure: MeasureModel): { title: string; description?: string; context?: string } {
-  const description = measure.entries.get('description');
-  const summary = measure.section.summary;
-  return {
-    title: measure.title ?? '',
-    description: description?.value.ok ? description.value.text : undefined,
-    context: summary?.value.ok ? summary.value.text : undefined,
-  };
 }
 
 export async function runSuggest(argv: readonly string[], io: CliIO): Promise<number> {

@@ -8,6 +8,8 @@ import { describeSpec, MapSpec } from '../model/format';
 import { ClauseReference, MeasureModel, StrategyModel } from '../model/strategy';
 import { CheckedEntry, CheckedValue } from '../model/walk';
 import { Definition, Part, Recommendation, Schema } from '../schema/types';
+import { rankClauses, suggestClauses } from '../mapper';
+import { ownText } from '../mapper/measure';
 import { Span } from '../text/lineIndex';
 import { dependsOnReferences, measuresWithId, targetAt, touches } from './locate';
 import { clauseLine, code, escapeMarkdown, instrumentName, partHeading, recommendationHeading, recommendationLeadIn } from './markdown';
@@ -25,7 +27,7 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
   const schema = model.schema;
   switch (target.kind) {
     case 'clause-reference':
-      return { contents: clauseReferenceHover(target.reference), span: target.reference.span };
+      return { contents: clauseReferenceHover(target.reference, schema), span: target.reference.span };
     case 'section-key':
       return { contents: sectionHover(analysis, target.section.recommendation), span: target.section.keySpan };
     case 'part-key':
@@ -44,13 +46,15 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
   }
 }
 
-function clauseReferenceHover(reference: ClauseReference): string {
+function clauseReferenceHover(reference: ClauseReference, schema: Schema): string {
   const resolution = reference.resolution;
   const recommendation = resolution.recommendation;
   if (resolution.status === 'unit' && resolution.unit && recommendation) {
     const unit = resolution.unit;
     const lines = [`**Clause ${unit.ref}** · ${recommendationHeading(recommendation)} · ${partHeading(recommendation.part)}`, ...recommendationLeadIn(recommendation)];
     if (unit.clause) lines.push(clauseLine(unit.clause));
+    const evidence = evidenceLine(reference, unit.ref, schema);
+    if (evidence) lines.push(evidence);
     return lines.join('\n\n');
   }
   if (resolution.status === 'broad' && recommendation) {
@@ -66,6 +70,23 @@ function clauseReferenceHover(reference: ClauseReference): string {
   if (resolution.reason) lines.push(`${escapeMarkdown(resolution.reason)}.`);
   if (resolution.suggestion) lines.push(`Did you mean ${code(resolution.suggestion)}?`);
   return lines.join('\n\n');
+}
+
+/**
+ * What the measure's own words say of the clause it names: the words that match it, or
+ * that none do and which clauses they speak of instead (the clause mapper's view).
+ */
+function evidenceLine(reference: ClauseReference, ref: string, schema: Schema): string | undefined {
+  const measure = reference.measure;
+  if (!measure.title) return undefined;
+  const who = measure.id ? code(measure.id.text) : 'this measure';
+  const ranked = rankClauses(ownText(measure), schema);
+  const entry = ranked.find((candidate) => candidate.clause === ref);
+  const quoted = (words: string[]): string => words.map((word) => `"${escapeMarkdown(word)}"`).join(', ');
+  if (entry && entry.evidence.length > 0) return `**Evidence:** the text of ${who} matches ${quoted(entry.evidence.slice(0, 6))}.`;
+  const others = suggestClauses(ownText(measure), schema, { limit: 3 }).filter((suggestion) => suggestion.clause !== ref);
+  const instead = others.length > 0 ? ` It speaks of ${others.map((suggestion) => `${suggestion.clause} (${quoted(suggestion.evidence.slice(0, 2))})`).join(', ')}.` : '';
+  return `**No evidence:** the title and description of ${who} share no word with clause ${ref} or the terms used for it.${instead}`;
 }
 
 /** The whole recommendation, verbatim, and which of its coverage units the strategy addresses. */

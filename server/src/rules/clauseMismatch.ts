@@ -1,4 +1,5 @@
 import { gistOf } from '../mapper';
+import { ownText } from '../mapper/measure';
 import { clauseMismatch as mismatchOf } from '../mapper/mismatch';
 import { Rule } from './rule';
 
@@ -15,8 +16,7 @@ export const clauseMismatch: Rule = {
     const schema = model.schema;
     for (const measure of model.measures) {
       if (!measure.title) continue;
-      const description = measure.entries.get('description');
-      const input = { title: measure.title, description: description?.value.ok ? description.value.text : undefined };
+      const input = ownText(measure);
       const declared = new Set(measure.addresses.map((reference) => reference.resolution.unit?.ref));
       for (const reference of measure.addresses) {
         const unit = reference.resolution.status === 'unit' ? reference.resolution.unit : undefined;
