@@ -3,7 +3,8 @@
  * the measures addressing each; a click on a measure shows where it is written.
  */
 import * as vscode from 'vscode';
-import { MeasureItem, RecommendationItem, UnitItem } from './coverageModel';
+import { ClauseCoverageStatus } from '../../server/src/coverage';
+import { MeasureItem, RecommendationItem, recommendationTally, STATUS_LABELS, UnitItem, unitDescription } from './coverageModel';
 import { CoverageSnapshot, CoverageTracker } from './coverageTracker';
 
 export const COVERAGE_VIEW_ID = 'dgs.coverage';
@@ -65,34 +66,43 @@ class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
 }
 
 function recommendationItem(recommendation: RecommendationItem): vscode.TreeItem {
-  const addressed = recommendation.units.filter((unit) => unit.addressed).length;
-  const total = recommendation.units.length;
-  const item = new vscode.TreeItem(`${recommendation.number}. ${recommendation.title}`, addressed < total ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const { addressed, total, settled, weak, notApplicable } = recommendationTally(recommendation);
+  const item = new vscode.TreeItem(`${recommendation.number}. ${recommendation.title}`, settled ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
   item.id = `recommendation:${recommendation.number}`;
-  item.description = `${addressed}/${total}${recommendation.present ? '' : ' · section missing'}`;
-  item.iconPath = addressed === total ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  const extras = [weak > 0 ? `${weak} weak` : '', notApplicable > 0 ? `${notApplicable} n/a` : '', recommendation.present ? '' : 'section missing'].filter((extra) => extra !== '');
+  item.description = `${addressed}/${total}${extras.map((extra) => ` · ${extra}`).join('')}`;
+  item.iconPath = settled ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${recommendation.number}. ${escapeMarkdown(recommendation.title)}** (\`${recommendation.part}.${recommendation.section}\`)\n\n`);
+  tooltip.appendMarkdown(`**${recommendation.number}. ${escapeMarkdown(recommendation.title)}** (short title, the project's own; \`${recommendation.part}.${recommendation.section}\`)\n\n`);
   tooltip.appendText(recommendation.text);
-  tooltip.appendMarkdown(`\n\n${addressed} of ${total} addressed${recommendation.present ? '' : '; the section is missing'}.`);
+  tooltip.appendMarkdown(`\n\n${addressed} of ${total} addressed${extras.length > 0 ? ` (${extras.join(', ')})` : ''}.`);
   item.tooltip = tooltip;
   item.contextValue = 'dgs.recommendation';
-  item.accessibilityInformation = { label: `Recommendation ${recommendation.number}, ${recommendation.title}: ${addressed} of ${total} clauses addressed` };
+  item.accessibilityInformation = { label: `Recommendation ${recommendation.number}, ${recommendation.title}: ${addressed} of ${total} clauses addressed${extras.length > 0 ? `, ${extras.join(', ')}` : ''}` };
   return item;
 }
+
+const STATUS_ICONS: Record<ClauseCoverageStatus, [string, string]> = {
+  addressed: ['check', 'testing.iconPassed'],
+  weak: ['warning', 'list.warningForeground'],
+  'not-applicable': ['circle-slash', 'disabledForeground'],
+  missing: ['circle-large-outline', 'list.warningForeground'],
+};
 
 function unitItem(recommendation: RecommendationItem, unit: UnitItem): vscode.TreeItem {
   const hasMeasures = unit.measures.length > 0;
   const item = new vscode.TreeItem(unit.ref, hasMeasures ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `unit:${unit.ref}`;
-  item.description = unit.addressed ? `addressed by ${unit.measures.map((measure) => measure.id).join(', ') || 'a measure'}` : 'not addressed';
-  item.iconPath = unit.addressed ? new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground'));
+  item.description = unitDescription(unit);
+  const [icon, colour] = STATUS_ICONS[unit.status];
+  item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${unit.ref}** — ${unit.addressed ? 'addressed' : 'not addressed'}\n\n`);
+  tooltip.appendMarkdown(`**Clause ${unit.ref}** — ${STATUS_LABELS[unit.status]}\n\n`);
   tooltip.appendText(unit.text);
+  if (unit.note) tooltip.appendText(`\n\n${unit.note}`);
   item.tooltip = tooltip;
-  item.contextValue = unit.addressed ? 'dgs.unit.addressed' : 'dgs.unit.missing';
-  item.accessibilityInformation = { label: `Clause ${unit.ref} of recommendation ${recommendation.number}: ${unit.addressed ? item.description : 'not addressed'}` };
+  item.contextValue = `dgs.unit.${unit.status === 'addressed' || unit.status === 'weak' ? 'addressed' : unit.status === 'not-applicable' ? 'notApplicable' : 'missing'}`;
+  item.accessibilityInformation = { label: `Clause ${unit.ref} of recommendation ${recommendation.number}: ${item.description}` };
   return item;
 }
 

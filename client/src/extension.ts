@@ -10,6 +10,7 @@ import { COVERAGE_REQUEST, STRATEGY_MARKER } from './coverageModel';
 import { CoveragePanel } from './coveragePanel';
 import { CoverageTracker, isStrategyCandidate } from './coverageTracker';
 import { CoverageTree, createCoverageTree } from './coverageTree';
+import { registerExportCommands } from './exportCommands';
 import { createLanguageClient, INSERT_ALL_MISSING_SECTIONS, reportCommandResult, startOrRestart } from './languageClient';
 import { LocalAnalyses } from './localAnalysis';
 import { newStrategy } from './newStrategy';
@@ -88,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<DgsApi
   );
 
   client = createLanguageClient(context, output, activeStrategyUri);
+  registerExportCommands(context, () => client, activeStrategyUri);
   context.subscriptions.push(
     client.onDidChangeState((event) => {
       if (event.newState === State.Running) tracker.follow(true);

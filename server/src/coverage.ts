@@ -1,43 +1,177 @@
-/** Which coverage units the strategy addresses, and by which measures. */
-import { MeasureModel, StrategyModel } from './model/strategy';
+/**
+ * What addresses a clause (spec §7.1), defined once: every rule, the code lens, the
+ * coverage summary the editor asks for, every report and the command line read it here.
+ *
+ * A measure addresses the clauses it names only when it is live (not dropped) and real (its
+ * title is not a placeholder). A clause is then `addressed` (by at least one accountable
+ * measure: a lead and an indicator with a target), `weak` (only by measures that lack one of
+ * them), `not-applicable` (declared so by its section, and addressed by no measure) or
+ * `missing`.
+ */
+import { CheckedEntry } from './model/walk';
+import { placeholderReason } from './model/walk';
+import { MeasureModel, NotApplicableModel, StrategyModel } from './model/strategy';
 import { CoverageUnit } from './schema/types';
+
+export type ClauseCoverageStatus = 'addressed' | 'weak' | 'not-applicable' | 'missing';
+
+export const CLAUSE_STATUSES: readonly ClauseCoverageStatus[] = ['addressed', 'weak', 'not-applicable', 'missing'];
+
+/** Why a measure addresses nothing: it is dropped, or its title is still a placeholder. */
+export type InactiveReason = 'dropped' | 'placeholder';
+
+/** What a measure counts for. */
+export interface MeasureStanding {
+  /** Why the measure addresses nothing; undefined for a live, real measure. */
+  inactive?: InactiveReason;
+  /** A real lead (present, not a placeholder). */
+  hasLead: boolean;
+  /** At least one indicator with a real target. */
+  hasTarget: boolean;
+}
 
 export interface UnitCoverage {
   unit: CoverageUnit;
+  status: ClauseCoverageStatus;
+  /** The live, real measures that address the unit (each once, in file order). */
   measures: MeasureModel[];
+  /** Measures that name the unit but address nothing (dropped, placeholder), in file order. */
+  inactive: MeasureModel[];
+  /** For a weak unit: what every addressing measure lacks (a lead, an indicator with a target, or both). */
+  lacks?: { lead: boolean; indicator: boolean };
+  /** The section's declaration that the unit does not apply, when it has one. */
+  notApplicable?: NotApplicableModel;
 }
 
 export interface Coverage {
-  /** Every unit in the schema's order, with the measures that address it. */
+  /** Every unit in the schema's order. */
   units: UnitCoverage[];
+  /** Units addressed or weak (what "addressed" meant before version 1.1). */
   addressed: string[];
+  /** Units with status `addressed`. */
+  addressedStrict: string[];
+  weak: string[];
+  notApplicable: string[];
   missing: string[];
 }
 
-const addressedCache = new WeakMap<StrategyModel, Map<string, MeasureModel[]>>();
+/** The text of a valid, non-empty field of a mapping. */
+function fieldText(entries: Map<string, CheckedEntry> | undefined, key: string): string | undefined {
+  const value = entries?.get(key)?.value;
+  if (!value || !value.ok || value.empty || value.text === undefined) return undefined;
+  const text = value.scalar === null || value.scalar === undefined ? value.text : String(value.scalar);
+  return text.trim() === '' ? undefined : text;
+}
 
-/** Unit ref → the measures that address it (each once, in file order). */
-export function addressedUnits(model: StrategyModel): Map<string, MeasureModel[]> {
-  const cached = addressedCache.get(model);
+function isReal(text: string | undefined): boolean {
+  return text !== undefined && placeholderReason(text) === undefined;
+}
+
+const standings = new WeakMap<MeasureModel, MeasureStanding>();
+
+/** Whether a measure is live and real, and whether it is accountable. Computed once per measure object. */
+export function measureStanding(measure: MeasureModel): MeasureStanding {
+  const known = standings.get(measure);
+  if (known) return known;
+  const status = fieldText(measure.entries, 'status');
+  const inactive: InactiveReason | undefined = status === 'dropped' ? 'dropped' : !isReal(fieldText(measure.entries, 'title')) ? 'placeholder' : undefined;
+  const indicators = measure.entries.get('indicators')?.value;
+  const hasTarget = indicators?.ok === true && (indicators.items ?? []).some((item) => item.ok && isReal(fieldText(item.entries, 'target')));
+  const standing: MeasureStanding = { inactive, hasLead: isReal(fieldText(measure.entries, 'lead')), hasTarget };
+  standings.set(measure, standing);
+  return standing;
+}
+
+/** Whether a measure addresses the clauses it names: live and real. */
+export function addressesClauses(measure: MeasureModel): boolean {
+  return measureStanding(measure).inactive === undefined;
+}
+
+const coverageCache = new WeakMap<StrategyModel, Coverage>();
+
+/** The coverage of a strategy, computed once per model. */
+export function computeCoverage(model: StrategyModel): Coverage {
+  const cached = coverageCache.get(model);
   if (cached) return cached;
-  const byUnit = new Map<string, MeasureModel[]>();
+  const live = new Map<string, MeasureModel[]>();
+  const inactive = new Map<string, MeasureModel[]>();
   for (const reference of model.references) {
     const unit = reference.resolution.unit;
     if (reference.resolution.status !== 'unit' || !unit) continue;
+    const byUnit = addressesClauses(reference.measure) ? live : inactive;
     const measures = byUnit.get(unit.ref);
     if (!measures) byUnit.set(unit.ref, [reference.measure]);
     else if (measures[measures.length - 1] !== reference.measure) measures.push(reference.measure);
   }
-  addressedCache.set(model, byUnit);
-  return byUnit;
+  const declared = new Map<string, NotApplicableModel>();
+  for (const section of model.sections) {
+    for (const entry of section.notApplicable) if (entry.unit && !declared.has(entry.unit.ref)) declared.set(entry.unit.ref, entry);
+  }
+  const coverage: Coverage = { units: [], addressed: [], addressedStrict: [], weak: [], notApplicable: [], missing: [] };
+  for (const unit of model.schema.units) {
+    const measures = live.get(unit.ref) ?? [];
+    const entry: UnitCoverage = { unit, status: 'missing', measures, inactive: inactive.get(unit.ref) ?? [], notApplicable: declared.get(unit.ref) };
+    if (measures.length > 0) {
+      const standingsOf = measures.map(measureStanding);
+      if (standingsOf.some((standing) => standing.hasLead && standing.hasTarget)) {
+        entry.status = 'addressed';
+      } else {
+        entry.status = 'weak';
+        entry.lacks = { lead: standingsOf.every((standing) => !standing.hasLead), indicator: standingsOf.every((standing) => !standing.hasTarget) };
+      }
+    } else if (entry.notApplicable) {
+      entry.status = 'not-applicable';
+    }
+    coverage.units.push(entry);
+    if (entry.status === 'addressed' || entry.status === 'weak') coverage.addressed.push(unit.ref);
+    if (entry.status === 'addressed') coverage.addressedStrict.push(unit.ref);
+    else if (entry.status === 'weak') coverage.weak.push(unit.ref);
+    else if (entry.status === 'not-applicable') coverage.notApplicable.push(unit.ref);
+    else coverage.missing.push(unit.ref);
+  }
+  coverageCache.set(model, coverage);
+  return coverage;
 }
 
-export function computeCoverage(model: StrategyModel): Coverage {
-  const byUnit = addressedUnits(model);
-  const units = model.schema.units.map((unit) => ({ unit, measures: byUnit.get(unit.ref) ?? [] }));
+/** The coverage of each unit by its ref. */
+export function unitCoverageByRef(coverage: Coverage): Map<string, UnitCoverage> {
+  return new Map(coverage.units.map((entry) => [entry.unit.ref, entry]));
+}
+
+/** In words, for a weak unit: what its measures lack. */
+export function lacksText(lacks: { lead: boolean; indicator: boolean } | undefined): string {
+  if (!lacks) return '';
+  if (lacks.lead && lacks.indicator) return 'no lead and no indicator with a target';
+  if (lacks.lead) return 'no lead';
+  if (lacks.indicator) return 'no indicator with a target';
+  // Each measure lacks one of the two, but not the same one.
+  return 'no measure with both a lead and an indicator with a target';
+}
+
+/** The coverage lists of the JSON outputs (spec §7.1): `addressed` is addressed or weak; the other four partition the units. */
+export interface CoverageLists {
+  addressed: string[];
+  addressedStrict: string[];
+  weak: string[];
+  notApplicable: string[];
+  missing: string[];
+}
+
+export function coverageLists(coverage: Coverage): CoverageLists {
   return {
-    units,
-    addressed: units.filter((entry) => entry.measures.length > 0).map((entry) => entry.unit.ref),
-    missing: units.filter((entry) => entry.measures.length === 0).map((entry) => entry.unit.ref),
+    addressed: [...coverage.addressed],
+    addressedStrict: [...coverage.addressedStrict],
+    weak: [...coverage.weak],
+    notApplicable: [...coverage.notApplicable],
+    missing: [...coverage.missing],
   };
+}
+
+/** One line for people: `20/26 clauses addressed (3 of them weak), 2 not applicable; missing: 5, 8`. */
+export function coverageLine(coverage: Coverage): string {
+  const parts = [`${coverage.addressed.length}/${coverage.units.length} clauses addressed`];
+  if (coverage.weak.length > 0) parts[0] += ` (${coverage.weak.length} without a lead or an indicator with a target: ${coverage.weak.join(', ')})`;
+  if (coverage.notApplicable.length > 0) parts.push(`${coverage.notApplicable.length} not applicable: ${coverage.notApplicable.join(', ')}`);
+  if (coverage.missing.length > 0) parts.push(`missing: ${coverage.missing.join(', ')}`);
+  return parts.join('; ');
 }

@@ -53,6 +53,8 @@ import { definitionAt } from './features/definition';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
 import { warmUp } from './warmUp';
+import { DIFF_REQUEST, EXPORT_REQUEST } from './export/protocol';
+import { answerDiff, answerExport, readDiffParams, readExportParams, RequestContext } from './export/requests';
 import { loadDefaultSchema } from './schema/file';
 import { referencesAt } from './features/references';
 import { prepareRenameAt, renameAt } from './features/rename';
@@ -554,6 +556,29 @@ export function startServer(): Connection {
       const uri = isRecord(params) && typeof params.uri === 'string' ? params.uri : undefined;
       const found = uri ? strategyAt(uri) : undefined;
       return found ? coverageSummary(found.result.analysis) : null;
+    }),
+  );
+
+  /** What an export or a comparison of the open strategy at `uri` states about itself. */
+  const requestContext = (uri: string): RequestContext => ({ file: path.basename(documentPath(uri)), date: new Date().toISOString().slice(0, 10), version: serverVersion() });
+
+  connection.onRequest(
+    EXPORT_REQUEST,
+    guard('export', null, async (params: unknown) => {
+      const request = readExportParams(params);
+      if (typeof request === 'string') throw new ResponseError(ErrorCodes.InvalidParams, request);
+      const found = strategyAt(request.uri);
+      return found ? answerExport(found.result.analysis, request, requestContext(request.uri)) : null;
+    }),
+  );
+
+  connection.onRequest(
+    DIFF_REQUEST,
+    guard('diff', null, (params: unknown) => {
+      const request = readDiffParams(params);
+      if (typeof request === 'string') throw new ResponseError(ErrorCodes.InvalidParams, request);
+      const found = strategyAt(request.uri);
+      return found ? answerDiff(found.result.analysis, request, requestContext(request.uri)) : null;
     }),
   );
 

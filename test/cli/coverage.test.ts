@@ -19,15 +19,18 @@ describe('dgs coverage', function () {
     const result = runDgs(['coverage', 'plan.strategy.yaml', '--format', 'json'], folder);
     assert.strictEqual(result.status, 0, result.stderr);
     const report = JSON.parse(result.stdout);
-    assert.deepStrictEqual(Object.keys(report), ['path', 'addressed', 'missing', 'units', 'summary', 'report']);
+    assert.deepStrictEqual(Object.keys(report), ['path', 'addressed', 'addressedStrict', 'weak', 'notApplicable', 'missing', 'units', 'summary', 'report']);
+    // addressedStrict, weak, notApplicable and missing partition the 26 clauses (spec §7.1).
+    assert.strictEqual(report.addressedStrict.length + report.weak.length + report.notApplicable.length + report.missing.length, 26);
+    assert.deepStrictEqual(report.addressed, [...report.addressedStrict, ...report.weak].sort((a: string, b: string) => report.addressed.indexOf(a) - report.addressed.indexOf(b)));
     assert.strictEqual(report.path, 'plan.strategy.yaml');
     assert.deepStrictEqual(report.missing, ['1.iii']);
     assert.strictEqual(report.addressed.length, 25);
     assert.deepStrictEqual(report.summary, { addressed: 25, total: 26 });
     assert.strictEqual(report.units.length, 26);
-    assert.deepStrictEqual(report.units[1], { ref: '1.ii', recommendation: 1, section: 'openness', addressed: true, measures: ['OPN-1', 'COH-1'] });
-    assert.deepStrictEqual(report.units[2], { ref: '1.iii', recommendation: 1, section: 'openness', addressed: false, measures: [] });
-    assert.deepStrictEqual(report.units[8], { ref: '5', recommendation: 5, section: 'leadership', addressed: true, measures: ['(measure at line 30)'] });
+    assert.deepStrictEqual(report.units[1], { ref: '1.ii', recommendation: 1, section: 'openness', addressed: true, status: 'addressed', measures: ['OPN-1', 'COH-1'] });
+    assert.deepStrictEqual(report.units[2], { ref: '1.iii', recommendation: 1, section: 'openness', addressed: false, status: 'missing', measures: [] });
+    assert.deepStrictEqual(report.units[8], { ref: '5', recommendation: 5, section: 'leadership', addressed: true, status: 'addressed', measures: ['(measure at line 30)'] });
     // The reviewer's figures: a status per recommendation, the clause texts, the measures.
     assert.strictEqual(report.report.summary.unitsAddressed, 25);
     const openness = report.report.parts[0].recommendations[0];

@@ -139,7 +139,7 @@ describe('language server over stdio: features', function () {
       assert.match(text, /2 of 3 clauses addressed/);
       assert.match(text, /1\.i: addressed by `OPN-1`, `GOV-1`/);
       assert.match(text, /1\.ii: not addressed/);
-      assert.match(text, /1\.iii: addressed by `OPN-2`/);
+      assert.match(text, /1\.iii: weak: addressed by `OPN-2`, with no indicator with a target/);
       assert.deepStrictEqual(result?.range, rangeAt(SMALL, 'openness'));
       assert.match(hoverText(await hover(positionOf(SMALL, 'leadership', 1))), /recommendation 5 not addressed/);
     });
@@ -293,7 +293,7 @@ describe('language server over stdio: features', function () {
     assert.deepStrictEqual(
       lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
       [
-        [positionOf(SMALL, 'openness').line, '2 of 3 clauses addressed'],
+        [positionOf(SMALL, 'openness').line, '2 of 3 clauses addressed (1 weak)'],
         [positionOf(SMALL, 'security-and-privacy').line, 'recommendation 4 addressed'],
         [positionOf(SMALL, 'leadership').line, 'recommendation 5 not addressed'],
         [positionOf(SMALL, 'governance').line, '1 of 2 clauses addressed'],
@@ -350,12 +350,12 @@ describe('language server over stdio: features', function () {
     const coverage = (await client.connection.sendRequest('dgs/coverage', { uri })) as {
       addressed: number;
       total: number;
-      units: Array<{ ref: string; recommendation: number; section: string; addressed: boolean; measures: string[] }>;
+      units: Array<{ ref: string; recommendation: number; section: string; addressed: boolean; status: string; measures: string[]; inactive: string[] }>;
     };
     const expected = analyze(SMALL, loadDefaultSchema()).coverage;
     assert.strictEqual(coverage.total, 26);
     assert.strictEqual(coverage.addressed, expected.addressed.length);
-    assert.deepStrictEqual(coverage.units[0], { ref: '1.i', recommendation: 1, section: 'openness', addressed: true, measures: ['OPN-1', 'GOV-1'] });
+    assert.deepStrictEqual(coverage.units[0], { ref: '1.i', recommendation: 1, section: 'openness', addressed: true, status: 'addressed', measures: ['OPN-1', 'GOV-1'], inactive: [] });
     assert.deepStrictEqual(coverage.units.filter((unit) => !unit.addressed).map((unit) => unit.ref), expected.missing);
     assert.strictEqual(await client.connection.sendRequest('dgs/coverage', { uri: client.uri('not-open.strategy.yaml') }), null);
   });

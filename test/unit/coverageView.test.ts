@@ -161,7 +161,7 @@ describe('the coverage view\'s tree', () => {
     const text = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'draft.strategy.yaml'), 'utf8');
     const analysis = analyze(text, schema);
     const summary = coverageSummary(analysis);
-    const foreign = { ...summary, addressed: 0, units: summary.units.slice(1).map((unit) => ({ ...unit, addressed: false, measures: [] })) };
+    const foreign = { ...summary, addressed: 0, units: summary.units.slice(1).map((unit) => ({ ...unit, addressed: false, status: 'missing' as const, measures: [] })) };
     const view = buildCoverageView(analysis, foreign);
     assert.strictEqual(view.source, 'client');
     assert.deepStrictEqual(view, buildCoverageView(analysis));
@@ -171,7 +171,7 @@ describe('the coverage view\'s tree', () => {
     const text = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'national.strategy.yaml'), 'utf8');
     const analysis = analyze(text, schema);
     const summary = coverageSummary(analysis);
-    const served = { ...summary, addressed: summary.addressed - 1, units: summary.units.map((unit) => (unit.ref === '8' ? { ...unit, addressed: false, measures: [] } : unit)) };
+    const served = { ...summary, addressed: summary.addressed - 1, units: summary.units.map((unit) => (unit.ref === '8' ? { ...unit, addressed: false, status: 'missing' as const, measures: [] } : unit)) };
     const view = buildCoverageView(analysis, served);
     const unit8 = view.recommendations.find((r) => r.number === 8)!.units[0];
     assert.deepStrictEqual({ ref: unit8.ref, addressed: unit8.addressed, measures: unit8.measures }, { ref: '8', addressed: false, measures: [] });

@@ -122,7 +122,7 @@ describe('extension manifest', () => {
 
   it('every command has a title in the DGS category, and every command link names a command that exists', () => {
     const ids = contributes.commands.map((command: any) => command.command);
-    assert.deepStrictEqual(ids.sort(), ['dgs.init', 'dgs.insertAllMissingSections', 'dgs.restartServer', 'dgs.showCoverage']);
+    assert.deepStrictEqual(ids.sort(), ['dgs.compareWithLastCommit', 'dgs.exportSpreadsheet', 'dgs.exportWord', 'dgs.init', 'dgs.insertAllMissingSections', 'dgs.restartServer', 'dgs.showCoverage']);
     for (const command of contributes.commands) {
       assert.ok(typeof command.title === 'string' && command.title.trim().length > 0, `${command.command} has a title`);
       assert.strictEqual(command.category, 'DGS');
@@ -255,12 +255,22 @@ describe('client helpers', () => {
   it('the status text is DGS addressed/total, from the server when it agrees with the client', () => {
     const analysis = analyze(renderSkeleton(schema, 2026), schema);
     const local = buildCoverageView(analysis);
-    assert.strictEqual(statusText(local), `DGS ${schema.units.length}/${schema.units.length}`);
+    // The skeleton's measures are placeholders: they address nothing yet.
+    assert.strictEqual(statusText(local), `DGS 0/${schema.units.length}`);
     assert.strictEqual(local.source, 'client');
     const served = buildCoverageView(analysis, {
       addressed: 1,
       total: schema.units.length,
-      units: schema.units.map((unit, index) => ({ ref: unit.ref, recommendation: unit.recommendation.number, section: unit.recommendation.section, addressed: index === 0, measures: index === 0 ? ['OPN-1'] : [] })),
+      counts: { addressed: 1, weak: 0, 'not-applicable': 0, missing: schema.units.length - 1 },
+      units: schema.units.map((unit, index) => ({
+        ref: unit.ref,
+        recommendation: unit.recommendation.number,
+        section: unit.recommendation.section,
+        addressed: index === 0,
+        status: index === 0 ? ('addressed' as const) : ('missing' as const),
+        measures: index === 0 ? ['OPN-1'] : [],
+        inactive: [],
+      })),
     });
     assert.strictEqual(served.source, 'server');
     assert.strictEqual(statusText(served), `DGS 1/${schema.units.length}`);

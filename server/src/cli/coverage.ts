@@ -4,6 +4,7 @@
  */
 import * as path from 'path';
 import { Analysis } from '../analyze';
+import { ClauseCoverageStatus, CoverageLists, coverageLists } from '../coverage';
 import { MeasureModel } from '../model/strategy';
 import { renderCoverageReport } from '../report';
 import { buildReportData } from '../report/data';
@@ -21,14 +22,13 @@ export interface CoverageUnitReport {
   recommendation: number;
   section: string;
   addressed: boolean;
+  status: ClauseCoverageStatus;
   /** The ids of the measures that address the unit; a measure without an id is named by its line. */
   measures: string[];
 }
 
-export interface CoverageReport {
+export interface CoverageReport extends CoverageLists {
   path: string;
-  addressed: string[];
-  missing: string[];
   units: CoverageUnitReport[];
   summary: { addressed: number; total: number };
 }
@@ -44,13 +44,13 @@ export function coverageReport(file: string, analysis: Analysis): CoverageReport
   const { coverage } = analysis;
   return {
     path: file,
-    addressed: [...coverage.addressed],
-    missing: [...coverage.missing],
-    units: coverage.units.map(({ unit, measures }) => ({
+    ...coverageLists(coverage),
+    units: coverage.units.map(({ unit, measures, status }) => ({
       ref: unit.ref,
       recommendation: unit.recommendation.number,
       section: unit.recommendation.section,
       addressed: measures.length > 0,
+      status,
       measures: [...new Set(measures.map((measure) => measureName(measure, analysis)))],
     })),
     summary: { addressed: coverage.addressed.length, total: coverage.units.length },

@@ -1,6 +1,7 @@
 /** The usage of every command, for --help and `dgs help COMMAND`. */
 import { CHECK_FORMATS } from './check';
 import { COVERAGE_FORMATS } from './coverage';
+import { DIFF_FORMATS, EXPORT_FORMATS, TABLE_NAMES } from '../export';
 import { DEFAULT_INIT_FILE } from './init';
 import { SUGGEST_FORMATS } from './suggest';
 
@@ -45,6 +46,60 @@ file, or a configuration error.
 Examples:
   dgs coverage national.strategy.yaml
   dgs coverage national.strategy.yaml --format html --output coverage.html`,
+  export: `Usage: dgs export FILE --format FORMAT [options]
+
+Writes the strategy as a document for the approval circuit:
+  docx   the Word document a minister signs: a title page, a table of contents,
+         one chapter per part and section with its summary and every measure
+         (lead, partners, due date, budget, business case, status, clauses,
+         indicators), and an annex with the coverage of the Recommendation (each
+         clause's text beside the measures that address it), the clauses that do
+         not apply and the open findings. Word fills in the table of contents'
+         page numbers when it opens the file (it asks first).
+  csv    a table for a spreadsheet, UTF-8 with a byte order mark so that Excel
+         reads it right: one row per measure (section, id, title, lead, due,
+         budget amount and currency, business case yes/no, status, clauses), or
+         with --table clauses one row per clause (its text, status, measures).
+
+Options:
+  -f, --format FORMAT     ${EXPORT_FORMATS.join(', ')} (required)
+  -t, --table TABLE       ${TABLE_NAMES.join(', ')}: the CSV's rows (default measures)
+  -o, --output FILE       write to FILE (required for docx; CSV goes to standard
+                          output without it)
+  -h, --help              show this help
+
+The document states its date; set SOURCE_DATE_EPOCH (seconds) to fix it.
+
+Exit status: 0 the document was written; 2 bad usage, a missing or unreadable
+file, or a configuration error.
+
+Examples:
+  dgs export national.strategy.yaml --format docx --output strategy.docx
+  dgs export national.strategy.yaml --format csv --table clauses --output clauses.csv`,
+  diff: `Usage: dgs diff OLD NEW [options]
+
+Says what changed between two versions of a strategy: the clauses newly
+addressed or no longer addressed, the measures added, removed, renamed (same id,
+new title), re-scoped (other clauses), with a new status, budget or section, the
+budget totals before and after, and the findings fixed and introduced. Measures
+are matched by id.
+
+OLD and NEW are strategy files, or git:REV:PATH for the version of PATH (relative
+to the current folder) in the commit REV, such as git:HEAD:national.strategy.yaml
+or git:main~3:strategies/city.strategy.yaml.
+
+Options:
+  -f, --format FORMAT     ${DIFF_FORMATS.join(', ')} (default text; markdown fits a
+                          pull-request comment)
+  -o, --output FILE       write to FILE instead of standard output
+  -h, --help              show this help
+
+Exit status: 0 the comparison was written (whether or not anything changed);
+2 bad usage, a missing or unreadable file or revision, or a configuration error.
+
+Examples:
+  dgs diff git:HEAD:national.strategy.yaml national.strategy.yaml
+  dgs diff draft-3.strategy.yaml draft-4.strategy.yaml --format markdown`,
   init: `Usage: dgs init [FILE] [options]
 
 Writes a complete skeleton strategy to FILE (default ${DEFAULT_INIT_FILE}): the
@@ -89,7 +144,7 @@ Example:
   dgs schema --output strategy.schema.json`,
 };
 
-export const COMMANDS = ['check', 'coverage', 'init', 'schema', 'suggest', 'help'] as const;
+export const COMMANDS = ['check', 'coverage', 'export', 'diff', 'init', 'schema', 'suggest', 'help'] as const;
 
 export function commandHelp(command: string): string | undefined {
   const help = COMMAND_HELP[command];
@@ -107,6 +162,10 @@ Commands:
                               [--format text|json|sarif] [--max-warnings N] [--output FILE]
   coverage FILE               the coverage matrix of a strategy
                               [--format markdown|html|json] [--output FILE]
+  export FILE                 the strategy as a Word document or a CSV table
+                              --format docx|csv [--table measures|clauses] [--output FILE]
+  diff OLD NEW                what changed between two versions (files or git:REV:PATH)
+                              [--format text|markdown|json] [--output FILE]
   init [FILE]                 write a skeleton strategy (default ${DEFAULT_INIT_FILE}) [--force]
   schema                      print the JSON Schema of the strategy format [--output FILE]
   suggest FILE...             the clauses each measure's text supports, with evidence

@@ -6,6 +6,8 @@ import { closest } from '../text/suggest';
 import { wantsHelp } from './args';
 import { runCheck } from './check';
 import { runCoverage } from './coverage';
+import { runDiff } from './diff';
+import { runExport } from './export';
 import { COMMANDS, commandHelp, generalHelp } from './help';
 import { runInit } from './init';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
@@ -17,7 +19,7 @@ export { CliIO } from './io';
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 
-const RUNNERS: Record<string, Command> = { check: runCheck, coverage: runCoverage, init: runInit, schema: runSchema, suggest: runSuggest };
+const RUNNERS: Record<string, Command> = { check: runCheck, coverage: runCoverage, export: runExport, diff: runDiff, init: runInit, schema: runSchema, suggest: runSuggest };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;

@@ -6,7 +6,6 @@
  * be placed safely, is not offered.
  */
 import { analyze, Analysis } from '../analyze';
-import { addressedUnits } from '../coverage';
 import { Finding } from '../findings';
 import { suggestClauses } from '../mapper';
 import { measureText } from '../mapper/measure';
@@ -174,7 +173,8 @@ function quickFix(analysis: Analysis, context: FixContext, finding: Finding): Co
       const edits = planAddMeasure(context, section, unit, usedMeasureIds(context));
       if (!edits) return undefined;
       const after = afterEdits(model, edits);
-      if (!after || !addressedUnits(after).has(unit.ref)) return undefined;
+      // The stub names the clause; it addresses it once the drafter writes its title (spec §7.1).
+      if (!after || !after.references.some((reference) => reference.resolution.unit === unit)) return undefined;
       return { title: `Add a measure for clause ${unit.ref} to "${data.section}"`, kind: QUICK_FIX_KIND, edits, diagnostics: [finding] };
     }
     default:
@@ -380,8 +380,8 @@ function addSuggestedClauses(analysis: Analysis, context: FixContext, measure: M
   const edits = planAddClauses(context, measure, refs);
   const after = edits && afterEdits(analysis.model, edits);
   if (!edits || !after) return undefined;
-  const covered = addressedUnits(after);
-  if (!refs.every((ref) => covered.has(ref))) return undefined;
+  const namedAfter = new Set(after.references.map((reference) => reference.resolution.unit?.ref));
+  if (!refs.every((ref) => namedAfter.has(ref))) return undefined;
   return { title: `Add the suggested clauses (${refs.join(', ')})`, kind: ADD_SUGGESTED_CLAUSES_KIND, edits };
 }
 

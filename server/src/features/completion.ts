@@ -260,11 +260,11 @@ function valueEntries(analysis: Analysis, spec: ValueSpec, span: Span, siblings:
       // yet, then the section's own, then the rest; the clause text itself is in the documentation.
       const measure = measureAt(model, offset);
       const suggested = new Map((measure ? suggestClauses(measureText(measure), schema) : []).map((suggestion, rank) => [suggestion.clause, { suggestion, rank }]));
-      const addressed = new Set(analysis.coverage.addressed);
+      const missing = new Set(analysis.coverage.missing);
       schema.units.forEach((unit, index) => {
         if (taken.has(unit.ref)) return;
         const own = section !== undefined && unit.recommendation === section;
-        const open = !addressed.has(unit.ref);
+        const open = missing.has(unit.ref);
         const hit = suggested.get(unit.ref);
         const documentation = [`**${unit.ref}** · ${recommendationHeading(unit.recommendation)}`, ...recommendationLeadIn(unit.recommendation)];
         if (unit.clause) documentation.push(clauseLine(unit.clause));

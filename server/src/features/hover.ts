@@ -5,14 +5,16 @@
  */
 import { Analysis } from '../analyze';
 import { describeSpec, MapSpec } from '../model/format';
-import { ClauseReference, MeasureModel, StrategyModel } from '../model/strategy';
+import { ClauseResolution } from '../clauses';
+import { lacksText, unitCoverageByRef, UnitCoverage } from '../coverage';
+import { ClauseReference, MeasureModel, NotApplicableModel, StrategyModel } from '../model/strategy';
 import { CheckedEntry, CheckedValue } from '../model/walk';
 import { Definition, Part, Recommendation, Schema } from '../schema/types';
 import { rankClauses, suggestClauses } from '../mapper';
 import { ownText } from '../mapper/measure';
 import { Span } from '../text/lineIndex';
 import { dependsOnReferences, measuresWithId, targetAt, touches } from './locate';
-import { clauseLine, code, escapeMarkdown, instrumentName, partHeading, recommendationHeading, recommendationLeadIn } from './markdown';
+import { clauseLine, code, escapeMarkdown, instrumentName, partHeading, recommendationHeading, recommendationLeadIn, SHORT_TITLES_NOTE } from './markdown';
 
 export interface HoverResult {
   /** Markdown. */
@@ -27,7 +29,9 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
   const schema = model.schema;
   switch (target.kind) {
     case 'clause-reference':
-      return { contents: clauseReferenceHover(target.reference, schema), span: target.reference.span };
+      return { contents: withEvidence(clauseReferenceHover(target.reference.resolution), target.reference, schema), span: target.reference.span };
+    case 'not-applicable-clause':
+      return { contents: notApplicableHover(analysis, target.entry), span: target.entry.clause!.span };
     case 'section-key':
       return { contents: sectionHover(analysis, target.section.recommendation), span: target.section.keySpan };
     case 'part-key':
@@ -46,15 +50,14 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
   }
 }
 
-function clauseReferenceHover(reference: ClauseReference, schema: Schema): string {
-  const resolution = reference.resolution;
+function clauseReferenceHover(resolution: ClauseResolution): string {
   const recommendation = resolution.recommendation;
   if (resolution.status === 'unit' && resolution.unit && recommendation) {
     const unit = resolution.unit;
-    const lines = [`**Clause ${unit.ref}** · ${recommendationHeading(recommendation)} · ${partHeading(recommendation.part)}`, ...recommendationLeadIn(recommendation)];
+    const whole = unit.clause ? '' : ` is recommendation ${recommendation.number} itself, which has no sub-clauses`;
+    const lines = [`**Clause ${unit.ref}**${whole} · ${recommendationHeading(recommendation)} · ${partHeading(recommendation.part)}`, ...recommendationLeadIn(recommendation)];
     if (unit.clause) lines.push(clauseLine(unit.clause));
-    const evidence = evidenceLine(reference, unit.ref, schema);
-    if (evidence) lines.push(evidence);
+    lines.push(`_${SHORT_TITLES_NOTE}_`);
     return lines.join('\n\n');
   }
   if (resolution.status === 'broad' && recommendation) {
@@ -64,12 +67,20 @@ function clauseReferenceHover(reference: ClauseReference, schema: Schema): strin
       ...recommendationLeadIn(recommendation),
       ...recommendation.clauses.map(clauseLine),
       `Naming recommendation ${recommendation.number} covers none of its clauses: name the one this measure addresses (${refs.join(', ')}).`,
+      `_${SHORT_TITLES_NOTE}_`,
     ].join('\n\n');
   }
   const lines = [`**Unknown clause** ${code(resolution.written)}`];
   if (resolution.reason) lines.push(`${escapeMarkdown(resolution.reason)}.`);
   if (resolution.suggestion) lines.push(`Did you mean ${code(resolution.suggestion)}?`);
   return lines.join('\n\n');
+}
+
+/** A clause reference's hover, with what the measure's words say of the clause. */
+function withEvidence(contents: string, reference: ClauseReference, schema: Schema): string {
+  const unit = reference.resolution.status === 'unit' ? reference.resolution.unit : undefined;
+  const evidence = unit ? evidenceLine(reference, unit.ref, schema) : undefined;
+  return evidence ? `${contents}\n\n${evidence}` : contents;
 }
 
 /**
@@ -94,25 +105,42 @@ export function sectionHover(analysis: Analysis, recommendation: Recommendation)
   const lines = [`**${recommendationHeading(recommendation)}** · section ${code(recommendation.section)} of ${partHeading(recommendation.part)}`];
   lines.push(...recommendationLeadIn(recommendation));
   if (recommendation.clauses.length > 0) lines.push(recommendation.clauses.map((clause) => `- ${clauseLine(clause)}`).join('\n'));
-  const coverage = recommendation.units.map((unit) => ({
-    unit,
-    measures: analysis.coverage.units.find((entry) => entry.unit.ref === unit.ref)?.measures ?? [],
-  }));
-  const addressed = coverage.filter((entry) => entry.measures.length > 0);
+  const byRef = unitCoverageByRef(analysis.coverage);
+  const coverage = recommendation.units.map((unit) => byRef.get(unit.ref)!);
+  const addressed = coverage.filter((entry) => entry.status === 'addressed' || entry.status === 'weak');
   if (recommendation.clauses.length > 0) {
-    lines.push(`**Coverage:** ${addressed.length} of ${coverage.length} clauses addressed.`);
+    lines.push(`**Coverage:** ${addressed.length} of ${coverage.length} clauses addressed, as the strategy declares it.`);
   } else {
-    lines.push(`**Coverage:** recommendation ${recommendation.number} ${addressed.length > 0 ? 'addressed' : 'not addressed'}.`);
+    const words = { addressed: 'addressed', weak: 'addressed, weakly', 'not-applicable': 'not applicable', missing: 'not addressed' };
+    lines.push(`**Coverage:** recommendation ${recommendation.number} ${words[coverage[0].status]}, as the strategy declares it.`);
   }
-  lines.push(
-    coverage
-      .map((entry) =>
-        entry.measures.length > 0
-          ? `- ${entry.unit.ref}: addressed by ${namesOf(analysis.model, entry.measures)}`
-          : `- ${entry.unit.ref}: not addressed`,
-      )
-      .join('\n'),
-  );
+  lines.push(coverage.map((entry) => `- ${entry.unit.ref}: ${unitCoverageText(analysis.model, entry)}`).join('\n'));
+  lines.push(`_${SHORT_TITLES_NOTE}_`);
+  return lines.join('\n\n');
+}
+
+/** One clause's coverage in a hover: who addresses it, or why it counts as it does. */
+function unitCoverageText(model: StrategyModel, entry: UnitCoverage): string {
+  const inactive = entry.inactive.length > 0 ? ` (${namesOf(model, entry.inactive)} named it but ${entry.inactive.length === 1 ? 'is' : 'are'} dropped or unfinished)` : '';
+  switch (entry.status) {
+    case 'addressed':
+      return `addressed by ${namesOf(model, entry.measures)}${inactive}`;
+    case 'weak':
+      return `weak: addressed by ${namesOf(model, entry.measures)}, with ${lacksText(entry.lacks)}${inactive}`;
+    case 'not-applicable':
+      return `not applicable: ${escapeMarkdown(entry.notApplicable?.reason ?? '')}${inactive}`;
+    case 'missing':
+      return `not addressed${inactive}`;
+  }
+}
+
+/** A clause declared not applicable: its text, verbatim, and how the strategy counts it. */
+function notApplicableHover(analysis: Analysis, entry: NotApplicableModel): string {
+  const resolution = entry.clause!.resolution;
+  const lines = [clauseReferenceHover(resolution)];
+  const unit = entry.unit && unitCoverageByRef(analysis.coverage).get(entry.unit.ref);
+  if (unit) lines.push(`**Declared not applicable.** Coverage: ${unitCoverageText(analysis.model, unit)}.`);
+  else lines.push(`Only clauses of recommendation ${entry.section.recommendation.number} can be declared not applicable in ${code(entry.section.recommendation.section)}.`);
   return lines.join('\n\n');
 }
 
@@ -176,7 +204,7 @@ export function fieldHover(schema: Schema, container: MapSpec, key: string): str
   for (const ref of doc?.clauses ?? []) {
     const unit = schema.unitByRef.get(ref);
     if (!unit) continue;
-    lines.push(`Asked for by **${unit.ref}** (${recommendationHeading(unit.recommendation)}): ${escapeMarkdown(unit.text)}`);
+    lines.push(`Related to **clause ${unit.ref}** (${recommendationHeading(unit.recommendation)}): ${escapeMarkdown(unit.text)}`);
   }
   return lines.join('\n\n');
 }

@@ -5,12 +5,13 @@
  */
 import { Analysis } from '../analyze';
 import { MapSpec } from '../model/format';
-import { ClauseReference, MeasureModel, MeasureReference, PartModel, SectionModel, StrategyModel } from '../model/strategy';
+import { ClauseReference, MeasureModel, MeasureReference, NotApplicableModel, PartModel, SectionModel, StrategyModel } from '../model/strategy';
 import { CheckedEntry, CheckedValue } from '../model/walk';
 import { Span } from '../text/lineIndex';
 
 export type Target =
   | { kind: 'clause-reference'; reference: ClauseReference }
+  | { kind: 'not-applicable-clause'; entry: NotApplicableModel }
   | { kind: 'measure-reference'; reference: MeasureReference }
   | { kind: 'measure-id'; measure: MeasureModel }
   | { kind: 'section-key'; section: SectionModel }
@@ -30,7 +31,10 @@ export function targetAt(analysis: Analysis, offset: number): Target | undefined
     if (measure.id && touches(measure.id.span, offset)) return { kind: 'measure-id', measure };
     for (const reference of measure.dependsOn?.references ?? []) if (touches(reference.span, offset)) return { kind: 'measure-reference', reference };
   }
-  for (const section of model.sections) if (touches(section.keySpan, offset)) return { kind: 'section-key', section };
+  for (const section of model.sections) {
+    if (touches(section.keySpan, offset)) return { kind: 'section-key', section };
+    for (const entry of section.notApplicable) if (entry.clause && touches(entry.clause.span, offset)) return { kind: 'not-applicable-clause', entry };
+  }
   for (const part of model.parts) if (touches(part.keySpan, offset)) return { kind: 'part-key', part };
   return model.root ? inValue(model.root, offset) : undefined;
 }

@@ -14,14 +14,21 @@ export function code(text: string): string {
   return `${fence}${text}${fence}`;
 }
 
-/** "Part II (`objectives`): Objectives of the strategy" */
+/**
+ * "Part II (`objectives`), short title: Objectives of the strategy". The titles of parts and
+ * recommendations are the project's short titles, not the instrument's: a heading next to
+ * the verbatim text says so.
+ */
 export function partHeading(part: Part): string {
-  return `Part ${part.numeral} (${code(part.key)}): ${escapeMarkdown(part.title)}`;
+  return `Part ${part.numeral} (${code(part.key)}), short title: ${escapeMarkdown(part.title)}`;
 }
 
 export function recommendationHeading(recommendation: Recommendation): string {
-  return `Recommendation ${recommendation.number}: ${escapeMarkdown(recommendation.title)}`;
+  return `Recommendation ${recommendation.number}, short title: ${escapeMarkdown(recommendation.title)}`;
 }
+
+/** Said once where short titles sit next to the verbatim text. */
+export const SHORT_TITLES_NOTE = "Short titles are dgs's own; the quoted text is the Recommendation's, verbatim.";
 
 /** The instrument's name, for attributions. */
 export function instrumentName(schema: Schema): string {

@@ -96,8 +96,21 @@ export const MEASURE_SPEC: MapSpec = {
   },
 };
 
+/** A clause of a section that does not apply to the strategy, with the reason (spec §7.2). */
+export const NOT_APPLICABLE_SPEC: MapSpec = {
+  kind: 'map',
+  what: 'not-applicable entry',
+  docPath: 'not-applicable',
+  fields: {
+    clause: { value: { kind: 'clause' }, required: true },
+    reason: { value: prose, required: true },
+    'handled-by': { value: prose },
+  },
+};
+
 export const SECTION_FIELDS: Record<string, FieldSpec> = {
   summary: { value: prose },
+  'not-applicable': { value: { kind: 'list', item: NOT_APPLICABLE_SPEC } },
   measures: { value: { kind: 'list', item: MEASURE_SPEC } },
 };
 
@@ -159,7 +172,7 @@ export function rootSpec(schema: Schema): MapSpec {
 export function describeSpec(spec: ValueSpec): string {
   switch (spec.kind) {
     case 'prose':
-      return 'a text';
+      return 'text';
     case 'year':
       return 'a year (such as 2026)';
     case 'date':
@@ -179,6 +192,6 @@ export function describeSpec(spec: ValueSpec): string {
     case 'list':
       return spec.minItems ? `a list with at least ${spec.minItems === 1 ? 'one' : spec.minItems} item: ${describeSpec(spec.item)}` : 'a list';
     case 'map':
-      return 'a mapping (key: value lines)';
+      return 'a group of fields (name: value lines)';
   }
 }

@@ -5,7 +5,7 @@
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import { ClauseResolution, resolveClause } from '../clauses';
 import { Issue } from '../findings';
-import { Part, Recommendation, Schema } from '../schema/types';
+import { CoverageUnit, Part, Recommendation, Schema } from '../schema/types';
 import { LineIndex, Span } from '../text/lineIndex';
 import { rootSpec } from './format';
 import { ParseCache, parseStrategyText } from './incremental';
@@ -25,6 +25,21 @@ export interface SectionModel {
   summary?: CheckedEntry;
   measuresEntry?: CheckedEntry;
   measures: MeasureModel[];
+  /** The section's `not-applicable` entries (spec §7.2), in file order. */
+  notApplicable: NotApplicableModel[];
+}
+
+/** A clause the section declares not applicable to this strategy, with the reason. */
+export interface NotApplicableModel {
+  section: SectionModel;
+  /** The item's first line. */
+  firstLine: Span;
+  /** The clause as written, where, and what it resolves to. */
+  clause?: { span: Span; resolution: ClauseResolution };
+  /** The coverage unit, when the clause is one of the section's own units. */
+  unit?: CoverageUnit;
+  reason?: string;
+  handledBy?: string;
 }
 
 export interface ClauseReference {
@@ -182,7 +197,7 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
     issues.push({
       rule: 'yaml-syntax',
       span: lineSpan(lines, start),
-      message: 'A strategy file holds one YAML document; this second document is not read. Remove the `---` separator or move it to its own file.',
+      message: 'A strategy file holds one YAML document; this second document is not read. Remove the --- separator or move it to its own file.',
     });
   }
   model.syntaxErrors = issues.length > 0;
@@ -238,6 +253,7 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
         value: sectionEntry.value,
         summary: sectionEntry.value.entries?.get('summary'),
         measuresEntry: sectionEntry.value.entries?.get('measures'),
+        notApplicable: [] as NotApplicableModel[],
       };
       const listValue = fields.measuresEntry?.value.ok ? fields.measuresEntry.value : undefined;
       const items = listValue?.items ?? [];
@@ -268,6 +284,7 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
         readList(list);
         if (list.section.measures.length > 0) changes = undefined;
       }
+      list.section.notApplicable = readNotApplicable(list.section, lines, schema);
       if (listNode) state?.lists.set(listNode, list);
       if (list.section.measures.length > 0 && state) state.listCount++;
       model.sections.push(list.section);
@@ -346,6 +363,29 @@ function insertById(byId: Map<string, MeasureModel[]>, id: string, measure: Meas
 function okEntry(entries: Map<string, CheckedEntry>, key: string): CheckedEntry | undefined {
   const entry = entries.get(key);
   return entry && entry.value.ok ? entry : undefined;
+}
+
+function readNotApplicable(section: SectionModel, lines: LineIndex, schema: Schema): NotApplicableModel[] {
+  const list = section.value.entries?.get('not-applicable')?.value;
+  if (!list?.ok) return [];
+  const entries: NotApplicableModel[] = [];
+  for (const item of list.items ?? []) {
+    if (!item.ok || !item.entries) continue;
+    const entry: NotApplicableModel = { section, firstLine: lineSpan(lines, item.span.start) };
+    const clause = okEntry(item.entries, 'clause');
+    if (clause) {
+      const resolution = resolveCached(clause.value.text ?? '', schema);
+      entry.clause = { span: clause.value.span, resolution };
+      const unit = resolution.status === 'unit' ? resolution.unit : undefined;
+      if (unit && unit.recommendation === section.recommendation) entry.unit = unit;
+    }
+    const reason = okEntry(item.entries, 'reason');
+    if (reason && !reason.value.empty) entry.reason = String(reason.value.scalar ?? '');
+    const handledBy = okEntry(item.entries, 'handled-by');
+    if (handledBy && !handledBy.value.empty) entry.handledBy = String(handledBy.value.scalar ?? '');
+    entries.push(entry);
+  }
+  return entries;
 }
 
 function readStrategy(entry: CheckedEntry): StrategyBlock {

@@ -11,6 +11,7 @@ import { excerpt } from '../text/excerpt';
 import { closest } from '../text/suggest';
 import { describeSpec, FieldSpec, MapSpec, ValueSpec } from './format';
 import { ListWalk, ParseCache } from './incremental';
+import { writtenOutAmount, writtenOutDate } from '../text/writtenForms';
 
 export interface CheckedEntry {
   key: string;
@@ -42,9 +43,15 @@ export interface CheckedValue {
 const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const PLACEHOLDER_WORD = /\b(TODO|TBD|FIXME|XXX)\b/i;
+/** Written in capitals only: Spanish and Portuguese "todo" is a word, not a placeholder. */
+const PLACEHOLDER_CAPITALS = /\b(TODO|FIXME|XXX)\b/;
+const PLACEHOLDER_WORD = /\b(TBD|TBC)\b/i;
+const TO_BE = /\bto be (confirmed|completed|defined|decided)\b/i;
+const INSERT = /\[\s*insert\b/i;
 const LOREM = /\blorem\s+ipsum\b/i;
 const ELLIPSIS = /(^|\s)(\.{3,}|…)(?=\s|$)/;
+/** A value that is nothing but one of these is a placeholder. */
+const WHOLE_PLACEHOLDER = /^(n\/a|\?+|-+|\.{3,}|…)$/i;
 const MAX_ALIASES = 10_000;
 /**
  * How many values all aliases together may bring into the walk (an anchored value counts
@@ -74,9 +81,13 @@ export function keyText(key: unknown): string | undefined {
 export function placeholderReason(text: string): string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return 'is empty';
-  const word = PLACEHOLDER_WORD.exec(trimmed);
+  const word = PLACEHOLDER_CAPITALS.exec(trimmed) ?? PLACEHOLDER_WORD.exec(trimmed);
   if (word) return `still holds the placeholder ${word[1].toUpperCase()}`;
+  const toBe = TO_BE.exec(trimmed);
+  if (toBe) return `still says "${toBe[0]}"`;
+  if (INSERT.test(trimmed)) return 'still holds a placeholder ([insert …])';
   if (LOREM.test(trimmed)) return 'is still placeholder text (lorem ipsum)';
+  if (WHOLE_PLACEHOLDER.test(trimmed)) return `is still a placeholder (${trimmed})`;
   if (ELLIPSIS.test(trimmed)) return 'is still a placeholder (…)';
   return undefined;
 }
@@ -121,7 +132,7 @@ function whereOf(spec: MapSpec, key: string): string {
   }
   let where = names.get(key);
   if (where === undefined) {
-    where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `\`${key}\` of the ${spec.what}`;
+    where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `the ${key} of the ${spec.what}`;
     names.set(key, where);
   }
   return where;
@@ -255,7 +266,7 @@ export class Walker {
         this.issues.push({
           rule: 'missing-field',
           span: { ...anchor },
-          message: `The ${spec.what} needs \`${name}\`: ${describeSpec(spec.fields[name].value)}.`,
+          message: `The ${spec.what} needs ${name}: ${describeSpec(spec.fields[name].value)}.`,
           data: { kind: 'insert-field', field: name },
         });
       }
@@ -351,7 +362,7 @@ export class Walker {
             message:
               value === null
                 ? `${capitalise(where)} has no date: write YYYY, YYYY-MM or YYYY-MM-DD.`
-                : `${capitalise(where)} "${excerpt(text)}" is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD.`,
+                : dateMessage(where, text),
           });
           checked.ok = false;
           return checked;
@@ -362,9 +373,11 @@ export class Walker {
       case 'year':
         if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) return checked;
         return this.mismatch(checked, where, value === null ? 'it is empty' : `"${excerpt(text)}" is not a year`);
-      case 'amount':
+      case 'amount': {
         if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return checked;
-        return this.mismatch(checked, where, value === null ? 'it is empty' : `"${excerpt(text)}" is not`);
+        const digits = typeof value === 'string' ? writtenOutAmount(value) : undefined;
+        return this.mismatch(checked, where, value === null ? 'it is empty' : digits ? `"${excerpt(text)}" is not: write ${digits}, without separators` : `"${excerpt(text)}" is not`);
+      }
       case 'currency':
         if (typeof value === 'string' && CURRENCY.test(value)) return checked;
         return this.mismatch(checked, where, value === null ? 'it is empty' : `"${excerpt(text)}" is not`);
@@ -410,7 +423,7 @@ export class Walker {
         this.issues.push({
           rule: 'duplicate-key',
           span: keySpan,
-          message: `The key "${excerpt(key ?? '')}" appears more than once in ${spec.what}; only the first counts. Remove or rename this one.`,
+          message: `"${excerpt(key ?? '')}" appears more than once in the ${spec.what}; only the first counts. Remove or rename this one.`,
           related: [{ span: first, message: `first "${excerpt(key ?? '')}"` }],
         });
         continue;
@@ -435,35 +448,42 @@ export class Walker {
 
   private unknownKey(key: string | undefined, keySpan: Span, spec: MapSpec): Issue {
     if (key === undefined) {
-      return { rule: 'unknown-key', span: keySpan, message: `This key is not a plain name; the ${spec.what} does not accept it.` };
+      return { rule: 'unknown-key', span: keySpan, message: `This name is not plain text; the ${spec.what} does not accept it.` };
     }
     const known = Object.keys(spec.fields);
     const elsewhere = spec.elsewhere && Object.prototype.hasOwnProperty.call(spec.elsewhere, key) ? spec.elsewhere[key] : undefined;
     if (elsewhere) {
-      return { rule: 'unknown-key', span: keySpan, message: `The key "${excerpt(key)}" is not known in the ${spec.what}: ${elsewhere}. Move it there.` };
+      return { rule: 'unknown-key', span: keySpan, message: `"${excerpt(key)}" does not belong in the ${spec.what}: ${elsewhere}. Move it there.` };
     }
     const suggestion = closest(key, known);
-    const allowed = known.length <= 12 ? ` Known keys: ${known.join(', ')}.` : '';
+    const allowed = known.length <= 12 ? ` Known fields: ${known.join(', ')}.` : '';
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : allowed;
     return {
       rule: 'unknown-key',
       span: keySpan,
-      message: `Unknown key "${excerpt(key)}" in the ${spec.what}.${hint} (Keys starting with x- are your own and never checked.)`,
+      message: `"${excerpt(key)}" is not a field of the ${spec.what}.${hint} (Names starting with x- are your own and never checked.)`,
       data: suggestion ? { kind: 'replace', replacement: suggestion } : undefined,
     };
   }
 }
 
 function describeNode(node: unknown): string {
-  if (isMap(node)) return 'a mapping';
+  if (isMap(node)) return 'a group of fields';
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) {
     if (node.value === null) return 'nothing';
     if (typeof node.value === 'number') return 'a number';
     if (typeof node.value === 'boolean') return 'true/false';
-    return 'a text';
+    return 'text';
   }
   return 'something else';
+}
+
+/** An invalid date's message, with the date written out when the text is one a reader would recognise. */
+function dateMessage(where: string, text: string): string {
+  const fix = writtenOutDate(text);
+  const form = 'not a date in the form YYYY, YYYY-MM or YYYY-MM-DD';
+  return fix ? `${capitalise(where)} is "${excerpt(text)}", ${form}: write ${fix}.` : `${capitalise(where)} is "${excerpt(text)}", ${form}, or not a real date.`;
 }
 
 export function capitalise(text: string): string {

@@ -4,9 +4,10 @@
  * and recommendation text comes from the schema, verbatim.
  */
 import { Analysis } from '../analyze';
+import { measureStanding } from '../coverage';
 import { Severity } from '../findings';
 import { MeasureModel, StrategyModel } from '../model/strategy';
-import { CheckedEntry, CheckedValue, placeholderReason } from '../model/walk';
+import { CheckedEntry, CheckedValue } from '../model/walk';
 
 /**
  * `complete`: every coverage unit is addressed by at least one accountable measure (one with a
@@ -134,7 +135,8 @@ export function buildReportData(analysis: Analysis, options: { file: string }): 
   for (const entry of coverage.units) {
     const addressing = entry.measures.map((measure) => infoByMeasure.get(measure)).filter((info): info is MeasureInfo => info !== undefined);
     for (const info of addressing) info.units.push(entry.unit.ref);
-    const status: CoverageStatus = addressing.some((info) => info.accountable) ? 'complete' : addressing.length > 0 ? 'partial' : 'none';
+    // The core's statuses (spec §7.1), in the report's words.
+    const status: CoverageStatus = entry.status === 'addressed' ? 'complete' : entry.status === 'weak' ? 'partial' : 'none';
     unitReports.set(entry.unit.ref, { ref: entry.unit.ref, text: entry.unit.text, status, measures: addressing.map((info) => info.index) });
   }
 
@@ -227,10 +229,6 @@ function valueText(value: CheckedValue): string | undefined {
   return text === '' ? undefined : text;
 }
 
-function isReal(text: string | undefined): boolean {
-  return text !== undefined && placeholderReason(text) === undefined;
-}
-
 function readStrategy(model: StrategyModel): StrategyInfo {
   const block = model.strategy;
   if (!block) return {};
@@ -270,7 +268,7 @@ function readMeasure(model: StrategyModel, measure: MeasureModel, index: number)
     due: fieldText(measure.entries, 'due'),
     status: fieldText(measure.entries, 'status'),
     indicators,
-    accountable: isReal(lead) && indicators.some((indicator) => isReal(indicator.name) && isReal(indicator.target)),
+    accountable: measureStanding(measure).hasLead && measureStanding(measure).hasTarget,
     units: [],
     line: model.lines.positionAt(measure.firstLine.start).line + 1,
   };

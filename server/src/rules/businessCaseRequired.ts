@@ -15,7 +15,7 @@ export const businessCaseRequired: Rule = {
       if (budget.amount < threshold.amount || measure.businessCase) continue;
       report({
         span: budget.keySpan,
-        message: `${measureName(measure)} has a budget of ${budget.amount} ${budget.currency}, at or above the threshold of ${threshold.amount} ${threshold.currency}, but no \`business-case\`: articulate its value proposition (recommendation 9.i).`,
+        message: `${measureName(measure)} has a budget of ${budget.amount} ${budget.currency}, at or above the threshold of ${threshold.amount} ${threshold.currency}, but no business case: articulate its value proposition (clause 9.i).`,
       });
     }
   },

@@ -1,3 +1,4 @@
+import { addressesClauses } from '../coverage';
 import { gistOf } from '../mapper';
 import { ownText } from '../mapper/measure';
 import { clauseMismatch as mismatchOf } from '../mapper/mismatch';
@@ -15,7 +16,8 @@ export const clauseMismatch: Rule = {
   check({ model, report }) {
     const schema = model.schema;
     for (const measure of model.measures) {
-      if (!measure.title) continue;
+      // A dropped or placeholder measure addresses nothing (spec 7.1): its clauses are not in question.
+      if (!measure.title || !addressesClauses(measure)) continue;
       const input = ownText(measure);
       const declared = new Set(measure.addresses.map((reference) => reference.resolution.unit?.ref));
       for (const reference of measure.addresses) {

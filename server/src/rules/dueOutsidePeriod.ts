@@ -1,9 +1,10 @@
+import { measureName } from './names';
 import { Rule } from './rule';
 
 export const dueOutsidePeriod: Rule = {
   id: 'due-outside-period',
   severity: 'warning',
-  description: "A `due` or `by` date outside the strategy's period (not checked while the period is invalid).",
+  description: "A due or by date outside the strategy's period (not checked while the period is invalid).",
   check({ model, report }) {
     const period = model.strategy?.period;
     if (!period || period.from > period.to) return;
@@ -12,7 +13,7 @@ export const dueOutsidePeriod: Rule = {
         if (date.year >= period.from && date.year <= period.to) continue;
         report({
           span: date.span,
-          message: `The date ${date.text} (${date.field}) lies outside the strategy's period ${period.from}–${period.to}.`,
+          message: `${measureName(measure)} has ${date.field === 'due' ? 'a due date' : 'an indicator date (by)'} of ${date.text}, outside the strategy's period ${period.from}–${period.to}.`,
         });
       }
     }

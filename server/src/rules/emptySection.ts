@@ -3,12 +3,14 @@ import { Rule } from './rule';
 export const emptySection: Rule = {
   id: 'empty-section',
   severity: 'warning',
-  description: 'A section without a summary, or without any measure.',
+  description: 'A section without a summary, or without any measure (unless it declares every one of its clauses not applicable).',
   check({ model, report }) {
     for (const section of model.sections) {
       const lacks: string[] = [];
-      if (!section.summary || !section.summary.value.ok) lacks.push('`summary`');
-      if (section.measures.length === 0) lacks.push('measure under `measures`');
+      if (!section.summary || !section.summary.value.ok) lacks.push('summary');
+      const declared = new Set(section.notApplicable.map((entry) => entry.unit));
+      const allNotApplicable = section.recommendation.units.every((unit) => declared.has(unit));
+      if (section.measures.length === 0 && !allNotApplicable) lacks.push('measure');
       if (lacks.length === 0) continue;
       report({
         span: section.keySpan,

@@ -11,7 +11,7 @@ export const missingIndicator: Rule = {
       if (measure.indicatorCount > 0) continue;
       report({
         span: measure.firstLine,
-        message: `${measureName(measure)} has no \`indicators\`: add at least one with a name and a target (recommendation 10.iii asks for evaluation and measurement).`,
+        message: `${measureName(measure)} has no indicators: add at least one with a name and a target (clause 10.iii asks for evaluation and measurement).`,
       });
     }
   },

@@ -4,14 +4,14 @@ import { measureName } from './names';
 export const missingLead: Rule = {
   id: 'missing-lead',
   severity: 'warning',
-  description: 'A measure without a `lead`: every measure needs an institution responsible for it.',
+  description: 'A measure without a lead: every measure needs an institution responsible for it.',
   clause: '7.i',
   check({ model, report }) {
     for (const measure of model.measures) {
       if (measure.hasLead) continue;
       report({
         span: measure.firstLine,
-        message: `${measureName(measure)} has no \`lead\`: name the institution responsible for it (recommendation 7.i asks for clear responsibilities).`,
+        message: `${measureName(measure)} has no lead: name the institution responsible for it (clause 7.i asks for clear responsibilities).`,
       });
     }
   },

@@ -1,6 +1,7 @@
 /** What every rule is: metadata, and a check that reports findings on the model and never throws. */
 import { Issue, Severity } from '../findings';
 import { StrategyModel } from '../model/strategy';
+import { nameMeasureIn } from './names';
 
 export interface RuleContext {
   model: StrategyModel;
@@ -26,7 +27,9 @@ export function structuralRule(rule: Omit<Rule, 'check'>): Rule {
     ...rule,
     check(context) {
       for (const issue of context.model.issues) {
-        if (issue.rule === rule.id) context.report({ span: issue.span, message: issue.message, related: issue.related, data: issue.data });
+        if (issue.rule !== rule.id) continue;
+        const message = rule.id === 'yaml-syntax' ? issue.message : nameMeasureIn(context.model, issue.span.start, issue.message);
+        context.report({ span: issue.span, message, related: issue.related, data: issue.data });
       }
     },
   };

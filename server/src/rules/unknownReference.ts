@@ -1,5 +1,6 @@
 import { excerpt } from '../text/excerpt';
 import { closest } from '../text/suggest';
+import { measureName } from './names';
 import { Rule } from './rule';
 
 /** Suggestions compare against every id; past this many unknown references they are left out, to stay linear. */
@@ -8,7 +9,7 @@ const MAX_SUGGESTIONS = 100;
 export const unknownReference: Rule = {
   id: 'unknown-reference',
   severity: 'error',
-  description: '`depends-on` names a measure id that no measure has.',
+  description: 'A measure depends on a measure id that no measure has.',
   clause: '10.ii',
   check({ model, report }) {
     let suggested = 0;
@@ -21,7 +22,7 @@ export const unknownReference: Rule = {
         const suggestion = suggested++ < MAX_SUGGESTIONS ? closest(reference.id, (ids ??= [...model.measuresById.keys()]).filter((id) => id !== measure.id?.text)) : undefined;
         report({
           span: reference.span,
-          message: `No measure has the id "${excerpt(reference.id)}".${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+          message: `${measureName(measure)} depends on "${excerpt(reference.id)}", but no measure has that id.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
           data: suggestion ? { kind: 'replace', replacement: suggestion } : undefined,
         });
       }

@@ -3,6 +3,7 @@
  * 0-based LSP positions (UTF-16 characters). `related` is added when a finding has places
  * that explain it, such as the first occurrence of a duplicated key.
  */
+import { CoverageLists, coverageLists } from '../../coverage';
 import { Range } from '../../text/lineIndex';
 import { CheckedFile } from '../strategyFile';
 
@@ -17,7 +18,7 @@ export interface JsonDiagnostic {
 export interface JsonFileReport {
   path: string;
   diagnostics: JsonDiagnostic[];
-  coverage: { addressed: string[]; missing: string[] };
+  coverage: CoverageLists;
 }
 
 export interface JsonReport {
@@ -42,7 +43,7 @@ export function checkReport(files: readonly CheckedFile[]): JsonReport {
           }
           return diagnostic;
         }),
-        coverage: { addressed: [...coverage.addressed], missing: [...coverage.missing] },
+        coverage: coverageLists(coverage),
       };
     }),
   };

@@ -3,6 +3,7 @@
  * line and column, the column in UTF-16 code units as editors count), then each file's
  * coverage, then a summary. Problem matchers depend on the finding lines' form.
  */
+import { coverageLine } from '../../coverage';
 import { Severity } from '../../findings';
 import { CheckedFile } from '../strategyFile';
 import { countFindings, summaryLine } from './summary';
@@ -27,9 +28,7 @@ export function formatText(files: readonly CheckedFile[], colour: boolean): stri
       const where = `${file.path}:${start.line + 1}:${start.character + 1}:`;
       lines.push(`${paint(BOLD, where)} ${paint(COLOURS[finding.severity], finding.severity)} ${paint(DIM, finding.rule)}: ${oneLine(finding.message)}`);
     }
-    const total = coverage.units.length;
-    const missing = coverage.missing.length > 0 ? `; missing: ${coverage.missing.join(', ')}` : '';
-    lines.push(`${file.path}: coverage ${coverage.addressed.length}/${total} clauses addressed${missing}`);
+    lines.push(`${file.path}: coverage ${coverageLine(coverage)}`);
   }
   lines.push(summaryLine(countFindings(files), files.length));
   return lines.join('\n') + '\n';
