@@ -51,6 +51,8 @@ const PHRASE_WEIGHT = 0.8;
 /** A suggestion must reach this score, and this share of the best one. */
 export const MIN_SUGGESTION_SCORE = 1.5;
 const MIN_SHARE_OF_BEST = 0.25;
+/** What is read of each field: a measure's text is a paragraph, not a file. */
+export const MAX_FIELD_LENGTH = 4000;
 /** Results kept per schema, by measure text, before the cache starts afresh. */
 const CACHE_SIZE = 4000;
 
@@ -233,8 +235,13 @@ function evidenceOf(contributions: Contribution[]): string[] {
  * Every coverage unit of the schema, ranked for a measure's text, each with its score and
  * evidence. Computed once per text and schema.
  */
-export function rankClauses(input: MeasureText, schema: Schema): RankedUnit[] {
+export function rankClauses(whole: MeasureText, schema: Schema): RankedUnit[] {
   const index = indexOf(schema);
+  const input = {
+    title: (whole.title ?? '').slice(0, MAX_FIELD_LENGTH),
+    description: whole.description?.slice(0, MAX_FIELD_LENGTH),
+    context: whole.context?.slice(0, MAX_FIELD_LENGTH),
+  };
   const key = `${input.title ?? ''}\u0000${input.description ?? ''}\u0000${input.context ?? ''}`;
   const cached = index.results.get(key);
   if (cached) return cached;

@@ -5,7 +5,7 @@
  */
 import { Schema } from '../schema/types';
 import { stemsOf } from './text';
-import { ClauseSuggestion, MeasureText, rankClauses, suggestClauses } from './index';
+import { ClauseSuggestion, MAX_FIELD_LENGTH, MeasureText, rankClauses, suggestClauses } from './index';
 
 /** How strongly the text must speak of another clause before a declared one is doubted. */
 export const CONFIDENT_SCORE = 4;
@@ -26,7 +26,7 @@ export interface Mismatch {
  */
 export function clauseMismatch(input: MeasureText, ref: string, schema: Schema): Mismatch | undefined {
   const own = { title: input.title, description: input.description };
-  if (stemsOf(`${own.title}\n${own.description ?? ''}`).length < MIN_CONTENT_WORDS) return undefined;
+  if (stemsOf(`${own.title.slice(0, MAX_FIELD_LENGTH)}\n${(own.description ?? '').slice(0, MAX_FIELD_LENGTH)}`).length < MIN_CONTENT_WORDS) return undefined;
   const ranked = rankClauses(own, schema);
   const declared = ranked.find((entry) => entry.clause === ref);
   if (!declared || declared.rank === 1) return undefined;

@@ -19,6 +19,9 @@ export interface Token {
 
 const STOPWORDS: ReadonlySet<string> = new Set(eng);
 
+/** Longer "words" (a pasted hash, a run of one letter) are no evidence and are not stemmed. */
+export const MAX_WORD_LENGTH = 40;
+
 /** Letters and digits; an apostrophe inside a word (citizen's) keeps the word whole. */
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
@@ -38,6 +41,8 @@ export function normalizeWord(word: string): string {
  */
 export function stemOf(word: string): { stem: string; stop: boolean } {
   if (word === 'IT') return { stem: 'ict', stop: false };
+  // No word of a language is this long; the stemmer's rules are not meant for a run of letters.
+  if (word.length > MAX_WORD_LENGTH) return { stem: word.slice(0, MAX_WORD_LENGTH).toLowerCase(), stop: true };
   const lower = normalizeWord(word);
   if (STOPWORDS.has(lower) || (lower.length < 2 && !/\d/.test(lower))) return { stem: lower, stop: true };
   return { stem: stem(lower), stop: false };
