@@ -39,6 +39,17 @@ export interface ClientOptions {
   logFile?: string;
 }
 
+/** The kinds of edit timed besides the title and clause edits, each as an editor sends it. */
+export const EDIT_KINDS = {
+  typing: 'typing in a title, one character per change',
+  span: 'one change across two adjacent measures',
+  paste: 'paste a measure',
+  delete: 'delete a measure',
+  invalidKey: 'a new key typed, invalid until its colon (and its removal)',
+  bracket: 'an unclosed [ in addresses (and its closing)',
+} as const;
+export type EditKind = keyof typeof EDIT_KINDS;
+
 export interface ClientResult {
   server: ServerName;
   file: string;
@@ -58,6 +69,12 @@ export interface ClientResult {
   editClauseMs: number[];
   /** Edits whose diagnostics did not show what the edit did (a stale or wrong publish). */
   editMismatches: number;
+  /** Ranged changes as editors send them, by kind (see EDIT_KINDS): edit → diagnostics of that version. */
+  editKinds: Record<EditKind, number[]>;
+  /** The server's CPU time for each of those edits, by kind: the work, whatever else the machine does. */
+  editKindCpuMs: Record<EditKind, number[]>;
+  /** Edits that break the YAML after which fewer findings other than yaml-syntax were shown than before. */
+  findingsLost: number;
   hoverClauseMs: number[];
   hoverKeyMs: number[];
   hoverEmpty: number;
@@ -122,6 +139,9 @@ export interface Landmarks {
   completionAddressesLine: number;
   /** The section key above the edited measure. */
   sectionKey: { line: number; character: number };
+  /** The measure after the edited one: its first line, and its addresses. */
+  nextMeasureLine: number;
+  nextAddressesLine: number;
 }
 
 export function findLandmarks(lines: string[], measureId: string): Landmarks {
@@ -149,6 +169,8 @@ export function findLandmarks(lines: string[], measureId: string): Landmarks {
     hoverClause: { line: hoverLine, character: lines[hoverLine].indexOf('[') + 2 },
     completionAddressesLine: fieldLine(third, 'addresses'),
     sectionKey: { line: sectionLine, character: 4 },
+    nextMeasureLine: second,
+    nextAddressesLine: hoverLine,
   };
 }
 
@@ -259,6 +281,9 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
     editTitleMs: [],
     editClauseMs: [],
     editMismatches: 0,
+    editKinds: { typing: [], span: [], paste: [], delete: [], invalidKey: [], bracket: [] },
+    editKindCpuMs: { typing: [], span: [], paste: [], delete: [], invalidKey: [], bracket: [] },
+    findingsLost: 0,
     hoverClauseMs: [],
     hoverKeyMs: [],
     hoverEmpty: 0,
@@ -306,6 +331,23 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
       contentChanges: [{ range: { start: { line, character: start }, end: { line, character: end } }, text: newText }],
     });
     lines[line] = lines[line].slice(0, start) + newText + lines[line].slice(end);
+  }
+
+  /** A ranged change over several lines, as editors send a paste, a deletion or a multi-line replacement. */
+  function changeRange(startLine: number, startCharacter: number, endLine: number, endCharacter: number, newText: string): void {
+    version++;
+    connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } }, text: newText }],
+    });
+    const replaced = lines[startLine].slice(0, startCharacter) + newText + lines[endLine].slice(endCharacter);
+    lines.splice(startLine, endLine - startLine + 1, ...replaced.split('\n'));
+  }
+
+  /** The text between two positions of the current version. */
+  function textBetween(startLine: number, startCharacter: number, endLine: number, endCharacter: number): string {
+    if (startLine === endLine) return lines[startLine].slice(startCharacter, endCharacter);
+    return [lines[startLine].slice(startCharacter), ...lines.slice(startLine + 1, endLine), lines[endLine].slice(0, endCharacter)].join('\n');
   }
 
   try {
@@ -390,6 +432,89 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
       await delay(30);
     }
     result.editCpuMs = (processCpuMs(child.pid!) - cpu) / editsDone;
+
+    // ---- Every other kind of edit, as ranged changes. Each phase leaves the text as it found it.
+    mark('edit kinds');
+    const nonSyntax = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code !== 'yaml-syntax').length;
+    let shown = (await diagnosticsNow(() => true, 'diagnostics before the edit kinds').catch(() => ({ diagnostics: [] as Diagnostic[] }))).diagnostics;
+    /** Sends an edit, waits for the diagnostics of its version, and files the time under `kind`. */
+    async function timedEdit(kind: EditKind, send: () => void, accept: (diagnostics: Diagnostic[]) => boolean, breaksYaml = false): Promise<void> {
+      const before = nonSyntax(shown);
+      const cpuBefore = processCpuMs(child.pid!);
+      const began = performance.now();
+      send();
+      const seen = await diagnosticsNow(accept, `diagnostics after a ${kind} edit (version ${version})`);
+      result.editKinds[kind].push(seen.at - began);
+      result.editKindCpuMs[kind].push(processCpuMs(child.pid!) - cpuBefore);
+      if (!seen.matched) result.editMismatches++;
+      if (breaksYaml && nonSyntax(seen.diagnostics) < before) result.findingsLost++;
+      shown = seen.diagnostics;
+      await delay(30);
+    }
+    const samples = Math.max(4, Math.floor(options.edits / 2));
+    const errorOn = (line: number) => (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.range.start.line === line && d.severity === 1);
+    const noErrorOn = (line: number) => (diagnostics: Diagnostic[]) => !errorOn(line)(diagnostics);
+    const titleLine = marks.titleLine;
+    const phase = async (run: (sample: number) => Promise<void>): Promise<void> => {
+      const began = performance.now();
+      for (let sample = 0; sample < samples && !overBudget(began, sample); sample++) await run(sample);
+    };
+    // Typing: one character at a time at the end of a title.
+    await phase(async () => {
+      const end = lines[titleLine].length;
+      await timedEdit('typing', () => change(titleLine, end, end, 'x'), () => true);
+    });
+    // A change across two adjacent measures (a multi-line replacement from one measure's lead
+    // to the next one's), which breaks and repairs the next measure's first clause.
+    const nextAddresses = marks.nextAddressesLine;
+    const nextClauseStart = lines[nextAddresses].indexOf('[') + 1;
+    const nextClause = /^[^,\]]+/.exec(lines[nextAddresses].slice(nextClauseStart))![0];
+    /** The text from the edited measure's lead to the end of the next measure's addresses, its lead marked or unmarked and the next measure's first clause set. */
+    const spanning = (old: string, clause: string): string => {
+      const lead = old.split('\n')[0];
+      const rest = old.slice(lead.length);
+      const at = rest.lastIndexOf('[') + 1;
+      const clauseEnd = at + /^[^,\]]+/.exec(rest.slice(at))![0].length;
+      return (lead.endsWith(' (acting)') ? lead.slice(0, -9) : `${lead} (acting)`) + rest.slice(0, at) + clause + rest.slice(clauseEnd);
+    };
+    await phase(async () => {
+      for (const broken of [true, false]) {
+        const from = { line: marks.leadLine, character: lines[marks.leadLine].indexOf(':') + 2 };
+        const to = { line: nextAddresses, character: lines[nextAddresses].length };
+        const replacement = spanning(textBetween(from.line, from.character, to.line, to.character), broken ? options.unknownClause : nextClause);
+        await timedEdit('span', () => changeRange(from.line, from.character, to.line, to.character, replacement), broken ? errorOn(nextAddresses) : noErrorOn(nextAddresses));
+      }
+    });
+    // Paste a measure (with an unknown clause, to see it arrive), then delete it.
+    const pasteLine = marks.nextMeasureLine;
+    const pasted = [
+      '      - id: PASTED-1',
+      '        title: A measure pasted from another strategy',
+      `        addresses: [${options.unknownClause}]`,
+      '        lead: Ministry of Pasting',
+      '        due: 2028-06',
+      '        indicators:',
+      '          - name: Pasted measures checked',
+      '            target: 100%',
+    ];
+    await phase(async () => {
+      await timedEdit('paste', () => changeRange(pasteLine, 0, pasteLine, 0, `${pasted.join('\n')}\n`), errorOn(pasteLine + 2));
+      await timedEdit('delete', () => changeRange(pasteLine, 0, pasteLine + pasted.length, 0, ''), noErrorOn(pasteLine + 2));
+    });
+    // A new key typed on a new line of a measure: invalid until its colon. Then removed.
+    const newKeyLine = marks.titleLine + 1;
+    await phase(async () => {
+      await timedEdit('invalidKey', () => changeRange(newKeyLine, 0, newKeyLine, 0, '        partn\n'), errorOn(newKeyLine), true);
+      await timedEdit('invalidKey', () => changeRange(newKeyLine, 0, newKeyLine + 1, 0, ''), noErrorOn(newKeyLine));
+    });
+    // An unclosed bracket in addresses, then closed again.
+    await phase(async () => {
+      const close = lines[marks.addressesLine].lastIndexOf(']');
+      const near = (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.severity === 1 && d.range.start.line >= marks.addressesLine && d.range.start.line <= marks.addressesLine + 12);
+      await timedEdit('bracket', () => change(marks.addressesLine, close, close + 1, ''), near, true);
+      const end = lines[marks.addressesLine].length;
+      await timedEdit('bracket', () => change(marks.addressesLine, end, end, ']'), (diagnostics) => !near(diagnostics));
+    });
 
     // ---- Hover: on a clause reference, on a section key.
     mark('hovers');

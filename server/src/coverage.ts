@@ -53,6 +53,11 @@ export interface Coverage {
   weak: string[];
   notApplicable: string[];
   missing: string[];
+  /**
+   * Units counted as addressed only thanks to measures that do not parse at the moment,
+   * as they were last read (see document.ts): shown as addressed, marked as not current.
+   */
+  stale?: string[];
 }
 
 /** The text of a valid, non-empty field of a mapping. */
@@ -67,18 +72,16 @@ function isReal(text: string | undefined): boolean {
   return text !== undefined && placeholderReason(text) === undefined;
 }
 
-const standings = new WeakMap<MeasureModel, MeasureStanding>();
-
-/** Whether a measure is live and real, and whether it is accountable. Computed once per measure object. */
+/** Whether a measure is live and real, and whether it is accountable. Computed once per measure object (kept on it). */
 export function measureStanding(measure: MeasureModel): MeasureStanding {
-  const known = standings.get(measure);
+  const known = measure.standing;
   if (known) return known;
   const status = fieldText(measure.entries, 'status');
   const inactive: InactiveReason | undefined = status === 'dropped' ? 'dropped' : !isReal(fieldText(measure.entries, 'title')) ? 'placeholder' : undefined;
   const indicators = measure.entries.get('indicators')?.value;
   const hasTarget = indicators?.ok === true && (indicators.items ?? []).some((item) => item.ok && isReal(fieldText(item.entries, 'target')));
   const standing: MeasureStanding = { inactive, hasLead: isReal(fieldText(measure.entries, 'lead')), hasTarget };
-  standings.set(measure, standing);
+  measure.standing = standing;
   return standing;
 }
 
@@ -87,11 +90,9 @@ export function addressesClauses(measure: MeasureModel): boolean {
   return measureStanding(measure).inactive === undefined;
 }
 
-const coverageCache = new WeakMap<StrategyModel, Coverage>();
-
 /** The coverage of a strategy, computed once per model. */
 export function computeCoverage(model: StrategyModel): Coverage {
-  const cached = coverageCache.get(model);
+  const cached = model.coverage;
   if (cached) return cached;
   const live = new Map<string, MeasureModel[]>();
   const inactive = new Map<string, MeasureModel[]>();
@@ -129,7 +130,7 @@ export function computeCoverage(model: StrategyModel): Coverage {
     else if (entry.status === 'not-applicable') coverage.notApplicable.push(unit.ref);
     else coverage.missing.push(unit.ref);
   }
-  coverageCache.set(model, coverage);
+  model.coverage = coverage;
   return coverage;
 }
 
@@ -155,6 +156,11 @@ export interface CoverageLists {
   weak: string[];
   notApplicable: string[];
   missing: string[];
+  /**
+   * Units counted as addressed only thanks to measures that do not parse at the moment,
+   * as they were last read (see document.ts): shown as addressed, marked as not current.
+   */
+  stale?: string[];
 }
 
 export function coverageLists(coverage: Coverage): CoverageLists {

@@ -1,4 +1,5 @@
 /** What the analysis reports: findings with offsets, and what a quick fix needs to act on them. */
+import { RuleId } from './rules/ids';
 import { Span } from './text/lineIndex';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -7,7 +8,6 @@ export type Severity = 'error' | 'warning' | 'info';
 export type FixData =
   | { kind: 'replace'; replacement: string }
   | { kind: 'replace-clause'; clause: string; replacement: string }
-  | { kind: 'insert-field'; field: string }
   | { kind: 'insert-part'; part: string }
   | { kind: 'insert-section'; part: string; section: string }
   | { kind: 'add-measure'; section: string; unit: string };
@@ -19,7 +19,7 @@ export interface RelatedPlace {
 
 /** A finding before the rule registry and the configuration give it a severity. */
 export interface Issue {
-  rule: string;
+  rule: RuleId;
   span: Span;
   message: string;
   related?: RelatedPlace[];
@@ -28,4 +28,10 @@ export interface Issue {
 
 export interface Finding extends Issue {
   severity: Severity;
+  /**
+   * Kept from the last version in which its part of the text could be read: that part does
+   * not parse now (a key half typed, a bracket not yet closed). Only the language server,
+   * which sees one version after another, has such findings.
+   */
+  stale?: boolean;
 }

@@ -6,7 +6,7 @@
  * a fifth of a second), and edits it in place a few times, so that the first real file
  * meets optimised code. Nothing of it is published or kept.
  */
-import { analyze, ParseCache } from './analyze';
+import { StrategyDocument } from './document';
 import { Schema } from './schema/types';
 
 /** A strategy with `perSection` measures in every section, written as drafters write them. */
@@ -23,7 +23,7 @@ export function warmUpStrategy(schema: Schema, perSection: number): string {
         if (index % 3 === 0) lines.push('        description: >-', '          A longer text over', '          two lines.');
         if (index % 4 === 1) lines.push('        budget: { amount: 2000000, currency: EUR }', '        business-case:', '          value: What the money buys.', '          stakeholders: [service owners]');
         if (index > 0 && index % 5 === 2) lines.push(`        depends-on: [${recommendation.idPrefix}-1]`);
-        lines.push('        indicators:', '          - name: Share of services online', '            baseline: 10%', '            target: 90%', `          - { name: Staff trained, target: ${index}, by: 2030 }`);
+        lines.push('        indicators:', '          - name: Share of services online', '            baseline: 10%', '            target: 90%', '            by: 2030', `          - { name: Staff trained, baseline: 0, target: ${index}, by: 2030 }`);
       }
     }
   }
@@ -33,12 +33,12 @@ export function warmUpStrategy(schema: Schema, perSection: number): string {
 /** Analyses a built-in strategy, and edits inside its measures, once. */
 export function warmUp(schema: Schema): void {
   const text = warmUpStrategy(schema, 25);
-  const cache = new ParseCache();
-  analyze(text, schema, undefined, cache);
+  const document = new StrategyDocument();
+  document.analyze(text, schema);
   let edited = text;
   for (let round = 0; round < 5; round++) {
     const at = edited.indexOf('title: Measure', Math.floor((edited.length * (round + 1)) / 7)) + 7;
     edited = `${edited.slice(0, at)}x${edited.slice(at)}`;
-    analyze(edited, schema, undefined, cache);
+    document.analyze(edited, schema);
   }
 }

@@ -7,9 +7,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis } from '../../server/src/analyze';
+import { Analysis } from '../../server/src/analyze';
 import { Config, DEFAULT_CONFIG } from '../../server/src/config';
-import { ParseCache } from '../../server/src/model/incremental';
+import { StrategyDocument } from '../../server/src/document';
 import { loadDefaultSchema } from '../../server/src/schema/file';
 import { Schema } from '../../server/src/schema/types';
 
@@ -56,9 +56,9 @@ export function timed<T>(run: () => T): { result: T; cpuMs: number; wallMs: numb
 }
 
 /** Analyses a text and checks that it returned in time with every range inside the text. */
-export function analyzeChecked(text: string, options: { config?: Config; schema?: Schema; cache?: ParseCache; bound?: number; what?: string } = {}): Timed {
+export function analyzeChecked(text: string, options: { config?: Config; schema?: Schema; document?: StrategyDocument; bound?: number; what?: string } = {}): Timed {
   const what = options.what ?? `a text of ${text.length} characters`;
-  const { result: analysis, cpuMs, wallMs } = timed(() => analyze(text, options.schema ?? SCHEMA, options.config ?? DEFAULT_CONFIG, options.cache));
+  const { result: analysis, cpuMs, wallMs } = timed(() => (options.document ?? new StrategyDocument()).analyze(text, options.schema ?? SCHEMA, options.config ?? DEFAULT_CONFIG));
   const bound = options.bound ?? TIME_BOUND_MS;
   assert.ok(cpuMs <= bound, `the analysis of ${what} took ${Math.round(cpuMs)} ms of processor time, more than ${bound} ms`);
   assert.ok(wallMs <= Math.max(WALL_BOUND_MS, bound), `the analysis of ${what} took ${Math.round(wallMs)} ms, more than ${WALL_BOUND_MS} ms`);

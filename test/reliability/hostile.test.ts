@@ -10,7 +10,7 @@ import realFs = require('fs');
 import * as path from 'path';
 import { Analysis } from '../../server/src/analyze';
 import { DEFAULT_CONFIG, DEFAULT_MAX_FILE_SIZE } from '../../server/src/config';
-import { ParseCache } from '../../server/src/model/incremental';
+import { StrategyDocument } from '../../server/src/document';
 import { MAX_NESTING } from '../../server/src/model/parseYaml';
 import { MAX_ALIAS_EXPANSION } from '../../server/src/model/walk';
 import { analyzeChecked, CLEAN_FIXTURE, ROOT, TIME_BOUND_MS } from './helpers';
@@ -175,10 +175,10 @@ describe('hostile YAML', function () {
     it('a deep measure in a large file read incrementally (the parse cache) is refused the same way, at the same place', () => {
       const measures = Array.from({ length: 400 }, (_, i) => `      - id: M-${i}\n        title: Measure ${i}\n        addresses: [1.i]\n        lead: L\n`).join('');
       const base = `strategy:\n  title: T\nobjectives:\n  openness:\n    summary: Open.\n    measures:\n${measures}`;
-      const cache = new ParseCache();
-      analyzeChecked(base, { cache });
+      const document = new StrategyDocument();
+      analyzeChecked(base, { document });
       const deep = base.replace('addresses: [1.i]\n        lead: L\n      - id: M-200', `addresses: ${'['.repeat(5000)}\n        lead: L\n      - id: M-200`);
-      const cached = analyzeChecked(deep, { cache }).analysis;
+      const cached = analyzeChecked(deep, { document }).analysis;
       const whole = analyzeChecked(deep).analysis;
       only(cached, 'yaml-syntax', TOO_DEEP);
       assert.deepStrictEqual(cached.findings, whole.findings);

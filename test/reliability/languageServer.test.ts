@@ -126,7 +126,13 @@ describe('the language server under stress', function () {
           await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [event] });
         }
         const diagnostics = await client.nextDiagnostics(uri, version);
-        assert.deepStrictEqual(published(diagnostics.diagnostics), coreFindings(mirror.getText()));
+        // A part that does not parse keeps its last findings in the server, marked stale, and
+        // the clauses its measures addressed are not reported unaddressed meanwhile: that
+        // history is the server's own; everything else is the core's analysis of the text.
+        const current = diagnostics.diagnostics.filter((diagnostic) => !diagnostic.message.endsWith('(As last read: this part does not parse at the moment.)'));
+        const history = current.length < diagnostics.diagnostics.length;
+        const withoutUnaddressed = (findings: string[]): string[] => (history ? findings.filter((finding) => !finding.startsWith('clause-not-addressed@')) : findings);
+        assert.deepStrictEqual(withoutUnaddressed(published(current)), withoutUnaddressed(coreFindings(mirror.getText())));
         // Every feature, at the first and the last place touched, answers.
         const textDocument = { uri };
         for (const at of [edits[0].start, edits[edits.length - 1].end]) {

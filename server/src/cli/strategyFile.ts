@@ -1,6 +1,6 @@
 /** Reads one strategy file with the settings that apply to it, and analyses it. */
 import * as fs from 'fs';
-import { Analysis, analyze, ParseCache, severityFor } from '../analyze';
+import { Analysis, analyze, severityFor, StrategyDocument } from '../analyze';
 import { ConfigError } from '../config';
 import { formatConfigError, resolveSettings } from '../configFile';
 import { RULES_BY_ID } from '../rules';
@@ -64,7 +64,7 @@ export function loadStrategyFile(absolute: string, cwd: string): LoadedFile {
   const decoded = decodeUtf8(bytes);
   // Read as the language server reads an open file: a large strategy item by item, with
   // the fast parser for the plain measures (the same tree and findings as one whole parse).
-  const analysis = analyze(decoded.text, schema, config, new ParseCache());
+  const analysis = new StrategyDocument().analyze(decoded.text, schema, config);
   return {
     file: { path: shown, absolute, schema, analysis, length: bytes.length, invalidUtf8: decoded.invalid },
     configErrors: settings.errors,

@@ -109,12 +109,16 @@ function cell(content: string | Paragraph[], width: number, options: { header?: 
  * A table of fixed column widths (fractions of the text width) that fits the page; the header
  * row repeats on every page the table runs over.
  */
-function table(fractions: number[], header: string[] | undefined, rows: Array<Array<string | Paragraph[]>>, keepTogether = false): Table {
+/**
+ * `keep`: `together` keeps the table on one page, `with-next` also keeps it on the page of
+ * what follows (a measure's fields with its indicators).
+ */
+function table(fractions: number[], header: string[] | undefined, rows: Array<Array<string | Paragraph[]>>, keep: 'together' | 'with-next' | 'none' = 'none'): Table {
   const widths = fractions.map((fraction) => Math.floor(fraction * TEXT_WIDTH));
   const tableRows: TableRow[] = [];
   if (header) tableRows.push(new TableRow({ tableHeader: true, cantSplit: true, children: header.map((label, index) => cell(label, widths[index], { header: true, keepNext: true })) }));
   rows.forEach((row, rowIndex) => {
-    const keepNext = keepTogether && rowIndex < rows.length - 1;
+    const keepNext = keep === 'with-next' || (keep === 'together' && rowIndex < rows.length - 1);
     tableRows.push(new TableRow({ cantSplit: true, children: row.map((content, index) => cell(content, widths[index], { bold: !header && index === 0, keepNext })) }));
   });
   return new Table({ rows: tableRows, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: BORDERS });
@@ -192,7 +196,7 @@ function measureBlock(measure: ExportMeasure): Array<Paragraph | Table> {
   rows.push(['Status', measureStatusText(measure)]);
   rows.push(['Addresses', measure.addresses.join(', ') || 'no clause']);
   if (measure.dependsOn.length > 0) rows.push(['Depends on', measure.dependsOn.join(', ')]);
-  children.push(table([0.22, 0.78], undefined, rows, true));
+  children.push(table([0.22, 0.78], undefined, rows, measure.indicators.length > 0 ? 'with-next' : 'together'));
   if (measure.indicators.length > 0) {
     children.push(new Paragraph({ spacing: { before: 120, after: 60 }, keepNext: true, children: [text('Indicators', { bold: true, size: 18 })] }));
     children.push(

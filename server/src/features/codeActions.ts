@@ -7,9 +7,10 @@
  */
 import { analyze, Analysis } from '../analyze';
 import { Finding } from '../findings';
+import { buildModel } from '../document';
 import { suggestClauses } from '../mapper';
 import { measureText } from '../mapper/measure';
-import { buildModel, MeasureModel, StrategyModel } from '../model/strategy';
+import { MeasureModel, StrategyModel } from '../model/strategy';
 import { Part, Recommendation } from '../schema/types';
 import { applyEdits, composeEdits, editsOverlap, mergeEdits, OffsetEdit } from './edits';
 import { planAddClauses } from './fixes/addClauses';
@@ -64,7 +65,7 @@ function afterEdits(model: StrategyModel, edits: OffsetEdit[]): StrategyModel | 
   }
   if (text === model.text) return undefined;
   const next = buildModel(text, model.schema);
-  if (next.syntaxErrors || next.rootKind === 'other') return undefined;
+  if (next.syntaxErrors || next.broken.length > 0 || next.rootKind === 'other') return undefined;
   if (count(next, 'duplicate-key') > count(model, 'duplicate-key')) return undefined;
   return next;
 }
@@ -258,7 +259,7 @@ function replacementsOf(analysis: Analysis, context: FixContext): { edits: Offse
 
 /** Whether the model after an edit is as well formed as the one before (see afterEdits). */
 function wellFormed(before: StrategyModel, after: StrategyModel): boolean {
-  return !after.syntaxErrors && after.rootKind !== 'other' && count(after, 'duplicate-key') <= count(before, 'duplicate-key');
+  return !after.syntaxErrors && after.broken.length === 0 && after.rootKind !== 'other' && count(after, 'duplicate-key') <= count(before, 'duplicate-key');
 }
 
 const REPLACEMENT_ROUNDS = 3;

@@ -7,7 +7,7 @@
 import { Analysis } from '../analyze';
 import { gistOf, suggestClauses } from '../mapper';
 import { measureText } from '../mapper/measure';
-import { FieldSpec, MapSpec, rootSpec, ValueSpec } from '../model/format';
+import { FieldSpec, MapSpec, ValueSpec } from '../model/format';
 import { StrategyModel } from '../model/strategy';
 import { Recommendation, Schema } from '../schema/types';
 import { freeMeasureId } from '../templates';
@@ -47,7 +47,7 @@ function entriesAt(analysis: Analysis, offset: number): CompletionEntry[] {
   const model = analysis.model;
   const context = cursorContext(model.lines, offset);
   if (!context) return [];
-  const spec = specAt(rootSpec(model.schema), context.path);
+  const spec = specAt(model.format, context.path);
   if (!spec) return [];
   const span = { start: context.wordStart, end: context.wordEnd };
   const unit = indentUnit(model.lines);

@@ -178,19 +178,6 @@ const MapNode = FastMap as unknown as new (items: unknown[], flow: boolean, rang
 const SeqNode = FastSeq as unknown as new (items: unknown[], flow: boolean, range: Range) => YAMLSeq;
 const PairNode = FastPair as unknown as new (key: Node, value: Node) => Pair;
 
-/**
- * The items of the collections being read: each collection pushes its items here and,
- * when it is complete, takes them off as an array of exactly their length (an array grown
- * by push keeps spare room, sixteen slots or more, and the trees are kept in memory for
- * as long as the document is open). Shared by all calls, and emptied after each.
- */
-const STACK: unknown[] = [];
-
-/** Set by a tag's resolve when it reports a problem: the composer would report an error. */
-let resolveFailed = false;
-const onResolveError = (): void => {
-  resolveFailed = true;
-};
 
 /** Whether a plain key may start with this character: letters, digits and a few safe others. */
 function isKeyStart(code: number): boolean {
@@ -230,6 +217,18 @@ function isUnsupportedValueStart(code: number): boolean {
 }
 
 class ItemParser {
+  /**
+   * The items of the collections being read: each collection pushes its items here and,
+   * when it is complete, takes them off as an array of exactly their length (an array grown
+   * by push keeps spare room, sixteen slots or more, and the trees are kept in memory for
+   * as long as the document is open).
+   */
+  private readonly stack: unknown[] = [];
+  /** Set by a tag's resolve when it reports a problem: the composer would report an error. */
+  private resolveFailed = false;
+  private readonly onResolveError = (): void => {
+    this.resolveFailed = true;
+  };
   /** The start of the next line not read yet. */
   pos: number;
   /** The content line found by nextLine(). */
@@ -334,9 +333,9 @@ class ItemParser {
     const range: Range = [start, valueEnd, rangeEnd];
     this.ranges.push(range);
     if (tag === STRING_TAG) return new ScalarNode(source, range, source, Scalar.PLAIN);
-    resolveFailed = false;
-    const resolved = tag.resolve(source, onResolveError, TAG_OPTIONS);
-    if (resolveFailed) return undefined;
+    this.resolveFailed = false;
+    const resolved = tag.resolve(source, this.onResolveError, TAG_OPTIONS);
+    if (this.resolveFailed) return undefined;
     let node: Scalar;
     if (isScalar(resolved)) {
       // Some tags (null, bool, float) make the Scalar themselves, with properties of their own.
@@ -365,7 +364,7 @@ class ItemParser {
   map(column: number, start: number, lineEnd: number, colon: number): YAMLMap | undefined {
     if (++this.depth > MAX_DEPTH) return undefined;
     const text = this.text;
-    const mark = STACK.length;
+    const mark = this.stack.length;
     let keyStart = start;
     let spaceBefore = false;
     let end = start;
@@ -398,7 +397,7 @@ class ItemParser {
         }
       }
       if (!value) return undefined;
-      STACK.push(new PairNode(key, value));
+      this.stack.push(new PairNode(key, value));
       end = value.range![2];
       if (!this.nextLine() || this.indent < column) break;
       // A deeper line after a value would continue it (or be an error).
@@ -411,8 +410,8 @@ class ItemParser {
     }
     const range: Range = [start, end, end];
     this.ranges.push(range);
-    const items = STACK.slice(mark);
-    STACK.length = mark;
+    const items = this.stack.slice(mark);
+    this.stack.length = mark;
     this.depth--;
     return new MapNode(items, false, range);
   }
@@ -433,7 +432,7 @@ class ItemParser {
   seq(column: number, start: number, lineEnd: number): YAMLSeq | undefined {
     if (++this.depth > MAX_DEPTH) return undefined;
     const text = this.text;
-    const mark = STACK.length;
+    const mark = this.stack.length;
     let dash = start;
     let spaceBefore = false;
     let end = start;
@@ -446,7 +445,7 @@ class ItemParser {
       const item = colon >= 0 ? this.map(column + 2, itemStart, lineEnd, colon) : this.inline(itemStart, lineEnd, column);
       if (!item) return undefined;
       if (spaceBefore) item.spaceBefore = true;
-      STACK.push(item);
+      this.stack.push(item);
       end = item.range![2];
       if (!this.nextLine() || this.indent < column) break;
       if (this.indent > column) return undefined;
@@ -457,8 +456,8 @@ class ItemParser {
     }
     const range: Range = [start, end, end];
     this.ranges.push(range);
-    const items = STACK.slice(mark);
-    STACK.length = mark;
+    const items = this.stack.slice(mark);
+    this.stack.length = mark;
     this.depth--;
     return new SeqNode(items, false, range);
   }
@@ -542,7 +541,7 @@ class ItemParser {
     const text = this.text;
     const isMap = text.charCodeAt(start) === OPEN_BRACE;
     const close = isMap ? CLOSE_BRACE : CLOSE_BRACKET;
-    const mark = STACK.length;
+    const mark = this.stack.length;
     let at = start + 1;
     while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
     if (at >= lineEnd) return undefined;
@@ -563,12 +562,12 @@ class ItemParser {
           while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
           const value = this.flowScalar(at, lineEnd);
           if (!value) return undefined;
-          STACK.push(new PairNode(key, value));
+          this.stack.push(new PairNode(key, value));
           at = value.range![2];
         } else {
           item = this.flowScalar(at, lineEnd);
           if (!item) return undefined;
-          STACK.push(item);
+          this.stack.push(item);
           at = item.range![2];
         }
         if (at >= lineEnd) return undefined;
@@ -586,8 +585,8 @@ class ItemParser {
     this.pos = this.after(lineEnd);
     const range: Range = [start, closeEnd, this.pos];
     this.ranges.push(range);
-    const items = STACK.slice(mark);
-    STACK.length = mark;
+    const items = this.stack.slice(mark);
+    this.stack.length = mark;
     return isMap ? new MapNode(items, true, range) : new SeqNode(items, true, range);
   }
 
@@ -741,8 +740,6 @@ export function fastParseItem(text: string, start: number, end: number, ranges: 
   } catch {
     node = undefined;
   }
-  // A decline leaves items of unfinished collections on the stack.
-  STACK.length = 0;
   if (!node) ranges.length = mark;
   return node;
 }

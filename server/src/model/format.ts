@@ -138,12 +138,8 @@ export const STRATEGY_SPEC: MapSpec = {
   },
 };
 
-const formats = new WeakMap<Schema, MapSpec>();
-
-/** The root mapping's spec for a schema, built once per schema. */
+/** The root mapping's spec for a schema (the document service keeps it, in its SchemaContext). */
 export function rootSpec(schema: Schema): MapSpec {
-  const cached = formats.get(schema);
-  if (cached) return cached;
   const fields: Record<string, FieldSpec> = { strategy: { value: STRATEGY_SPEC, required: true } };
   for (const part of schema.parts) {
     const sections: Record<string, FieldSpec> = {};
@@ -163,9 +159,7 @@ export function rootSpec(schema: Schema): MapSpec {
       schema.recommendations.filter((r) => r.part !== part).map((r) => [r.section, `it is a section of ${r.part.key}, not ${part.key}`]),
     );
   }
-  const spec: MapSpec = { kind: 'map', what: 'strategy file', docPath: '', role: 'root', fields, elsewhere };
-  formats.set(schema, spec);
-  return spec;
+  return { kind: 'map', what: 'strategy file', docPath: '', role: 'root', fields, elsewhere };
 }
 
 /** A short description of what a value spec expects, for messages and hover. */

@@ -1,17 +1,21 @@
 /**
- * Incremental parsing. A full `yaml` parse of a 3 MB strategy takes about a second, too slow
- * for every keystroke. Large strategies are mostly measures, so the text is split at the
- * items of each section's `measures` list: every item is parsed on its own (and kept in a
- * cache keyed by its text), the rest — the skeleton — is parsed once without them, and the
- * item nodes are stitched back into the skeleton's tree with their offsets in the whole
- * text. The result is the tree a full parse gives (test/unit/incremental.test.ts proves it
- * on random edit sequences); whenever the text is not in the plain block style this relies
- * on (anchors, several documents, tabs, a parse error anywhere), it falls back to a full parse.
+ * Incremental, error-tolerant parsing. A full `yaml` parse of a 3 MB strategy takes about a
+ * second, too slow for every keystroke. Large strategies are mostly measures, so the text is
+ * split at the items of each section's `measures` list: every item is parsed on its own
+ * (and kept in a cache keyed by its text), the rest — the skeleton — is parsed once without
+ * them, and the item nodes are stitched back into the skeleton's tree with their offsets in
+ * the whole text. The result is the tree a full parse gives (test/unit/incremental.test.ts
+ * proves it on random edit sequences).
+ *
+ * The same split confines a syntax error to the smallest unit that holds it: a measure item
+ * that does not parse on its own, a field of the skeleton (a line and the lines indented
+ * under it) where the skeleton's parse fails, or the lines before the first top-level key.
+ * Such a broken unit is left out of the tree, as if it were blank, and reported with its
+ * parser errors; everything else is read as usual. What a text gives therefore depends on
+ * the text alone, never on the edits that led to it. Texts not in the plain block style
+ * this relies on (anchors, several documents, tabs) are parsed whole.
  */
-import { Issue } from '../findings';
-import { LineIndex, Span } from '../text/lineIndex';
-import { CheckedValue } from './walk';
-import { Composer, Document, isCollection, isMap, isPair, isScalar, isSeq, Node, YAMLSeq } from 'yaml';
+import { Composer, Document, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLSeq } from 'yaml';
 import { boundedTokens, NestingTooDeepError, parseAllDocumentsBounded } from './parseYaml';
 import { fastParseItem } from './fastItem';
 
@@ -30,13 +34,39 @@ interface MeasureList {
   chunks: Chunk[];
 }
 
+/** A parser error inside a broken unit, in offsets of the whole text. */
+export interface UnitError {
+  start: number;
+  end: number;
+  code: string;
+  message: string;
+}
+
+/** A part of the text that does not parse: left out of the tree, reported with its errors. */
+export interface BrokenUnit {
+  /** From the start of the unit's first line to the start of the line after it. */
+  start: number;
+  end: number;
+  kind: 'measure' | 'field' | 'preamble';
+  errors: UnitError[];
+}
+
+/** A strategy text parsed: its documents (the first is the strategy) and the units left out. */
+export interface ParsedStrategy {
+  documents: Document.Parsed[];
+  /** In text order. */
+  broken: BrokenUnit[];
+}
+
 /** A list as the last parse stitched it: what an edit inside one of its items needs. */
 interface StitchedList extends Omit<MeasureList, 'keyOffset'> {
   seq: YAMLSeq;
-  /** The items cut out, one per chunk. */
-  items: CachedItem[];
-  /** The list's last item, parsed with the skeleton. */
-  lastItem: CachedItem;
+  /** The items cut out, one per chunk; none for a broken one. */
+  items: Array<CachedItem | undefined>;
+  /** The broken items, one per chunk. */
+  broken: Array<BrokenUnit | undefined>;
+  /** The list's last item, parsed with the skeleton (none when it is broken: it is among the skeleton's broken units). */
+  lastItem?: CachedItem;
 }
 
 /** The last incremental parse of a document, kept to apply the next edit in place. */
@@ -46,33 +76,16 @@ interface Stitched {
   lists: StitchedList[];
   /** Every range array of the skeleton's own nodes (the items' are in their CachedItem). */
   skeletonRanges: Array<[number, number, number]>;
-}
-
-/** What the walk along the format made of one measure item, kept with the item. */
-export interface ItemWalk {
-  /** How the walk named the item in messages; a reuse needs the same. */
-  where: string;
-  checked: CheckedValue;
-  issues: Issue[];
-  /**
-   * Every span object in `checked`, `issues` and the measure model, shifted with the item:
-   * gathered the first time the item moves (most items of an opened file never do).
-   */
-  spans?: Span[];
-  /** The measure model read from `checked` (owned by model/strategy.ts). */
-  measure?: unknown;
+  /** The broken units of the skeleton: the lines before the first key, fields, last items. */
+  skeletonBroken: BrokenUnit[];
 }
 
 /**
- * What the walk made of a whole stitched list, by item: an edit applied in place keeps the
- * list's node, and the walk then redoes only the items whose node changed.
+ * What the document service (document.ts) keeps with a parsed item, such as its walk and
+ * its measure: moved with the item when text before it grows or shrinks.
  */
-export interface ListWalk {
-  where: string;
-  spec: unknown;
-  nodes: Node[];
-  checked: CheckedValue[];
-  issues: Issue[][];
+export interface ItemAttachment {
+  shift(delta: number): void;
 }
 
 interface CachedItem {
@@ -81,40 +94,34 @@ interface CachedItem {
   base: number;
   /** Every range array under the node, to shift them without walking the tree. */
   ranges: Array<[number, number, number]>;
-  walk?: ItemWalk;
+  attached?: ItemAttachment;
 }
 
-/** Parsed measure items by their text, reused across versions of one document. */
+/**
+ * Parsed measure items by their text, reused across versions of one document. Owned by
+ * the document service (document.ts), one per document.
+ */
 export class ParseCache {
   items = new Map<string, CachedItem[]>();
-  /** The cached item of a node, for the walk and the model to reuse their work. */
+  /** The cached item of a node: the document service attaches the walk and the model to it. */
   byNode = new WeakMap<Node, CachedItem>();
-  /** The walk of each stitched list (model/walk.ts). */
-  lists = new WeakMap<Node, ListWalk>();
   /** How the last parse went, for tests and the benchmark. */
   lastMode: 'full' | 'incremental' | 'in-place' = 'full';
   lastReused = 0;
-  /** The schema the cached measures were read with. */
-  schema?: unknown;
-  /** Texts shorter than this are parsed whole: splitting them would not be felt. */
-  minLength = 20_000;
   /** The last incremental parse, while the cache holds its items. */
   last?: Stitched;
   /** Where the last text differs from the one before it, when the edit was applied in place. */
   lastEdit?: TextEdit;
-  /** What the last model read from each list (owned by model/strategy.ts). */
-  modelState?: unknown;
-  /** The line index of the last analysis (model/strategy.ts), moved along with an edit. */
-  lines?: LineIndex;
+
+  /** Texts shorter than this are parsed whole: splitting them would not be felt. */
+  constructor(readonly minLength = 20_000) {}
 
   /** Forgets every parsed item. */
   clear(): void {
     this.items.clear();
-    this.lists = new WeakMap();
+    this.byNode = new WeakMap();
     this.last = undefined;
     this.lastEdit = undefined;
-    this.lines = undefined;
-    this.modelState = undefined;
   }
 }
 
@@ -134,11 +141,19 @@ export function parseFull(text: string): Document.Parsed[] {
   return parseAllDocumentsBounded(text, PARSE_OPTIONS);
 }
 
+function isClean(documents: Document.Parsed[]): boolean {
+  return documents.length === 1 && documents[0].errors.length === 0;
+}
+
 /** Parses a strategy text, reusing what the cache holds of an earlier version. */
-export function parseStrategyText(text: string, partKeys: ReadonlySet<string>, cache?: ParseCache): Document.Parsed[] {
-  if (cache) cache.lastEdit = undefined;
-  if (!cache || text.length < cache.minLength) return full(text, cache);
-  if (cache.last) {
+export function parseStrategyText(text: string, partKeys: ReadonlySet<string>, cache: ParseCache): ParsedStrategy {
+  cache.lastEdit = undefined;
+  let whole: Document.Parsed[] | undefined;
+  if (text.length < cache.minLength) {
+    // A short text is parsed whole; only one that does not parse is split, to confine its errors.
+    whole = full(text, cache);
+    if (isClean(whole)) return { documents: whole, broken: [] };
+  } else if (cache.last) {
     try {
       const inPlace = editInPlace(text, cache, cache.last);
       if (inPlace) return inPlace;
@@ -148,27 +163,80 @@ export function parseStrategyText(text: string, partKeys: ReadonlySet<string>, c
     }
   }
   cache.last = undefined;
-  if (UNSAFE.test(text)) return full(text, cache);
-  const lists = scanMeasureLists(text, partKeys);
-  if (!lists || lists.length === 0) return full(text, cache);
-  let result: Document.Parsed[] | undefined;
-  try {
-    result = stitch(text, lists, cache);
-  } catch (error) {
-    // Too deep somewhere: the full parse finds the place in the whole text's offsets.
-    if (!(error instanceof NestingTooDeepError)) throw error;
+  if (UNSAFE.test(text)) return { documents: whole ?? full(text, cache), broken: [] };
+  const preamble = preambleOf(text);
+  const scanned = scanMeasureLists(preamble ? mask(text, [preamble]) : text, partKeys);
+  let result: ParsedStrategy | undefined;
+  if (scanned) {
+    try {
+      result = stitch(text, scanned, cache, preamble);
+    } catch (error) {
+      // Too deep somewhere: the full parse finds the place in the whole text's offsets.
+      if (!(error instanceof NestingTooDeepError)) throw error;
+    }
   }
-  return result ?? full(text, cache);
+  return result ?? { documents: whole ?? full(text, cache), broken: [] };
 }
 
-function full(text: string, cache?: ParseCache): Document.Parsed[] {
-  if (cache) {
-    cache.items.clear();
-    cache.last = undefined;
-    cache.lastMode = 'full';
-    cache.lastReused = 0;
-  }
+function full(text: string, cache: ParseCache): Document.Parsed[] {
+  cache.items.clear();
+  cache.last = undefined;
+  cache.lastMode = 'full';
+  cache.lastReused = 0;
   return parseFull(text);
+}
+
+/**
+ * The lines before the first top-level key, when there are any and they are not blank or
+ * comments (a file whose first lines were deleted, say): one broken unit. A whole parse
+ * would read them as the root (a list, or a single value) and report every line after them.
+ */
+function preambleOf(text: string): BrokenUnit | undefined {
+  let lineStart = 0;
+  let significant = -1;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const head = text.charCodeAt(lineStart);
+    if (head !== 32 && head !== 35 && head !== 10 && head !== 13) {
+      // The first line at the margin: a top-level key, or something else at the root.
+      if (significant < 0) return undefined;
+      const content = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+      if (!KEY_LINE.test(content) && !/^[A-Za-z0-9_-]+:\s/.test(content)) return undefined;
+      return {
+        start: 0,
+        end: lineStart,
+        kind: 'preamble',
+        errors: [
+          {
+            start: significant,
+            end: Math.max(significant, text.indexOf('\n', significant) === -1 ? text.length : text.indexOf('\n', significant)),
+            code: 'PREAMBLE',
+            message: 'These lines come before the first top-level key (such as strategy:), so the file cannot be read as a strategy from here; they are left out until the file starts with a key at the left margin.',
+          },
+        ],
+      };
+    }
+    if (significant < 0 && !/^\s*(#.*)?\r?$/.test(text.slice(lineStart, lineEnd))) significant = lineStart + (text.slice(lineStart, lineEnd).length - text.slice(lineStart, lineEnd).trimStart().length);
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+/** The text with the units blanked: every character but line breaks becomes a space, so that offsets stay. */
+function mask(text: string, units: ReadonlyArray<{ start: number; end: number }>): string {
+  if (units.length === 0) return text;
+  const sorted = [...units].sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const unit of sorted) {
+    const start = Math.max(unit.start, at);
+    if (unit.end <= start) continue;
+    pieces.push(text.slice(at, start), text.slice(start, unit.end).replace(/[^\r\n]/g, ' '));
+    at = unit.end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 /**
@@ -308,46 +376,12 @@ function itemCount(lists: StitchedList[]): number {
   return lists.reduce((sum, list) => sum + list.items.length + 1, 0);
 }
 
-/** Moves a cached item, its walk and its model by `delta` characters. */
+/** Moves a cached item, and what the document service attached to it, by `delta` characters. */
 function shiftItem(item: CachedItem, delta: number): void {
   if (delta === 0) return;
   moveRanges(item.ranges, delta);
-  const walk = item.walk;
-  if (walk) walk.spans ??= collectSpans(walk.checked, walk.issues, (walk.measure as { firstLine?: Span } | undefined)?.firstLine);
-  for (const span of walk?.spans ?? []) {
-    span.start += delta;
-    span.end += delta;
-  }
+  item.attached?.shift(delta);
   item.base += delta;
-}
-
-/**
- * Every distinct span object of an item's walk, so that shifting moves each once. The
- * checked tree's spans are distinct objects (walk.ts never shares one); an issue's span
- * may be one of them.
- */
-export function collectSpans(checked: CheckedValue, issues: Issue[], firstLine?: Span): Span[] {
-  const spans: Span[] = [];
-  const visit = (value: CheckedValue): void => {
-    spans.push(value.span);
-    if (value.entries) {
-      for (const entry of value.entries.values()) {
-        spans.push(entry.keySpan);
-        visit(entry.value);
-      }
-    }
-    if (value.items) for (const item of value.items) visit(item);
-  };
-  visit(checked);
-  const add = (span: Span): void => {
-    if (!spans.includes(span)) spans.push(span);
-  };
-  for (const issue of issues) {
-    add(issue.span);
-    for (const related of issue.related ?? []) add(related.span);
-  }
-  if (firstLine) spans.push(firstLine);
-  return spans;
 }
 
 /** Maps every range under a node through an offset mapping. */
@@ -373,42 +407,124 @@ function mapNode(node: unknown, map: (offset: number) => number): void {
  * by another item of its list (the last item of a list stays in the skeleton), so it is
  * parsed followed by a dash as the whole text has it: the parser ends an item's ranges
  * where the next token starts, and some items (those ending in comments, explicit keys)
- * run on to it.
+ * run on to it. Returns the parser's errors (relative to the run's start) when there are
+ * any, and undefined when the run parses into something else than `count` mappings.
  */
-function parseItems(runText: string, count: number, indent: number): Node[] | undefined {
+function parseItems(runText: string, count: number, indent: number): { nodes: Node[] } | { errors: UnitError[] } | undefined {
   const composer = new Composer(PARSE_OPTIONS);
-  const documents = [...composer.compose(boundedTokens(`${runText}${' '.repeat(indent)}-`), true)];
+  // (A list's last item may end the text without a line break: the dash goes on a line of its own.)
+  const newline = runText.endsWith('\n') ? '' : '\n';
+  const documents = [...composer.compose(boundedTokens(`${runText}${newline}${' '.repeat(indent)}-`), true)];
+  const errors = documents.flatMap((document) => document.errors);
+  if (errors.length > 0) {
+    // The dash added after the run is not the drafter's: an error there is put at the run's end.
+    const end = Math.max(0, runText.length - 1);
+    return { errors: errors.map((error) => ({ start: Math.min(error.pos[0], end), end: Math.min(Math.max(error.pos[1], error.pos[0]), runText.length), code: error.code, message: error.message })) };
+  }
   if (documents.length !== 1) return undefined;
   const document = documents[0];
-  if (document.errors.length > 0 || document.warnings.length > 0) return undefined;
+  if (document.warnings.length > 0) return undefined;
   const contents = document.contents;
   if (!isSeq(contents) || contents.items.length !== count + 1) return undefined;
   const items = contents.items.slice(0, count) as Array<Node | null>;
-  return items.every((item) => item !== null && isMap(item)) ? (items as Node[]) : undefined;
+  return items.every((item) => item !== null && isMap(item)) ? { nodes: items as Node[] } : undefined;
 }
 
-function stitch(text: string, scanned: MeasureList[], cache: ParseCache): Document.Parsed[] | undefined {
+/** A chunk that does not parse on its own, as a broken measure with its errors in the text's offsets. */
+function brokenItem(chunk: Chunk, errors: UnitError[]): BrokenUnit {
+  return { start: chunk.start, end: chunk.end, kind: 'measure', errors: errors.map((error) => ({ ...error, start: error.start + chunk.start, end: error.end + chunk.start })) };
+}
+
+/** Parses one chunk alone: its node (ranges in the text's offsets), its errors, or undefined when it is outside what the split handles. */
+function parseChunk(text: string, chunk: Chunk, indent: number): { node: Node; ranges: Array<[number, number, number]> } | { broken: BrokenUnit } | undefined {
+  const ranges: Array<[number, number, number]> = [];
+  const fast = fastParseItem(text, chunk.start, chunk.end, ranges);
+  if (fast) return { node: fast, ranges };
+  const parsed = parseItems(text.slice(chunk.start, chunk.end), 1, indent);
+  if (!parsed) return undefined;
+  if ('errors' in parsed) return { broken: brokenItem(chunk, parsed.errors) };
+  return { node: parsed.nodes[0], ranges: rangesAt(parsed.nodes[0], chunk.start) };
+}
+
+/** The start of the line after the one `offset` is on (or the text's end). */
+function nextLineStart(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end + 1;
+}
+
+/** The indentation of the line that starts at `lineStart`, and whether it is blank or a comment. */
+function lineIndent(text: string, lineStart: number): { indent: number; significant: boolean } {
+  let first = lineStart;
+  while (first < text.length && text.charCodeAt(first) === 32) first++;
+  const head = first < text.length ? text.charCodeAt(first) : 10;
+  return { indent: first - lineStart, significant: head !== 10 && head !== 13 && head !== 35 };
+}
+
+/**
+ * The field of the skeleton around an offset: its line, and the lines after it indented
+ * deeper (blank lines and comments among them), up to the next line at its indentation or
+ * less. With `outward`, the field that holds that one (the nearest line above indented less).
+ */
+function fieldAround(text: string, offset: number, outward: number): Chunk {
+  let lineStart = text.lastIndexOf('\n', Math.max(0, Math.min(offset, text.length) - 1)) + 1;
+  // An error at the very start of a line (a blank one, or where a key should have ended) belongs to the field before it.
+  while (lineStart > 0 && !lineIndent(text, lineStart).significant) lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  let indent = lineIndent(text, lineStart).indent;
+  for (let level = 0; level < outward && indent > 0; level++) {
+    let above = lineStart;
+    while (above > 0) {
+      above = text.lastIndexOf('\n', above - 2) + 1;
+      const line = lineIndent(text, above);
+      if (line.significant && line.indent < indent) break;
+    }
+    const line = lineIndent(text, above);
+    if (!line.significant || line.indent >= indent) break;
+    lineStart = above;
+    indent = line.indent;
+  }
+  let end = nextLineStart(text, lineStart);
+  let last = end;
+  while (end < text.length) {
+    const line = lineIndent(text, end);
+    if (line.significant && line.indent <= indent) break;
+    end = nextLineStart(text, end);
+    if (line.significant) last = end;
+  }
+  return { start: lineStart, end: last };
+}
+
+/** How many times the skeleton is parsed again, each time with one more field left out, before the whole text is parsed instead. */
+const MAX_SKELETON_ROUNDS = 12;
+
+function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preamble: BrokenUnit | undefined): ParsedStrategy | undefined {
+  const skeletonBroken: BrokenUnit[] = preamble ? [preamble] : [];
   // The last item of each list stays in the skeleton: parsed in its place, it ends where a
-  // full parse ends it, and every item cut out is followed by another item.
+  // full parse ends it, and every item cut out is followed by another item. One that does
+  // not parse on its own is left out of the skeleton, as the others are.
+  for (const list of scanned) {
+    const last = list.chunks[list.chunks.length - 1];
+    const parsed = parseChunk(text, last, list.indent);
+    if (parsed && 'broken' in parsed) skeletonBroken.push(parsed.broken);
+  }
   const lists = scanned.map((list) => ({ ...list, chunks: list.chunks.slice(0, -1) })).filter((list) => list.chunks.length > 0);
-  if (lists.length === 0) return undefined;
   const chunks = lists.flatMap((list) => list.chunks);
   // The skeleton: the text without the items; `cuts` maps its offsets back.
-  const pieces: string[] = [];
   const cuts: Array<{ at: number; removed: number }> = [];
-  let previous = 0;
   let removed = 0;
   for (const chunk of chunks) {
-    pieces.push(text.slice(previous, chunk.start));
     removed += chunk.end - chunk.start;
     cuts.push({ at: chunk.start - (removed - (chunk.end - chunk.start)), removed });
-    previous = chunk.end;
   }
-  pieces.push(text.slice(previous));
-  const skeletonText = pieces.join('');
-  const skeletons = parseFull(skeletonText);
-  if (skeletons.length !== 1 || skeletons[0].errors.length > 0) return undefined;
-  const skeleton = skeletons[0];
+  const skeletonOf = (source: string): string => {
+    const pieces: string[] = [];
+    let previous = 0;
+    for (const chunk of chunks) {
+      pieces.push(source.slice(previous, chunk.start));
+      previous = chunk.end;
+    }
+    pieces.push(source.slice(previous));
+    return pieces.join('');
+  };
   const toOriginal = (offset: number): number => {
     let low = 0;
     let high = cuts.length - 1;
@@ -424,6 +540,33 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache): Docume
     }
     return offset + shift;
   };
+  // Parse the skeleton; where it fails, leave out the field the first error is in (or, when
+  // that does not help, the field around it), and parse again.
+  let skeleton: Document.Parsed | undefined;
+  for (let round = 0; round <= MAX_SKELETON_ROUNDS; round++) {
+    const skeletons = parseFull(skeletonOf(mask(text, skeletonBroken)));
+    if (skeletons.length !== 1) return undefined;
+    if (skeletons[0].errors.length === 0) {
+      skeleton = skeletons[0];
+      break;
+    }
+    if (round === MAX_SKELETON_ROUNDS) return undefined;
+    const errors = skeletons[0].errors.map((error) => ({ start: toOriginal(error.pos[0]), end: toOriginal(Math.max(error.pos[0], error.pos[1])), code: error.code, message: error.message }));
+    const first = errors[0].start;
+    let outward = 0;
+    let field = fieldAround(text, first, outward);
+    while (skeletonBroken.some((unit) => unit.start <= field.start && unit.end >= field.end) && outward < 8) field = fieldAround(text, first, ++outward);
+    // The unit takes in the units it holds.
+    for (let index = skeletonBroken.length - 1; index >= 0; index--) {
+      const unit = skeletonBroken[index];
+      if (unit.start >= field.start && unit.end <= field.end) skeletonBroken.splice(index, 1);
+    }
+    skeletonBroken.push({ start: field.start, end: field.end, kind: 'field', errors: errors.filter((error) => error.start >= field.start && error.start < Math.max(field.end, field.start + 1)) });
+  }
+  if (!skeleton) return undefined;
+  skeletonBroken.sort((a, b) => a.start - b.start);
+  /** Whether an offset lies in a unit of the skeleton left out. */
+  const leftOut = (offset: number): boolean => skeletonBroken.some((unit) => unit.start <= offset && offset < unit.end);
   mapNode(skeleton.contents, toOriginal);
   // The skeleton's own ranges (before the items are stitched in); the last items' are
   // taken out below: they move with their items.
@@ -434,7 +577,8 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache): Docume
   const previousItems = cache.items;
   const nextItems = new Map<string, CachedItem[]>();
   let reused = 0;
-  const itemsOf = (list: MeasureList): CachedItem[] | undefined => {
+  const itemsOf = (list: MeasureList): { items: Array<CachedItem | undefined>; broken: Array<BrokenUnit | undefined> } | undefined => {
+    const broken: Array<BrokenUnit | undefined> = list.chunks.map(() => undefined);
     const found: Array<CachedItem | undefined> = list.chunks.map((chunk) => {
       const cached = previousItems.get(text.slice(chunk.start, chunk.end))?.pop();
       if (cached) {
@@ -455,74 +599,132 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache): Docume
       cache.byNode.set(node, cached);
       found[index] = cached;
     }
-    // Parse each run of consecutive items that the cache does not have, in one go.
+    // Parse each run of consecutive items that the cache does not have, in one go; a run
+    // that does not parse, item by item, to find the items that are broken.
     for (let first = 0; first < found.length; first++) {
       if (found[first]) continue;
       let last = first;
       while (last + 1 < found.length && !found[last + 1]) last++;
       const runStart = list.chunks[first].start;
-      const nodes = parseItems(text.slice(runStart, list.chunks[last].end), last - first + 1, list.indent);
-      if (!nodes) return undefined;
-      nodes.forEach((node, index) => {
-        const ranges = rangesAt(node, runStart);
-        const cached: CachedItem = { node, base: list.chunks[first + index].start, ranges };
-        cache.byNode.set(node, cached);
-        found[first + index] = cached;
-      });
+      const parsed = parseItems(text.slice(runStart, list.chunks[last].end), last - first + 1, list.indent);
+      if (!parsed) return undefined;
+      if ('errors' in parsed) {
+        for (let index = first; index <= last; index++) {
+          const one = parseChunk(text, list.chunks[index], list.indent);
+          if (!one) return undefined;
+          if ('broken' in one) {
+            broken[index] = one.broken;
+            continue;
+          }
+          const cached: CachedItem = { node: one.node, base: list.chunks[index].start, ranges: one.ranges };
+          cache.byNode.set(one.node, cached);
+          found[index] = cached;
+        }
+      } else {
+        parsed.nodes.forEach((node, index) => {
+          const ranges = rangesAt(node, runStart);
+          const cached: CachedItem = { node, base: list.chunks[first + index].start, ranges };
+          cache.byNode.set(node, cached);
+          found[first + index] = cached;
+        });
+      }
       first = last;
     }
-    return list.chunks.map((chunk, index) => {
-      const cached = found[index]!;
-      fileItem(nextItems, text.slice(chunk.start, chunk.end), cached);
-      return cached;
+    list.chunks.forEach((chunk, index) => {
+      const cached = found[index];
+      if (cached) fileItem(nextItems, text.slice(chunk.start, chunk.end), cached);
     });
+    return { items: found, broken };
   };
 
   // Find each list's `measures` pair in the skeleton (root → part → section → measures).
-  const pairsByKeyOffset = new Map<number, { value: unknown }>();
+  const pairsByKeyOffset = new Map<number, Pair>();
   const root = skeleton.contents;
-  if (!isMap(root)) return undefined;
-  for (const partPair of root.items) {
-    if (!isMap(partPair.value)) continue;
-    for (const sectionPair of partPair.value.items) {
-      if (!isMap(sectionPair.value)) continue;
-      for (const pair of sectionPair.value.items) {
-        const key = pair.key as Node | null;
-        if (isScalar(key) && key.range) pairsByKeyOffset.set(key.range[0], pair as { value: unknown });
+  if (!isMap(root)) {
+    if (lists.length > 0) return undefined;
+  } else {
+    for (const partPair of root.items) {
+      if (!isMap(partPair.value)) continue;
+      for (const sectionPair of partPair.value.items) {
+        if (!isMap(sectionPair.value)) continue;
+        for (const pair of sectionPair.value.items) {
+          const key = pair.key as Node | null;
+          if (isScalar(key) && key.range) pairsByKeyOffset.set(key.range[0], pair as Pair);
+        }
       }
     }
   }
   const stitched: StitchedList[] = [];
   for (const list of lists) {
-    // The skeleton has the list with its last item alone; the others go before it.
-    const seq = pairsByKeyOffset.get(list.keyOffset)?.value;
-    if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !isMap(seq.items[0]) || !seq.range) {
+    // A list inside a field left out goes with it.
+    if (leftOut(list.keyOffset) || list.chunks.some((chunk) => leftOut(chunk.start))) continue;
+    // The skeleton has the list with its last item alone (or none, when that one is
+    // broken); the others go before it.
+    const pair = pairsByKeyOffset.get(list.keyOffset);
+    const lastBroken = leftOut(list.chunks[list.chunks.length - 1].end);
+    let seq = pair?.value;
+    if (lastBroken && pair && (seq === null || (isScalar(seq) && seq.value === null))) {
+      seq = new YAMLSeq();
+      (seq as YAMLSeq).range = [list.chunks[0].start + list.indent, list.chunks[list.chunks.length - 1].end, list.chunks[list.chunks.length - 1].end];
+      (seq as YAMLSeq).items = [];
+      pair.value = seq;
+    } else if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !isMap(seq.items[0]) || !seq.range) {
       cache.items = new Map();
       return undefined;
     }
-    const items = itemsOf(list);
-    if (!items) {
+    const found = itemsOf(list);
+    if (!found) {
       cache.items = new Map();
       return undefined;
     }
-    const lastNode = seq.items[0] as Node;
-    const lastItem: CachedItem = { node: lastNode, base: lastNode.range![0], ranges: rangesAt(lastNode, 0) };
-    cache.byNode.set(lastNode, lastItem);
-    seq.items = [...items.map((item) => item.node), lastNode];
+    const sequence = seq as YAMLSeq;
+    let lastItem: CachedItem | undefined;
+    if (!lastBroken) {
+      const lastNode = sequence.items[0] as Node;
+      lastItem = { node: lastNode, base: lastNode.range![0], ranges: rangesAt(lastNode, 0) };
+      cache.byNode.set(lastNode, lastItem);
+    }
+    const entry: StitchedList = { indent: list.indent, chunks: list.chunks, seq: sequence, items: found.items, broken: found.broken, lastItem };
+    restring(entry);
     // The list starts at its first dash.
-    seq.range[0] = list.chunks[0].start + list.indent;
-    stitched.push({ indent: list.indent, chunks: list.chunks, seq, items, lastItem });
+    sequence.range![0] = list.chunks[0].start + list.indent;
+    stitched.push(entry);
   }
-  const itemRanges = new Set(stitched.flatMap((list) => list.lastItem.ranges));
+  const itemRanges = new Set(stitched.flatMap((list) => list.lastItem?.ranges ?? []));
   cache.items = nextItems;
   cache.lastMode = 'incremental';
   cache.lastReused = reused;
-  cache.last = { text, documents: [skeleton], lists: stitched, skeletonRanges: skeletonRanges.filter((range) => !itemRanges.has(range)) };
-  return [skeleton];
+  cache.last = { text, documents: [skeleton], lists: stitched, skeletonRanges: skeletonRanges.filter((range) => !itemRanges.has(range)), skeletonBroken };
+  return { documents: [skeleton], broken: brokenUnits(cache.last) };
+}
+
+/** Puts a list's items that parse, and its last item, into its node, in order. */
+function restring(list: StitchedList): void {
+  const nodes: Node[] = [];
+  for (const item of list.items) if (item) nodes.push(item.node);
+  if (list.lastItem) nodes.push(list.lastItem.node);
+  list.seq.items = nodes;
+}
+
+/** Every broken unit of a stitched parse, in text order. */
+function brokenUnits(stitched: Stitched): BrokenUnit[] {
+  const units = [...stitched.skeletonBroken];
+  for (const list of stitched.lists) for (const unit of list.broken) if (unit) units.push(unit);
+  return units.sort((a, b) => a.start - b.start);
+}
+
+/** Moves a broken unit and its errors by `delta` characters. */
+function shiftUnit(unit: BrokenUnit, delta: number): void {
+  unit.start += delta;
+  unit.end += delta;
+  for (const error of unit.errors) {
+    error.start += delta;
+    error.end += delta;
+  }
 }
 
 /** The length of the common prefix of two texts (compared a block at a time: much faster than by character). */
-function commonPrefix(a: string, b: string): number {
+export function commonPrefix(a: string, b: string): number {
   const limit = Math.min(a.length, b.length);
   let at = 0;
   for (let block = 4096; block >= 1; block >>= 4) {
@@ -532,7 +734,7 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** The length of the common suffix of two texts, at most `limit`. */
-function commonSuffix(a: string, b: string, limit: number): number {
+export function commonSuffix(a: string, b: string, limit: number): number {
   let length = 0;
   for (let block = 4096; block >= 1; block >>= 4) {
     while (length + block <= limit && a.substr(a.length - length - block, block) === b.substr(b.length - length - block, block)) length += block;
@@ -563,13 +765,13 @@ function chunkAt(chunks: Chunk[], offset: number): number {
  * undefined when the edit does not keep the layout (it reaches an item's dash, adds a line
  * that would end the list, or makes the text unsafe to split), and the general path runs.
  */
-function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.Parsed[] | undefined {
+function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStrategy | undefined {
   const old = last.text;
   if (old === text) {
     cache.lastEdit = { start: text.length, oldEnd: text.length, newEnd: text.length };
     cache.lastMode = 'in-place';
     cache.lastReused = itemCount(last.lists);
-    return last.documents;
+    return { documents: last.documents, broken: brokenUnits(last) };
   }
   const start = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
@@ -614,29 +816,32 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
     lineStart = end + 1;
   }
   const chunkText = text.slice(chunk.start, newChunkEnd);
-  let ranges: Array<[number, number, number]> = [];
-  let node = fastParseItem(text, chunk.start, newChunkEnd, ranges);
-  if (!node) {
-    const nodes = parseItems(chunkText, 1, list.indent);
-    if (!nodes) return undefined;
-    node = nodes[0];
-    ranges = rangesAt(node, chunk.start);
-  }
+  const parsed = parseChunk(text, { start: chunk.start, end: newChunkEnd }, list.indent);
+  if (!parsed) return undefined;
   const replaced = list.items[chunkIndex];
-  const item: CachedItem = { node, base: chunk.start, ranges };
-  cache.byNode.set(node, item);
   // The cache by text: the old item's text gives way to the new one.
   const oldText = old.slice(chunk.start, chunk.end);
-  const bucket = cache.items.get(oldText);
+  const bucket = replaced ? cache.items.get(oldText) : undefined;
   if (bucket) {
-    const at = bucket.indexOf(replaced);
+    const at = bucket.indexOf(replaced!);
     if (at >= 0) bucket.splice(at, 1);
     if (bucket.length === 0) cache.items.delete(oldText);
   }
-  fileItem(cache.items, chunkText, item);
-
-  list.items[chunkIndex] = item;
-  list.seq.items[chunkIndex] = node;
+  const wasBroken = list.broken[chunkIndex] !== undefined;
+  if ('broken' in parsed) {
+    // Broken by the edit (an unfinished key, an open bracket): left out until it parses again.
+    list.items[chunkIndex] = undefined;
+    list.broken[chunkIndex] = parsed.broken;
+    restring(list);
+  } else {
+    const item: CachedItem = { node: parsed.node, base: chunk.start, ranges: parsed.ranges };
+    cache.byNode.set(parsed.node, item);
+    fileItem(cache.items, chunkText, item);
+    list.items[chunkIndex] = item;
+    list.broken[chunkIndex] = undefined;
+    if (wasBroken || !replaced || list.broken.some((unit) => unit !== undefined)) restring(list);
+    else list.seq.items[chunkIndex] = parsed.node;
+  }
   chunk.end = newChunkEnd;
   if (delta !== 0) {
     // Everything after the edit moves: later items, later lists, the skeleton's nodes after it.
@@ -645,10 +850,14 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
       for (let at = index === listIndex ? chunkIndex + 1 : 0; at < later.chunks.length; at++) {
         later.chunks[at].start += delta;
         later.chunks[at].end += delta;
-        shiftItem(later.items[at], delta);
+        const item = later.items[at];
+        if (item) shiftItem(item, delta);
+        const unit = later.broken[at];
+        if (unit) shiftUnit(unit, delta);
       }
-      shiftItem(later.lastItem, delta);
+      if (later.lastItem) shiftItem(later.lastItem, delta);
     }
+    for (const unit of last.skeletonBroken) if (unit.start >= oldEnd) shiftUnit(unit, delta);
     for (const range of last.skeletonRanges) {
       if (range[0] >= oldEnd) range[0] += delta;
       if (range[1] >= oldEnd) range[1] += delta;
@@ -659,5 +868,5 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): Document.
   cache.lastMode = 'in-place';
   cache.lastReused = itemCount(last.lists) - 1;
   cache.lastEdit = { start, oldEnd, newEnd };
-  return last.documents;
+  return { documents: last.documents, broken: brokenUnits(last) };
 }

@@ -4,12 +4,13 @@
  */
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import { ClauseResolution, resolveClause } from '../clauses';
+import type { Coverage, MeasureStanding } from '../coverage';
 import { Issue } from '../findings';
 import { CoverageUnit, Part, Recommendation, Schema } from '../schema/types';
 import { LineIndex, Span } from '../text/lineIndex';
-import { rootSpec } from './format';
-import { ParseCache, parseStrategyText } from './incremental';
-import { CheckedEntry, CheckedValue, Walker } from './walk';
+import { MapSpec, rootSpec } from './format';
+import { BrokenUnit } from './incremental';
+import { CheckedEntry, CheckedValue, Walker, WalkMemo } from './walk';
 
 export interface PartModel {
   part: Part;
@@ -63,6 +64,8 @@ export interface DateValue {
 
 export interface MeasureModel {
   section: SectionModel;
+  /** What the measure counts for, computed on first use (coverage.ts). */
+  standing?: MeasureStanding;
   value: CheckedValue;
   /** The measure's first line, where measure-level findings point. */
   firstLine: Span;
@@ -73,7 +76,7 @@ export interface MeasureModel {
   dependsOn?: { keySpan: Span; references: MeasureReference[] };
   hasLead: boolean;
   indicatorCount: number;
-  budget?: { keySpan: Span; amount?: number; currency?: string };
+  budget?: { keySpan: Span; amount?: number; currency?: string; currencySpan?: Span };
   businessCase?: { keySpan: Span; stakeholderCount: number };
   dates: DateValue[];
 }
@@ -112,17 +115,58 @@ export interface StrategyModel {
   issues: Issue[];
   /** True when the YAML did not parse: only yaml-syntax findings are then reported. */
   syntaxErrors: boolean;
+  /**
+   * The parts of the text that do not parse on their own (a measure, a field, the lines
+   * before the first key): left out of the model, each reported with its parser errors,
+   * while the rest is read as usual.
+   */
+  broken: BrokenUnit[];
+  /** The format the file was walked along (model/format.ts). */
+  format: MapSpec;
+  /** The coverage, computed on first use (coverage.ts). */
+  coverage?: Coverage;
 }
 
-const partKeySets = new WeakMap<Schema, Set<string>>();
+/**
+ * What the model builder derives from a schema once: the format, the part keys, and the
+ * clause references resolved so far. The document service keeps one per schema.
+ */
+export interface SchemaContext {
+  schema: Schema;
+  format: MapSpec;
+  partKeys: ReadonlySet<string>;
+  /** Clause references resolved before, by their text (never changed once made). */
+  resolutions: Map<string, ClauseResolution>;
+}
 
-function partKeysOf(schema: Schema): Set<string> {
-  let keys = partKeySets.get(schema);
-  if (!keys) {
-    keys = new Set(schema.parts.map((part) => part.key));
-    partKeySets.set(schema, keys);
-  }
-  return keys;
+export function schemaContext(schema: Schema): SchemaContext {
+  return { schema, format: rootSpec(schema), partKeys: new Set(schema.parts.map((part) => part.key)), resolutions: new Map() };
+}
+
+/**
+ * What the model builder may reuse from the model of the previous version of the same
+ * document (the document service, document.ts, keeps it). The builder stays a function of
+ * its input: a memo only hands back what reading the very same checked value gave before.
+ */
+export interface ModelMemo {
+  walk: WalkMemo;
+  /** What the previous model read from each list, when the parse applied an edit in place. */
+  previous?: ModelState;
+  /** The measure read before from this checked value of a list item, if any. */
+  measureOf(item: CheckedValue): MeasureModel | undefined;
+  keepMeasure(item: CheckedValue, measure: MeasureModel): void;
+  /** Receives what this model read, for the next version. */
+  keepState(state: ModelState): void;
+}
+
+/** What the model is read from: one version's text, its line index and its parse. */
+export interface ModelInput {
+  text: string;
+  lines: LineIndex;
+  documents: Document.Parsed[];
+  broken: BrokenUnit[];
+  context: SchemaContext;
+  memo?: ModelMemo;
 }
 
 /**
@@ -144,23 +188,11 @@ function lineSpan(lines: LineIndex, start: number): Span {
   return { start, end: Math.max(start, lines.lineEnd(line)) };
 }
 
-/** Parses the text once, walks it along the format, and reads the strategy model. Never throws. */
-export function buildModel(text: string, schema: Schema, cache?: ParseCache): StrategyModel {
+/** Walks a parsed strategy along the format and reads the strategy model. Never throws. */
+export function readModel(input: ModelInput): StrategyModel {
+  const { text, lines, documents: docs, broken, context, memo } = input;
+  const schema = context.schema;
   const issues: Issue[] = [];
-  if (cache && cache.schema !== schema) {
-    // Cached measures hold clause resolutions of the schema they were read with.
-    cache.clear();
-    cache.schema = schema;
-  }
-  const previousText = cache?.last?.text;
-  // What the last model read, for an edit applied in place; no other build may use it.
-  const modelState = cache?.modelState as ModelState | undefined;
-  if (cache) cache.modelState = undefined;
-  const docs = parseStrategyText(text, partKeysOf(schema), cache);
-  // An edit applied in place moves the line index too, rather than scanning the whole text.
-  const edit = cache?.lastEdit;
-  const lines = edit && cache.lines && cache.lines.text === previousText ? cache.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd) : new LineIndex(text);
-  if (cache) cache.lines = lines;
   const model: StrategyModel = {
     schema,
     text,
@@ -174,6 +206,8 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
     measuresById: new Map(),
     issues,
     syntaxErrors: false,
+    broken,
+    format: context.format,
   };
   for (const document of docs) {
     for (const error of document.errors) {
@@ -201,6 +235,16 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
     });
   }
   model.syntaxErrors = issues.length > 0;
+  for (const unit of broken) {
+    for (const error of unit.errors) {
+      const start = Math.min(error.start, text.length);
+      issues.push({
+        rule: 'yaml-syntax',
+        span: { start, end: Math.min(Math.max(error.end, start), text.length) },
+        message: error.code === 'PREAMBLE' ? error.message : `YAML syntax: ${parserMessage(error.message)}`,
+      });
+    }
+  }
 
   const document = docs[0];
   const contents = document?.contents ?? null;
@@ -219,8 +263,8 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
   } else {
     model.rootKind = 'map';
   }
-  const walker = new Walker(document ?? (new Document() as Document.Parsed), lines, cache);
-  const root = walker.check(contents, rootSpec(schema), 'the strategy file', { start: 0, end: 0 }, lineSpan(lines, 0));
+  const walker = new Walker(document ?? (new Document() as Document.Parsed), lines, memo?.walk);
+  const root = walker.check(contents, context.format, 'the strategy file', { start: 0, end: 0 }, lineSpan(lines, 0));
   issues.push(...walker.issues);
   model.root = root;
   const entries = root.entries ?? new Map<string, CheckedEntry>();
@@ -229,14 +273,14 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
   if (strategyEntry?.value.ok) model.strategy = readStrategy(strategyEntry);
 
   // What the last model read from each list, when this parse applied an edit in place.
-  const previous = cache?.lastMode === 'in-place' ? modelState : undefined;
-  const state: ModelState | undefined = cache ? { lists: new WeakMap(), listCount: 0 } : undefined;
+  const previous = memo?.previous;
+  const state: ModelState | undefined = memo ? { lists: new WeakMap(), listCount: 0 } : undefined;
   /** The measures that changed, old and new, when every list is the one read last time. */
   let changes: Array<[MeasureModel | undefined, MeasureModel | undefined]> | undefined = previous?.byId ? [] : undefined;
   const measureArrays: MeasureModel[][] = [];
   /** The measure of a list item; none for an item that is not a valid mapping. */
   const measureOf = (item: CheckedValue, section: SectionModel): MeasureModel | undefined =>
-    item.ok && item.entries ? readMeasureCached(item, section, lines, schema, cache) : undefined;
+    item.ok && item.entries ? readMeasureCached(item, section, lines, context, memo) : undefined;
   const referenceArrays: ClauseReference[][] = [];
   for (const [key, entry] of entries) {
     const part = schema.partByKey.get(key);
@@ -284,7 +328,7 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
         readList(list);
         if (list.section.measures.length > 0) changes = undefined;
       }
-      list.section.notApplicable = readNotApplicable(list.section, lines, schema);
+      list.section.notApplicable = readNotApplicable(list.section, lines, context);
       if (listNode) state?.lists.set(listNode, list);
       if (list.section.measures.length > 0 && state) state.listCount++;
       model.sections.push(list.section);
@@ -303,9 +347,9 @@ export function buildModel(text: string, schema: Schema, cache?: ParseCache): St
   } else {
     for (const measure of model.measures) if (measure.id) insertById(model.measuresById, measure.id.text, measure);
   }
-  if (state && cache) {
+  if (state && memo) {
     state.byId = model.measuresById;
-    cache.modelState = state;
+    memo.keepState(state);
   }
   return model;
 }
@@ -319,8 +363,8 @@ interface ListModel {
   references: ClauseReference[];
 }
 
-/** Kept in the ParseCache between versions of one document. */
-interface ModelState {
+/** What a model read, kept by the document service for the next version. */
+export interface ModelState {
   lists: WeakMap<object, ListModel>;
   /** How many lists held measures. */
   listCount: number;
@@ -365,7 +409,7 @@ function okEntry(entries: Map<string, CheckedEntry>, key: string): CheckedEntry 
   return entry && entry.value.ok ? entry : undefined;
 }
 
-function readNotApplicable(section: SectionModel, lines: LineIndex, schema: Schema): NotApplicableModel[] {
+function readNotApplicable(section: SectionModel, lines: LineIndex, context: SchemaContext): NotApplicableModel[] {
   const list = section.value.entries?.get('not-applicable')?.value;
   if (!list?.ok) return [];
   const entries: NotApplicableModel[] = [];
@@ -374,7 +418,7 @@ function readNotApplicable(section: SectionModel, lines: LineIndex, schema: Sche
     const entry: NotApplicableModel = { section, firstLine: lineSpan(lines, item.span.start) };
     const clause = okEntry(item.entries, 'clause');
     if (clause) {
-      const resolution = resolveCached(clause.value.text ?? '', schema);
+      const resolution = resolveCached(clause.value.text ?? '', context);
       entry.clause = { span: clause.value.span, resolution };
       const unit = resolution.status === 'unit' ? resolution.unit : undefined;
       if (unit && unit.recommendation === section.recommendation) entry.unit = unit;
@@ -407,8 +451,6 @@ function readStrategy(entry: CheckedEntry): StrategyBlock {
   return block;
 }
 
-const resolutions = new WeakMap<Schema, Map<string, ClauseResolution>>();
-
 /** References longer than this are not kept: every clause reference is far shorter (`III.12.viii`). */
 const MAX_CACHED_REFERENCE = 24;
 
@@ -419,17 +461,13 @@ const MAX_CACHED_REFERENCE = 24;
  * is a slice of the whole text, and a cache that kept the slice would keep every document
  * it ever saw.
  */
-function resolveCached(written: string, schema: Schema): ClauseResolution {
-  if (written.length > MAX_CACHED_REFERENCE) return resolveClause(written, schema);
-  let known = resolutions.get(schema);
-  if (!known) {
-    known = new Map();
-    resolutions.set(schema, known);
-  }
+function resolveCached(written: string, context: SchemaContext): ClauseResolution {
+  if (written.length > MAX_CACHED_REFERENCE) return resolveClause(written, context.schema);
+  const known = context.resolutions;
   let resolution = known.get(written);
   if (!resolution) {
     const copy = ownCopy(written);
-    resolution = resolveClause(copy, schema);
+    resolution = resolveClause(copy, context.schema);
     // Bounded: a file of ten thousand distinct misspellings does not keep them all.
     if (known.size < 10_000) known.set(copy, resolution);
   }
@@ -441,25 +479,19 @@ function ownCopy(text: string): string {
   return Array.from(text).join('');
 }
 
-/** A measure of an unchanged item of an incremental parse is reused, moved with its item. */
-function readMeasureCached(item: CheckedValue, section: SectionModel, lines: LineIndex, schema: Schema, cache?: ParseCache): MeasureModel {
-  const walk = item.node ? cache?.byNode.get(item.node)?.walk : undefined;
-  if (walk && walk.checked === item) {
-    if (walk.measure) {
-      const measure = walk.measure as MeasureModel;
-      measure.section = section;
-      return measure;
-    }
-    const measure = readMeasure(item, section, lines, schema);
-    walk.measure = measure;
-    // Spans gathered already (the item has moved before) gain the measure's own.
-    walk.spans?.push(measure.firstLine);
-    return measure;
+/** A measure of an unchanged item of an incremental parse is reused (the memo moved it with its item). */
+function readMeasureCached(item: CheckedValue, section: SectionModel, lines: LineIndex, context: SchemaContext, memo?: ModelMemo): MeasureModel {
+  const kept = memo?.measureOf(item);
+  if (kept) {
+    kept.section = section;
+    return kept;
   }
-  return readMeasure(item, section, lines, schema);
+  const measure = readMeasure(item, section, lines, context);
+  memo?.keepMeasure(item, measure);
+  return measure;
 }
 
-function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex, schema: Schema): MeasureModel {
+function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex, context: SchemaContext): MeasureModel {
   const entries = item.entries!;
   const measure: MeasureModel = {
     section,
@@ -477,7 +509,7 @@ function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex
   if (title) measure.title = title.value.text;
   for (const reference of okEntry(entries, 'addresses')?.value.items ?? []) {
     if (!reference.ok) continue;
-    measure.addresses.push({ measure, span: reference.span, resolution: resolveCached(reference.text ?? '', schema) });
+    measure.addresses.push({ measure, span: reference.span, resolution: resolveCached(reference.text ?? '', context) });
   }
   const dependsOn = okEntry(entries, 'depends-on');
   if (dependsOn) {
@@ -503,6 +535,7 @@ function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex
       keySpan: budget.keySpan,
       amount: amount ? Number(amount.value.scalar) : undefined,
       currency: currency ? String(currency.value.scalar) : undefined,
+      currencySpan: currency?.value.span,
     };
   }
   const businessCase = okEntry(entries, 'business-case');

@@ -10,7 +10,6 @@ import { LineIndex, Span } from '../text/lineIndex';
 import { excerpt } from '../text/excerpt';
 import { closest } from '../text/suggest';
 import { describeSpec, FieldSpec, MapSpec, ValueSpec } from './format';
-import { ListWalk, ParseCache } from './incremental';
 import { writtenOutAmount, writtenOutDate } from '../text/writtenForms';
 
 export interface CheckedEntry {
@@ -120,34 +119,40 @@ function checkedValue(spec: ValueSpec, node: Node | null, span: Span, empty: boo
 /** The issues of an item that has none: one array for all of them (never added to). */
 const NO_ISSUES: Issue[] = [];
 
-const requiredByMap = new WeakMap<MapSpec, string[]>();
-const whereByMap = new WeakMap<MapSpec, Map<string, string>>();
-
-/** How messages name a field of a mapping; made once per spec and key, not once per value. */
-function whereOf(spec: MapSpec, key: string): string {
-  let names = whereByMap.get(spec);
-  if (!names) {
-    names = new Map();
-    whereByMap.set(spec, names);
-  }
-  let where = names.get(key);
-  if (where === undefined) {
-    where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `the ${key} of the ${spec.what}`;
-    names.set(key, where);
-  }
-  return where;
+/** What the walk made of one list item: its checked value and the issues it reported. */
+export interface ItemWalk {
+  /** How the walk named the item in messages; a reuse needs the same. */
+  where: string;
+  checked: CheckedValue;
+  issues: Issue[];
 }
 
-/** The required fields of a mapping's spec, computed once per spec. */
-function requiredFields(spec: MapSpec): string[] {
-  let names = requiredByMap.get(spec);
-  if (!names) {
-    names = Object.entries(spec.fields)
-      .filter(([, field]) => field.required)
-      .map(([name]) => name);
-    requiredByMap.set(spec, names);
-  }
-  return names;
+/**
+ * What the walk made of a whole list, by item: a later walk of the same list node redoes
+ * only the items whose node changed.
+ */
+export interface ListWalk {
+  where: string;
+  spec: ValueSpec;
+  nodes: Node[];
+  checked: CheckedValue[];
+  issues: Issue[][];
+}
+
+/**
+ * What a walk may reuse from earlier walks of the same document (the document service,
+ * document.ts, keeps it). The walk itself stays a function of the tree: a memo only hands
+ * back what walking the very same node with the same spec gave before.
+ */
+export interface WalkMemo {
+  /** The walk of an item node that the memo holds, if it was walked before. */
+  itemWalk(node: Node): ItemWalk | undefined;
+  /** Whether the memo holds this item node (an item of an incremental parse). */
+  holds(node: Node): boolean;
+  /** Keeps the walk of an item node the memo holds. */
+  keepItemWalk(node: Node, walk: ItemWalk): void;
+  listWalk(node: Node): ListWalk | undefined;
+  keepListWalk(node: Node, walk: ListWalk): void;
 }
 
 export class Walker {
@@ -158,12 +163,42 @@ export class Walker {
   private aliasLimitReached = false;
   private targets?: Map<Alias, Node>;
   private readonly sizes = new Map<Node, number>();
+  /** How messages name the fields of each mapping spec, and its required fields: made once per walk, not once per value. */
+  private readonly whereByMap = new Map<MapSpec, Map<string, string>>();
+  private readonly requiredByMap = new Map<MapSpec, string[]>();
 
   constructor(
     private readonly document: Document.Parsed,
     private readonly lines: LineIndex,
-    private readonly cache?: ParseCache,
+    private readonly memo?: WalkMemo,
   ) {}
+
+  /** How messages name a field of a mapping. */
+  private whereOf(spec: MapSpec, key: string): string {
+    let names = this.whereByMap.get(spec);
+    if (!names) {
+      names = new Map();
+      this.whereByMap.set(spec, names);
+    }
+    let where = names.get(key);
+    if (where === undefined) {
+      where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `the ${key} of the ${spec.what}`;
+      names.set(key, where);
+    }
+    return where;
+  }
+
+  /** The required fields of a mapping's spec. */
+  private requiredFields(spec: MapSpec): string[] {
+    let names = this.requiredByMap.get(spec);
+    if (!names) {
+      names = Object.entries(spec.fields)
+        .filter(([, field]) => field.required)
+        .map(([name]) => name);
+      this.requiredByMap.set(spec, names);
+    }
+    return names;
+  }
 
   /** From an offset to the end of its line: where findings on a list item point. */
   firstLine(start: number): Span {
@@ -261,13 +296,12 @@ export class Walker {
     // `key: ~` or `key: null` is a key with no value, as `key:` alone is.
     if (!checked.empty && !isMap(node) && !(isScalar(node) && node.value === null)) return this.mismatch(checked, where, `found ${describeNode(node)}`);
     const entries = isMap(node) ? this.checkMap(node.items as Pair[], spec) : new Map<string, CheckedEntry>();
-    for (const name of requiredFields(spec)) {
+    for (const name of this.requiredFields(spec)) {
       if (!entries.has(name) && !this.hasKey(node, name)) {
         this.issues.push({
           rule: 'missing-field',
           span: { ...anchor },
           message: `The ${spec.what} needs ${name}: ${describeSpec(spec.fields[name].value)}.`,
-          data: { kind: 'insert-field', field: name },
         });
       }
     }
@@ -287,7 +321,7 @@ export class Walker {
     if (!isSeq(node)) return this.mismatch(checked, where, `found ${describeNode(node)}`);
     if (spec.minItems && node.items.length < spec.minItems) return this.mismatch(checked, where, 'it is empty');
     const itemWhere = spec.item.kind === 'map' ? `each item of ${where}` : `an item of ${where}`;
-    const list = this.cache?.lists.get(node);
+    const list = this.memo?.listWalk(node);
     if (list && list.where === itemWhere && list.spec === spec.item && list.nodes.length === node.items.length) {
       // The same stitched list as the last walk (an edit applied in place): only the items
       // whose node changed are walked again.
@@ -305,10 +339,10 @@ export class Walker {
       checked.items = list.checked;
       return checked;
     }
-    const state: ListWalk | undefined = this.cache && node.items.length > 0 ? { where: itemWhere, spec: spec.item, nodes: [], checked: [], issues: [] } : undefined;
+    const state: ListWalk | undefined = this.memo && node.items.length > 0 ? { where: itemWhere, spec: spec.item, nodes: [], checked: [], issues: [] } : undefined;
     checked.items = node.items.map((item) => {
       // An unchanged measure item of an incremental parse keeps what its walk found.
-      const cached = this.cache?.byNode.get(item as Node)?.walk;
+      const cached = this.memo?.itemWalk(item as Node);
       let walked: { checked: CheckedValue; issues: Issue[] };
       if (cached && cached.where === itemWhere) {
         for (const issue of cached.issues) this.issues.push(issue);
@@ -322,7 +356,7 @@ export class Walker {
       return walked.checked;
     });
     // Only a list of cached items can be walked again in place: its items move with their text.
-    if (state && node.items.every((item) => this.cache!.byNode.has(item as Node))) this.cache!.lists.set(node, state);
+    if (state && node.items.every((item) => this.memo!.holds(item as Node))) this.memo!.keepListWalk(node, state);
     return checked;
   }
 
@@ -334,8 +368,7 @@ export class Walker {
     const before = this.issues.length;
     const checked = this.check(item, spec, where, listSpan, this.firstLine(spanOf(item as Node | null, listSpan).start));
     const issues = this.issues.length > before ? this.issues.slice(before) : NO_ISSUES;
-    const cached = this.cache?.byNode.get(item as Node);
-    if (cached) cached.walk = { where, checked, issues };
+    this.memo?.keepItemWalk(item as Node, { where, checked, issues });
     return { checked, issues };
   }
 
@@ -436,7 +469,7 @@ export class Walker {
       }
       // The value's own place, or where it would be written (right after the key).
       const valueFallback = (pair.value as Node | null)?.range ? keySpan : { start: keySpan.end, end: keySpan.end };
-      entries.set(key, { key, keySpan, value: this.check(pair.value, field.value, whereOf(spec, key), valueFallback, keySpan) });
+      entries.set(key, { key, keySpan, value: this.check(pair.value, field.value, this.whereOf(spec, key), valueFallback, keySpan) });
     }
     return entries;
   }

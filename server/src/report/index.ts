@@ -4,7 +4,7 @@
  * `data.ts` computes what a report says; `markdown.ts`, `html.ts` and `matrix.ts` only render it.
  */
 import { Analysis } from '../analyze';
-import { buildReportData, CoverageReportData } from './data';
+import { buildReportData } from './data';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 
@@ -21,14 +21,4 @@ export { buildReportData, CoverageReportData } from './data';
 export function renderCoverageReport(format: ReportFormat, analysis: Analysis, options: ReportOptions): string {
   const data = buildReportData(analysis, options);
   return format === 'markdown' ? renderMarkdown(data) : renderHtml(data);
-}
-
-/**
- * The report's data as JSON text (`dgs coverage --format json`): the summary figures, each
- * recommendation with its units, their verbatim texts and the measures that address them,
- * every measure, and the open findings by severity.
- */
-export function renderCoverageJson(analysis: Analysis, options: ReportOptions): string {
-  const data: CoverageReportData = buildReportData(analysis, options);
-  return `${JSON.stringify(data, null, 2)}\n`;
 }

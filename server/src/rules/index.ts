@@ -17,6 +17,13 @@ import { missingLead } from './missingLead';
 import { missingSection } from './missingSection';
 import { periodOrder } from './periodOrder';
 import { placeholderText } from './placeholderText';
+import { businessCaseCurrency } from './businessCaseCurrency';
+import { businessCaseThresholdMissing } from './businessCaseThresholdMissing';
+import { dependencyOrder } from './dependencyOrder';
+import { indicatorIncomplete } from './indicatorIncomplete';
+import { notApplicableAddressed } from './notApplicableAddressed';
+import { textCutByComment } from './textCutByComment';
+import { textSplitByComma } from './textSplitByComma';
 import { Rule } from './rule';
 import { typeMismatch } from './typeMismatch';
 import { unknownClause } from './unknownClause';
@@ -25,6 +32,7 @@ import { unknownReference } from './unknownReference';
 import { yamlSyntax } from './yamlSyntax';
 
 export { Rule } from './rule';
+export { isRuleId, RULE_IDS, RuleId } from './ids';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -49,6 +57,13 @@ export const RULES: readonly Rule[] = [
   dueOutsidePeriod,
   periodOrder,
   adoptedWithoutDate,
+  notApplicableAddressed,
+  businessCaseCurrency,
+  businessCaseThresholdMissing,
+  indicatorIncomplete,
+  dependencyOrder,
+  textCutByComment,
+  textSplitByComma,
   clauseMismatch,
 ];
 

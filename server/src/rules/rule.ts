@@ -1,6 +1,7 @@
 /** What every rule is: metadata, and a check that reports findings on the model and never throws. */
 import { Issue, Severity } from '../findings';
 import { StrategyModel } from '../model/strategy';
+import { RuleId } from './ids';
 import { nameMeasureIn } from './names';
 
 export interface RuleContext {
@@ -9,7 +10,7 @@ export interface RuleContext {
 }
 
 export interface Rule {
-  id: string;
+  id: RuleId;
   severity: Severity;
   /** One line: what the rule finds. */
   description: string;

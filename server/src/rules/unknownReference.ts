@@ -4,7 +4,7 @@ import { measureName } from './names';
 import { Rule } from './rule';
 
 /** Suggestions compare against every id; past this many unknown references they are left out, to stay linear. */
-const MAX_SUGGESTIONS = 100;
+const MAX_SUGGESTIONS = 20;
 
 export const unknownReference: Rule = {
   id: 'unknown-reference',

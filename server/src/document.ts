@@ -1,0 +1,340 @@
+/**
+ * The document service: everything known about one document, version after version. It
+ * owns the text, the line index, the parsed items, their walk along the format, the
+ * measures read from them and the findings, and it is the only place where any of that is
+ * reused from one version to the next (one memo layer, keyed by an item's text and place).
+ *
+ * Under it, the parser (model/incremental.ts, model/fastItem.ts), the walker
+ * (model/walk.ts), the model builder (model/strategy.ts) and the rules are functions of
+ * their input; a memo hands each of them back only what the very same input gave before.
+ * The language server keeps one StrategyDocument per open document, the command line one
+ * per file; `analyze()` (analyze.ts) makes a fresh one for a single text.
+ */
+import { Node } from 'yaml';
+import { Config, DEFAULT_CONFIG } from './config';
+import { computeCoverage, Coverage, UnitCoverage } from './coverage';
+import { Finding, Issue } from './findings';
+import { BrokenUnit, commonPrefix, commonSuffix, ItemAttachment, ParseCache, parseStrategyText, TextEdit } from './model/incremental';
+import { MAX_NESTING, NestingTooDeepError } from './model/parseYaml';
+import { MeasureModel, ModelMemo, ModelState, readModel, SchemaContext, schemaContext, StrategyModel } from './model/strategy';
+import { CheckedValue, ItemWalk, ListWalk, WalkMemo } from './model/walk';
+import { runRules } from './runRules';
+import { Schema } from './schema/types';
+import { LineIndex, Span } from './text/lineIndex';
+
+export interface Analysis {
+  model: StrategyModel;
+  coverage: Coverage;
+  /** Findings in document order, with their configured severity; silenced ones left out. */
+  findings: Finding[];
+  /** The configuration the analysis ran with, for features that analyse again (fix all). */
+  config: Config;
+}
+
+/** How the last version was parsed: for tests and the benchmark. */
+export interface DocumentStats {
+  /** Whole (`full`), item by item (`incremental`), or one item in place of its old self (`in-place`). */
+  mode: 'full' | 'incremental' | 'in-place';
+  /** How many items were reused rather than parsed again. */
+  reused: number;
+}
+
+/** What the service keeps with one parsed item: its walk, its measure, and every span in them. */
+class ItemMemo implements ItemAttachment {
+  walk?: ItemWalk;
+  measure?: MeasureModel;
+  /** Every span object of the walk and the measure: gathered the first time the item moves (most items never do). */
+  private spans?: Span[];
+
+  keepWalk(walk: ItemWalk): void {
+    this.walk = walk;
+    this.measure = undefined;
+    this.spans = undefined;
+  }
+
+  keepMeasure(measure: MeasureModel): void {
+    this.measure = measure;
+    this.spans?.push(measure.firstLine);
+  }
+
+  shift(delta: number): void {
+    if (!this.walk) return;
+    this.spans ??= collectSpans(this.walk.checked, this.walk.issues, this.measure?.firstLine);
+    for (const span of this.spans) {
+      span.start += delta;
+      span.end += delta;
+    }
+  }
+}
+
+/**
+ * Every distinct span object of an item's walk, so that shifting moves each once. The
+ * checked tree's spans are distinct objects (walk.ts never shares one); an issue's span
+ * may be one of them.
+ */
+function collectSpans(checked: CheckedValue, issues: Issue[], firstLine?: Span): Span[] {
+  const spans: Span[] = [];
+  const visit = (value: CheckedValue): void => {
+    spans.push(value.span);
+    if (value.entries) {
+      for (const entry of value.entries.values()) {
+        spans.push(entry.keySpan);
+        visit(entry.value);
+      }
+    }
+    if (value.items) for (const item of value.items) visit(item);
+  };
+  visit(checked);
+  const add = (span: Span): void => {
+    if (!spans.includes(span)) spans.push(span);
+  };
+  for (const issue of issues) {
+    add(issue.span);
+    for (const related of issue.related ?? []) add(related.span);
+  }
+  if (firstLine) spans.push(firstLine);
+  return spans;
+}
+
+export interface StrategyDocumentOptions {
+  /** Texts shorter than this are parsed whole when they parse cleanly (20,000 characters unless told). */
+  minLength?: number;
+}
+
+/** One document's analysis, version after version. */
+export class StrategyDocument {
+  private parses: ParseCache;
+  private listWalks = new WeakMap<Node, ListWalk>();
+  private modelState?: ModelState;
+  private lines?: LineIndex;
+  private context?: SchemaContext;
+  /** The last version's text and what it gave, to keep the findings of a part that stops parsing. */
+  private previous?: { text: string; findings: Finding[]; coverage: Coverage };
+
+  constructor(options: StrategyDocumentOptions = {}) {
+    this.parses = new ParseCache(options.minLength);
+  }
+
+  get stats(): DocumentStats {
+    return { mode: this.parses.lastMode, reused: this.parses.lastReused };
+  }
+
+  /** The analysis of a version of the document: its model, coverage and findings. Never throws. */
+  analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG): Analysis {
+    if (text.length > config.maxFileSize / 3 && utf8Length(text) > config.maxFileSize) return tooLarge(text, schema, config);
+    let model: StrategyModel;
+    try {
+      model = this.model(text, schema);
+    } catch (error) {
+      // The YAML composer recurses; nesting thousands deep can exhaust the stack. That is a
+      // finding about the file, never a crash.
+      this.forget();
+      return unreadable(text, schema, error, config);
+    }
+    let findings = runRules(model, config);
+    let coverage = computeCoverage(model);
+    if (model.broken.length > 0 && this.previous) ({ findings, coverage } = keepStale(model.broken, findings, coverage, this.previous, text, this.parses.lastEdit));
+    this.previous = { text, findings, coverage };
+    return { model, coverage, findings, config };
+  }
+
+  /** The strategy model of a version of the document (no rules run). */
+  model(text: string, schema: Schema): StrategyModel {
+    if (this.context?.schema !== schema) {
+      // Kept measures hold clause resolutions of the schema they were read with.
+      this.forget();
+      this.context = schemaContext(schema);
+    }
+    const context = this.context!;
+    const parses = this.parses;
+    const previousText = parses.last?.text;
+    // What the last model read, for an edit applied in place; no other version may use it.
+    const modelState = this.modelState;
+    this.modelState = undefined;
+    const { documents, broken } = parseStrategyText(text, context.partKeys, parses);
+    // An edit applied in place moves the line index too, rather than scanning the whole text.
+    const edit = parses.lastEdit;
+    const lines = edit && this.lines && this.lines.text === previousText ? this.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd) : new LineIndex(text);
+    this.lines = lines;
+    return readModel({ text, lines, documents, broken, context, memo: this.modelMemo(parses.lastMode === 'in-place' ? modelState : undefined) });
+  }
+
+  /** Forgets everything kept from earlier versions. */
+  forget(): void {
+    this.parses.clear();
+    this.listWalks = new WeakMap();
+    this.modelState = undefined;
+    this.lines = undefined;
+    this.previous = undefined;
+  }
+
+  private itemMemo(node: Node | null, create: boolean): ItemMemo | undefined {
+    const item = node ? this.parses.byNode.get(node) : undefined;
+    if (!item) return undefined;
+    if (!item.attached && create) item.attached = new ItemMemo();
+    return item.attached as ItemMemo | undefined;
+  }
+
+  private modelMemo(previous: ModelState | undefined): ModelMemo {
+    const walk: WalkMemo = {
+      itemWalk: (node) => this.itemMemo(node, false)?.walk,
+      holds: (node) => this.parses.byNode.has(node),
+      keepItemWalk: (node, itemWalk) => this.itemMemo(node, true)?.keepWalk(itemWalk),
+      listWalk: (node) => this.listWalks.get(node),
+      keepListWalk: (node, listWalk) => this.listWalks.set(node, listWalk),
+    };
+    return {
+      walk,
+      previous,
+      measureOf: (item) => {
+        const memo = this.itemMemo(item.node, false);
+        return memo?.walk?.checked === item ? memo.measure : undefined;
+      },
+      keepMeasure: (item, measure) => {
+        const memo = this.itemMemo(item.node, false);
+        if (memo?.walk?.checked === item) memo.keepMeasure(measure);
+      },
+      keepState: (state) => {
+        this.modelState = state;
+      },
+    };
+  }
+}
+
+/** Where two versions of a text differ. */
+function difference(old: string, text: string): TextEdit {
+  const start = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
+  return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
+}
+
+/**
+ * The findings and coverage of a version with broken units, completed with what each broken
+ * measure or field gave the last time: its findings (marked stale, at their places moved by the edit)
+ * and the clauses its measures addressed. Everything else is the version's own, a function
+ * of its text alone; a clause counted only thanks to a stale measure is not reported as
+ * unaddressed meanwhile.
+ */
+function keepStale(broken: BrokenUnit[], findings: Finding[], coverage: Coverage, previous: { text: string; findings: Finding[]; coverage: Coverage }, text: string, edit?: TextEdit): { findings: Finding[]; coverage: Coverage } {
+  const { start, oldEnd, newEnd } = edit ?? difference(previous.text, text);
+  const delta = newEnd - oldEnd;
+  const back = (offset: number): number => (offset <= start ? offset : offset >= newEnd ? offset - delta : start);
+  const forward = (offset: number): number => (offset <= start ? offset : offset >= oldEnd ? offset + delta : newEnd);
+  const kept: Finding[] = [];
+  const staleUnits = new Map<string, { measures: MeasureModel[]; before: UnitCoverage }>();
+  for (const unit of broken) {
+    // Only a unit that is the one it was (the edit inside it, or elsewhere) keeps what it
+    // had; the lines before the first key, or a unit an edit cut across, start afresh.
+    const containsEdit = unit.start <= start && newEnd <= unit.end;
+    const untouched = unit.end <= start || unit.start >= newEnd;
+    if (unit.kind === 'preamble' || !(containsEdit || untouched)) continue;
+    const from = back(unit.start);
+    const to = back(unit.end);
+    if (to <= from) continue;
+    const inside = (offset: number): boolean => offset >= from && offset < to;
+    const moved = (span: Span): Span => {
+      const at = (offset: number): number => Math.min(Math.max(forward(offset), unit.start), unit.end);
+      return { start: at(span.start), end: at(span.end) };
+    };
+    for (const finding of previous.findings) {
+      if (finding.rule === 'yaml-syntax' || !inside(finding.span.start)) continue;
+      kept.push({ ...finding, span: moved(finding.span), related: finding.related?.filter((related) => inside(related.span.start)).map((related) => ({ ...related, span: moved(related.span) })), stale: true });
+    }
+    for (const entry of previous.coverage.units) {
+      for (const measure of entry.measures) {
+        if (!inside(measure.firstLine.start)) continue;
+        const kept = staleUnits.get(entry.unit.ref) ?? { measures: [], before: entry };
+        kept.measures.push({ ...measure, firstLine: moved(measure.firstLine) });
+        staleUnits.set(entry.unit.ref, kept);
+      }
+    }
+  }
+  const stale: string[] = [];
+  const units = coverage.units.map((entry): UnitCoverage => {
+    const kept = staleUnits.get(entry.unit.ref);
+    if (entry.measures.length > 0 || !kept) return entry;
+    stale.push(entry.unit.ref);
+    return { ...entry, status: kept.before.status === 'addressed' ? 'addressed' : 'weak', measures: kept.measures, lacks: kept.before.lacks };
+  });
+  const staleSet = new Set(stale);
+  const current = findings.filter((finding) => !(finding.rule === 'clause-not-addressed' && staleSet.has(unaddressedUnit(finding) ?? '')));
+  const all = kept.length > 0 ? [...current, ...kept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) : current;
+  const refs = (...statuses: string[]): string[] => units.filter((entry) => statuses.includes(entry.status)).map((entry) => entry.unit.ref);
+  return {
+    findings: all,
+    coverage: {
+      ...coverage,
+      units,
+      addressed: refs('addressed', 'weak'),
+      addressedStrict: refs('addressed'),
+      weak: refs('weak'),
+      notApplicable: refs('not-applicable'),
+      missing: refs('missing'),
+      stale,
+    },
+  };
+}
+
+/** The clause a clause-not-addressed finding is about: in its fix data, or (when a near miss blocks the fix) in its message. */
+function unaddressedUnit(finding: Finding): string | undefined {
+  if (finding.data?.kind === 'add-measure') return finding.data.unit;
+  return /^No measure addresses clause (\S+) /.exec(finding.message)?.[1];
+}
+
+/** The length of a text in UTF-8 bytes, as the file on disk has it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function emptyAnalysis(text: string, schema: Schema, config: Config, finding: Finding): Analysis {
+  const model = new StrategyDocument().model('', schema);
+  const lines = new LineIndex(text);
+  const stub: StrategyModel = { ...model, text, lines, rootKind: 'other' };
+  return { model: stub, coverage: computeCoverage(stub), findings: [finding], config };
+}
+
+function tooLarge(text: string, schema: Schema, config: Config): Analysis {
+  const lines = new LineIndex(text);
+  return emptyAnalysis(text, schema, config, {
+    rule: 'yaml-syntax',
+    severity: 'error',
+    span: { start: 0, end: lines.lineEnd(0) },
+    message: `This file is ${utf8Length(text)} bytes long, over the limit of ${config.maxFileSize} bytes; it was not analysed. Split it, or raise max-file-size in .dgs.yaml.`,
+  });
+}
+
+function unreadable(text: string, schema: Schema, error: unknown, config: Config): Analysis {
+  const lines = new LineIndex(text);
+  if (error instanceof NestingTooDeepError) {
+    // Where the parse stopped: the drafter can see what nests so deep.
+    const start = Math.min(error.offset, text.length);
+    return emptyAnalysis(text, schema, config, {
+      rule: 'yaml-syntax',
+      severity: 'error',
+      span: { start, end: Math.max(start, lines.lineEnd(lines.positionAt(start).line)) },
+      message: `This file was not analysed: its values nest more than ${MAX_NESTING} levels deep here (a strategy needs about ten). Remove the extra brackets or indentation.`,
+    });
+  }
+  const reason = error instanceof RangeError ? 'its nesting is too deep to read' : `it could not be read (${(error as Error)?.message ?? error})`;
+  return emptyAnalysis(text, schema, config, {
+    rule: 'yaml-syntax',
+    severity: 'error',
+    span: { start: 0, end: lines.lineEnd(0) },
+    message: `This file was not analysed: ${reason}.`,
+  });
+}
+
+/** The strategy model of one text, without any earlier version to reuse. */
+export function buildModel(text: string, schema: Schema): StrategyModel {
+  return new StrategyDocument().model(text, schema);
+}
