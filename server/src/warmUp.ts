@@ -23,7 +23,7 @@ export function warmUpStrategy(schema: Schema, perSection: number): string {
         if (index % 3 === 0) lines.push('        description: >-', '          A longer text over', '          two lines.');
         if (index % 4 === 1) lines.push('        budget: { amount: 2000000, currency: EUR }', '        business-case:', '          value: What the money buys.', '          stakeholders: [service owners]');
         if (index > 0 && index % 5 === 2) lines.push(`        depends-on: [${recommendation.idPrefix}-1]`);
-        lines.push('        indicators:', '          - name: Share of services online', '            baseline: 10%', '            target: 90%', `          - { name: Staff trained, target: ${index}, by: 2030 }`);
+        lines.push('        indicators:', '          - name: Share of services online', '            baseline: 10%', '            target: 90%', '            by: 2030', `          - { name: Staff trained, baseline: 0, target: ${index}, by: 2030 }`);
       }
     }
   }

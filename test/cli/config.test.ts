@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { CLEAN, errorLines, removeFolder, runDgs, SUITE_TIMEOUT_MS, tempFolder } from './helpers';
 
 // One measure without lead (missing-lead, warning) and one without indicators (missing-indicator, info).
-const FINDINGS = CLEAN.replace(', lead: Agency for Digitisation, indicators: [{ name: Accessible services, target: 90% }] }', ' }');
+const FINDINGS = CLEAN.replace(', lead: Agency for Digitisation, indicators: [{ name: Accessible services, baseline: 0, target: 90%, by: 2030 }] }', ' }');
 
 interface JsonOutput {
   files: { path: string; diagnostics: { rule: string; severity: string }[] }[];
@@ -54,7 +54,7 @@ describe('dgs check: .dgs.yaml', function () {
   it('the text output shows the configured severity', () => {
     const result = runDgs(['check', 'strict'], folder);
     assert.match(result.stdout, /^strict\/nested\/plan\.strategy\.yaml:13:\d+: error missing-lead: /m);
-    assert.match(result.stdout, /^1 error, 0 warnings, 0 infos in 1 file$/m);
+    assert.match(result.stdout, /^1 error, 0 warnings, 0 notes in 1 file$/m);
   });
 
   it('a folder is searched with the configuration\'s files patterns, relative to its folder', () => {

@@ -23,21 +23,21 @@ describe('dgs check: exit status', function () {
   it('is 0 for a clean file, with only the coverage and summary lines', () => {
     const result = runDgs(['check', 'clean.strategy.yaml'], folder);
     assert.strictEqual(result.status, 0, result.stderr);
-    assert.strictEqual(result.stdout, 'clean.strategy.yaml: coverage 26/26 clauses addressed\n0 errors, 0 warnings, 0 infos in 1 file\n');
+    assert.strictEqual(result.stdout, 'clean.strategy.yaml: coverage 26/26 clauses addressed\n0 errors, 0 warnings, 0 notes in 1 file\n');
     assert.strictEqual(result.stderr, '');
   });
 
   it('is 0 for the clean example of the project, run from the repository', () => {
     const result = runDgs(['check', 'examples/national.strategy.yaml'], REPO_ROOT);
     assert.strictEqual(result.status, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /^0 errors, 0 warnings, 0 infos in 1 file$/m);
+    assert.match(result.stdout, /^0 errors, 0 warnings, 0 notes in 1 file$/m);
   });
 
   it('is 1 when a file has an error', () => {
     const result = runDgs(['check', 'error.strategy.yaml'], folder);
     assert.strictEqual(result.status, 1);
     assert.match(result.stdout, /^error\.strategy\.yaml:5:10: error type-mismatch: /m);
-    assert.match(result.stdout, /^1 error, 0 warnings, 0 infos in 1 file$/m);
+    assert.match(result.stdout, /^1 error, 0 warnings, 0 notes in 1 file$/m);
   });
 
   it('is 1 when any file of several has an error', () => {
@@ -49,7 +49,7 @@ describe('dgs check: exit status', function () {
   it('is 0 with warnings when --max-warnings is not given', () => {
     const result = runDgs(['check', 'warnings.strategy.yaml'], folder);
     assert.strictEqual(result.status, 0, result.stdout);
-    assert.match(result.stdout, /^0 errors, 2 warnings, 0 infos in 1 file$/m);
+    assert.match(result.stdout, /^0 errors, 2 warnings, 0 notes in 1 file$/m);
   });
 
   it('is 1 when the warnings exceed --max-warnings, 0 when they do not', () => {

@@ -72,7 +72,7 @@ describe('dgs export and dgs diff', function () {
     git(folder, 'add', '.');
     git(folder, 'commit', '-q', '-m', 'first draft');
     const changed = CLEAN.replace('title: Peer reviews, addresses: [8]', 'title: Peer reviews with neighbours, addresses: [8], status: planned').replace(
-      '      - { id: PRC-1, title: Agile procurement rules, addresses: [11], lead: Procurement Agency, indicators: [{ name: Agile contracts, target: 30 }] }\n',
+      '      - { id: PRC-1, title: Agile procurement rules, addresses: [11], lead: Procurement Agency, indicators: [{ name: Agile contracts, baseline: 0, target: 30, by: 2030 }] }\n',
       '',
     );
     assert.notStrictEqual(changed, CLEAN);

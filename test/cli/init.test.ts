@@ -41,7 +41,7 @@ describe('dgs init', function () {
     runDgs(['init', 'plan.strategy.yaml'], folder);
     const check = runDgs(['check', 'plan.strategy.yaml'], folder);
     assert.strictEqual(check.status, 0, check.stdout);
-    assert.match(check.stdout, /^0 errors, \d+ warnings, 0 infos in 1 file$/m);
+    assert.match(check.stdout, /^0 errors, \d+ warnings, 0 notes in 1 file$/m);
     assert.strictEqual(runDgs(['check', 'plan.strategy.yaml', '--max-warnings', '0'], folder).status, 1);
   });
 

@@ -62,7 +62,7 @@ describe('dgs schema', function () {
     ['a measure with an empty addresses list', (text) => text.replace('addresses: [4]', 'addresses: []')],
     ['a bad measure id', (text) => text.replace('id: OPN-1', 'id: 1-OPN')],
     ['a text where a year is due', (text) => text.replace('from: 2026', 'from: soon')],
-    ['a malformed date', (text) => text.replace('target: 90% }', 'target: 90%, by: 2027-13 }')],
+    ['a malformed date', (text) => text.replace('target: 90%, by: 2030 }', 'target: 90%, by: 2027-13 }')],
     ['a lowercase currency', (text) => text.replace('  lead: Ministry of Digital Affairs\nobjectives', '  lead: Ministry of Digital Affairs\n  business-case-threshold: { amount: 10, currency: eur }\nobjectives')],
     ['no strategy block', (text) => text.replace(/^strategy:\n(?: {2}.*\n)+/m, '')],
   ];

@@ -77,21 +77,21 @@ const CASES: Record<string, Case[]> = {
     },
     { name: 'an empty list of clauses', all: true, edits: [['        addresses: [5]', '        addresses: []\n#                  ^^ type-mismatch'], ['  leadership:\n', '  leadership:\n# ^^^^^^^^^^ clause-not-addressed\n']] },
     { name: 'no clauses at all', edits: [['        addresses: [8]', '        addresses:\n#                 ^ type-mismatch']] },
-    { name: 'an indicator that is not a mapping', edits: [['          - { name: Act adopted, target: yes }', '          - Act adopted\n#           ^^^^^^^^^^^ type-mismatch']] },
+    { name: 'an indicator that is not a mapping', edits: [['          - { name: Act adopted, baseline: 0, target: yes, by: 2030 }', '          - Act adopted\n#           ^^^^^^^^^^^ type-mismatch']] },
     { name: 'a negative amount', edits: [['        budget: { amount: 4500000, currency: EUR }', '        budget: { amount: -5, currency: EUR }\n#                         ^^ type-mismatch']] },
     { name: 'a currency that is not three capitals', edits: [['        budget: { amount: 4500000, currency: EUR }', '        budget: { amount: 4500000, currency: euro }\n#                                            ^^^^ type-mismatch']] },
     { name: 'an id that does not start with a letter', edits: [['      - id: OPN-2', '      - id: 2-OPN\n#           ^^^^^ type-mismatch']] },
     { name: 'a root that is a list is one finding at line 0', all: true, text: '- strategy: x\n#< type-mismatch\n- objectives: y\n' },
     { name: 'a root that is a scalar', all: true, text: '# dgs-strategy\njust text\n#! type-mismatch\n' },
     { name: 'a root that is a written null', all: true, text: '~\n#! type-mismatch\n' },
-    { name: 'a section written as null is present and empty', edits: [['  procurement:\n    summary: Digital technologies are bought well.\n    measures:\n      - id: PRC-1\n        title: Agile procurement rules\n        addresses: [11]\n        lead: Public Procurement Agency\n        indicators:\n          - { name: Contracts under the new rules, target: 60% }\n', '  procurement: ~\n']] },
+    { name: 'a section written as null is present and empty', edits: [['  procurement:\n    summary: Digital technologies are bought well.\n    measures:\n      - id: PRC-1\n        title: Agile procurement rules\n        addresses: [11]\n        lead: Public Procurement Agency\n        indicators:\n          - { name: Contracts under the new rules, baseline: 0, target: 60%, by: 2030 }\n', '  procurement: ~\n']] },
     { name: 'a valid strategy has none', edits: [] },
   ],
   'missing-field': [
     { name: 'a strategy field', edits: [['  government: Republic of Testland\n', ''], ['strategy:\n', 'strategy:\n#< missing-field\n']] },
     { name: 'a period year', edits: [['  period: { from: 2026, to: 2030 }', '  period: { from: 2026 }\n# ^^^^^^ missing-field']] },
     { name: 'a measure field, at the measure\'s first line', edits: [['        title: Transparency act update\n', ''], ['      - id: OPN-2\n', '      - id: OPN-2\n#       ^^ missing-field\n']] },
-    { name: 'an indicator target', edits: [['          - { name: Act adopted, target: yes }', '          - { name: Act adopted }\n#           ^ missing-field']] },
+    { name: 'an indicator target', edits: [['          - { name: Act adopted, baseline: 0, target: yes, by: 2030 }', '          - { name: Act adopted }\n#           ^ missing-field']] },
     {
       name: 'an empty file has the strategy and three parts missing, all at line 0',
       all: true,
@@ -102,14 +102,14 @@ const CASES: Record<string, Case[]> = {
     { name: 'a mistyped value is not also missing', edits: [['  lead: Ministry of Digital Affairs', '  lead: [Ministry of Digital Affairs]']] },
   ],
   'missing-section': [
-    { name: 'an absent section, at its part\'s key', edits: [['  procurement:\n    summary: Digital technologies are bought well.\n    measures:\n      - id: PRC-1\n        title: Agile procurement rules\n        addresses: [11]\n        lead: Public Procurement Agency\n        indicators:\n          - { name: Contracts under the new rules, target: 60% }\n', ''], ['implementation:\n', 'implementation:\n#< missing-section\n']] },
+    { name: 'an absent section, at its part\'s key', edits: [['  procurement:\n    summary: Digital technologies are bought well.\n    measures:\n      - id: PRC-1\n        title: Agile procurement rules\n        addresses: [11]\n        lead: Public Procurement Agency\n        indicators:\n          - { name: Contracts under the new rules, baseline: 0, target: 60%, by: 2030 }\n', ''], ['implementation:\n', 'implementation:\n#< missing-section\n']] },
     { name: 'an absent part is one finding at the start of the file', all: true, text: CLEAN.slice(0, CLEAN.indexOf('development:')).replace('# dgs-strategy\n', '# dgs-strategy\n#! missing-section\n') + CLEAN.slice(CLEAN.indexOf('implementation:')).replace(/addresses: \[\d+(\.[ivx]+)?(, \d+\.[ivx]+)*\]/g, (match) => match) },
     { name: 'an empty part is a finding per section', edits: [['development:\n', 'development:\n#< missing-section, missing-section, missing-section, missing-section\nx-development:\n']] },
   ],
   'empty-section': [
     { name: 'no summary', edits: [['    summary: Stakeholders take part in designing services.\n', ''], ['  engagement:\n', '  engagement:\n# ^^^^^^^^^^ empty-section\n']] },
-    { name: 'an empty list of measures', all: true, edits: [['    summary: We learn with other governments.\n    measures:\n      - id: INT-1\n        title: Cross-border services\n        addresses: [8]\n        lead: Ministry of Foreign Affairs\n        indicators:\n          - { name: Cross-border services, target: 10 }\n', '    summary: We learn with other governments.\n    measures: []\n'], ['  international-cooperation:\n', '  international-cooperation:\n# ^^^^^^^^^^^^^^^^^^^^^^^^^ empty-section, clause-not-addressed\n']] },
-    { name: 'a section with no value', edits: [['  procurement:\n    summary: Digital technologies are bought well.\n    measures:\n      - id: PRC-1\n        title: Agile procurement rules\n        addresses: [11]\n        lead: Public Procurement Agency\n        indicators:\n          - { name: Contracts under the new rules, target: 60% }\n', '  procurement:\n# ^^^^^^^^^^^ empty-section\n']] },
+    { name: 'an empty list of measures', all: true, edits: [['    summary: We learn with other governments.\n    measures:\n      - id: INT-1\n        title: Cross-border services\n        addresses: [8]\n        lead: Ministry of Foreign Affairs\n        indicators:\n          - { name: Cross-border services, baseline: 0, target: 10, by: 2030 }\n', '    summary: We learn with other governments.\n    measures: []\n'], ['  international-cooperation:\n', '  international-cooperation:\n# ^^^^^^^^^^^^^^^^^^^^^^^^^ empty-section, clause-not-addressed\n']] },
+    { name: 'a section with no value', edits: [['  procurement:\n    summary: Digital technologies are bought well.\n    measures:\n      - id: PRC-1\n        title: Agile procurement rules\n        addresses: [11]\n        lead: Public Procurement Agency\n        indicators:\n          - { name: Contracts under the new rules, baseline: 0, target: 60%, by: 2030 }\n', '  procurement:\n# ^^^^^^^^^^^ empty-section\n']] },
     { name: 'a placeholder summary is placeholder-text only', edits: [['    summary: The strategy has political backing.', '    summary: TODO']] },
   ],
   'placeholder-text': [
@@ -119,6 +119,12 @@ const CASES: Record<string, Case[]> = {
     { name: 'lorem ipsum', edits: [['    summary: Every large project has a business case.', '    summary: Lorem ipsum dolor sit amet.\n#            ^^^^^ placeholder-text']] },
     { name: 'an ellipsis', edits: [['        title: Project portfolio office', '        title: ...\n#              ^^^ placeholder-text']] },
     { name: 'a stakeholder', edits: [['          stakeholders: [service owners, disability organisations]', '          stakeholders: [service owners, FIXME]\n#                                        ^^^^^ placeholder-text']] },
+    { name: 'TBC in any case', edits: [['        lead: Ministry of Foreign Affairs', '        lead: Tbc\n#             ^^^ placeholder-text']] },
+    { name: 'to be confirmed', edits: [['    summary: The strategy has political backing.', '    summary: Backing to be confirmed by cabinet.\n#            ^^^^^^^ placeholder-text']] },
+    { name: 'an [insert …] marker', edits: [['        title: Project portfolio office', '        title: "[Insert name of office]"\n#              ^^^^^^^^^^^^^^^^^^^^^^^^^ placeholder-text']] },
+    { name: 'n/a as the whole value', edits: [['        lead: Ministry of Foreign Affairs', '        lead: n/a\n#             ^^^ placeholder-text']] },
+    { name: 'a question mark as the whole value', edits: [['        lead: Ministry of Foreign Affairs', '        lead: "?"\n#             ^^^ placeholder-text']] },
+    { name: 'Spanish and Portuguese todo is text', edits: [['    summary: The strategy has political backing.', '    summary: Todo el gobierno; todo o governo; n/a-free prose; what? nothing.']] },
     { name: 'words that only contain the letters are fine', edits: [['    summary: The strategy has political backing.', '    summary: Todos los ministerios; the toolbox of XXXL projects; 3.5... no, 3.6 million.']] },
   ],
   'unknown-clause': [
@@ -154,8 +160,8 @@ const CASES: Record<string, Case[]> = {
     { name: 'at the measure\'s first line', edits: [['        lead: Ministry of Justice\n        indicators:\n          - { name: Act adopted', '        indicators:\n          - { name: Act adopted'], ['      - id: OPN-2\n', '      - id: OPN-2\n#       ^^ missing-lead\n']] },
   ],
   'missing-indicator': [
-    { name: 'at the measure\'s first line', edits: [['        indicators:\n          - { name: Bills checked, target: 100% }\n', ''], ['      - id: LEG-1\n', '      - id: LEG-1\n#       ^^ missing-indicator\n']] },
-    { name: 'an empty list is no indicator', edits: [['        indicators:\n          - { name: Bills checked, target: 100% }\n', '        indicators: []\n'], ['      - id: LEG-1\n', '      - id: LEG-1\n#       ^^ missing-indicator\n']] },
+    { name: 'at the measure\'s first line', edits: [['        indicators:\n          - { name: Bills checked, baseline: 0, target: 100%, by: 2030 }\n', ''], ['      - id: LEG-1\n', '      - id: LEG-1\n#       ^^ missing-indicator\n']] },
+    { name: 'an empty list is no indicator', edits: [['        indicators:\n          - { name: Bills checked, baseline: 0, target: 100%, by: 2030 }\n', '        indicators: []\n'], ['      - id: LEG-1\n', '      - id: LEG-1\n#       ^^ missing-indicator\n']] },
   ],
   'business-case-required': [
     { name: 'a budget at the threshold without a business case', edits: [['        business-case:\n          value: Fewer assisted-channel contacts.\n          stakeholders: [service owners, disability organisations]\n', ''], ['        budget: { amount: 4500000, currency: EUR }\n', '        budget: { amount: 1000000, currency: EUR }\n#       ^^^^^^ business-case-required\n']] },
@@ -172,16 +178,61 @@ const CASES: Record<string, Case[]> = {
     { name: 'a day that does not exist', edits: [['        due: 2027-06', '        due: 2027-02-30\n#            ^^^^^^^^^^ invalid-date']] },
     { name: 'words', edits: [['        due: 2027-06', '        due: June 2027\n#            ^^^^^^^^^ invalid-date']] },
     { name: 'a malformed date is not compared with the period', all: true, edits: [['        due: 2027-06', '        due: 2040-6\n#            ^^^^^^ invalid-date']] },
-    { name: 'a year, a month and a leap day are dates', edits: [['        due: 2027-06', '        due: 2028-02-29'], ['          - { name: Act adopted, target: yes }', '          - { name: Act adopted, target: yes, by: 2028 }']] },
+    { name: 'a year, a month and a leap day are dates', edits: [['        due: 2027-06', '        due: 2028-02-29'], ['          - { name: Act adopted, baseline: 0, target: yes, by: 2030 }', '          - { name: Act adopted, target: yes, by: 2028 }']] },
   ],
   'due-outside-period': [
     { name: 'a due date after the period', edits: [['        due: 2027-06', '        due: 2031-01\n#            ^^^^^^^ due-outside-period']] },
-    { name: 'an indicator date before it', edits: [['          - { name: Act adopted, target: yes }', '          - { name: Act adopted, target: yes, by: 2025 }\n#                                                 ^^^^ due-outside-period']] },
+    { name: 'an indicator date before it', edits: [['          - { name: Act adopted, baseline: 0, target: yes, by: 2030 }', '          - { name: Act adopted, target: yes, by: 2025 }\n#                                                 ^^^^ due-outside-period']] },
     { name: 'not checked while the period is invalid', edits: [['  period: { from: 2026, to: 2030 }', '  period: { from: 2031, to: 2026 }']] },
-    { name: 'the period\'s years are included', edits: [['        due: 2027-06', '        due: 2030-12-31'], ['          - { name: Act adopted, target: yes }', '          - { name: Act adopted, target: yes, by: 2026-01 }']] },
+    { name: 'the period\'s years are included', edits: [['        due: 2027-06', '        due: 2030-12-31'], ['          - { name: Act adopted, baseline: 0, target: yes, by: 2030 }', '          - { name: Act adopted, target: yes, by: 2026-01 }']] },
   ],
   'period-order': [
     { name: 'from after to, at the period key', all: true, edits: [['  period: { from: 2026, to: 2030 }', '  period: { from: 2031, to: 2026 }\n# ^^^^^^ period-order']] },
+  ],
+  'not-applicable-addressed': [
+    {
+      name: 'a clause declared not applicable that a measure addresses, at the clause',
+      edits: [['    summary: Laws let digital opportunities be seized.\n', '    summary: Laws let digital opportunities be seized.\n    not-applicable:\n      - clause: 12.ii\n#               ^^^^^ not-applicable-addressed\n        reason: The region assesses new legislation.\n']],
+    },
+    {
+      name: 'not when only a dropped measure names it',
+      edits: [
+        ['        addresses: [12.i, 12.ii]', '        addresses: [12.i]'],
+        ['    summary: Laws let digital opportunities be seized.\n', '    summary: Laws let digital opportunities be seized.\n    not-applicable:\n      - clause: 12.ii\n        reason: The region assesses new legislation.\n'],
+        ['      - id: LEG-1\n', '      - id: LEG-9\n        title: Old assessment plan\n        addresses: [12.ii]\n        status: dropped\n      - id: LEG-1\n'],
+      ],
+    },
+  ],
+  'business-case-currency': [
+    { name: 'a budget in another currency than the threshold, at the currency', edits: [['        budget: { amount: 4500000, currency: EUR }', '        budget: { amount: 4500000, currency: USD }\n#                                            ^^^ business-case-currency']] },
+    { name: 'no threshold, nothing to compare', edits: [['  business-case-threshold: { amount: 1000000, currency: EUR }\n', '  x-no-threshold: true\n'], ['        budget: { amount: 4500000, currency: EUR }', '        budget: { amount: 4500000, currency: USD }']] },
+  ],
+  'business-case-threshold-missing': [
+    { name: 'budgets without a threshold, once, at the strategy key', edits: [['  business-case-threshold: { amount: 1000000, currency: EUR }\n', ''], ['strategy:\n', 'strategy:\n#< business-case-threshold-missing\n']] },
+    { name: 'no budget, no threshold needed', edits: [['  business-case-threshold: { amount: 1000000, currency: EUR }\n', ''], ['        budget: { amount: 4500000, currency: EUR }\n', '']] },
+  ],
+  'indicator-incomplete': [
+    { name: 'no baseline and no date, at the indicator', edits: [['          - { name: Bills checked, baseline: 0, target: 100%, by: 2030 }', '          - { name: Bills checked, target: 100% }\n#           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ indicator-incomplete']] },
+    { name: 'a block indicator without a date', edits: [['          - { name: Bills checked, baseline: 0, target: 100%, by: 2030 }', '          - name: Bills checked\n#           ^^^^^^^^^^^^^^^^^^^ indicator-incomplete\n            baseline: 0\n            target: 100%']] },
+  ],
+  'dependency-order': [
+    { name: 'depends on a measure due later, at the reference', edits: [['        depends-on: [OPN-1]', '        due: 2026-12\n        depends-on: [OPN-1]\n#                    ^^^^^ dependency-order']] },
+    { name: 'the same year is not later than a month of it', edits: [['        depends-on: [OPN-1]', '        due: 2027\n        depends-on: [OPN-1]']] },
+    { name: 'an undated measure is not compared', edits: [] },
+  ],
+  'text-cut-by-comment': [
+    { name: 'a # right after the text', edits: [['    summary: Digital technologies are bought well.', '    summary: Action plan #3: digital first\n#                        ^ text-cut-by-comment']] },
+    { name: 'a # with no space after', edits: [['        lead: Public Procurement Agency', '        lead: Office of the CIO  #digital\n#                                ^ text-cut-by-comment']] },
+    { name: 'a deliberate comment is fine', edits: [['        lead: Public Procurement Agency', '        lead: Public Procurement Agency  # to confirm']] },
+    { name: 'a quoted text is fine', edits: [['    summary: Digital technologies are bought well.', '    summary: "Action plan #3: digital first"']] },
+  ],
+  'text-split-by-comma': [
+    {
+      name: 'an amount split in a flow mapping, at the second fragment',
+      edits: [['          - { name: Bills checked, baseline: 0, target: 100%, by: 2030 }', '          - { name: Projects above EUR 500, 000 with a business case, baseline: 0, target: 80%, by: 2030 }\n#                                           ^^^^^^^^^^^^^^^^^^^^^^^^ text-split-by-comma']],
+    },
+    { name: 'a lower-case continuation in a list', edits: [['          stakeholders: [service owners, disability organisations]', '          stakeholders: [Ministry of Health, including its agencies]\n#                                            ^^^^^^^^^^^^^^^^^^^^^ text-split-by-comma']] },
+    { name: 'a list of lower-case names is a list', edits: [] },
   ],
   'adopted-without-date': [
     { name: 'adopted without adopted-on, at the status value', all: true, edits: [['  adopted-on: 2026-03-01\n', ''], ['  status: adopted', '  status: adopted\n#         ^^^^^^^ adopted-without-date']] },

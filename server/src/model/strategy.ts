@@ -76,7 +76,7 @@ export interface MeasureModel {
   dependsOn?: { keySpan: Span; references: MeasureReference[] };
   hasLead: boolean;
   indicatorCount: number;
-  budget?: { keySpan: Span; amount?: number; currency?: string };
+  budget?: { keySpan: Span; amount?: number; currency?: string; currencySpan?: Span };
   businessCase?: { keySpan: Span; stakeholderCount: number };
   dates: DateValue[];
 }
@@ -535,6 +535,7 @@ function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex
       keySpan: budget.keySpan,
       amount: amount ? Number(amount.value.scalar) : undefined,
       currency: currency ? String(currency.value.scalar) : undefined,
+      currencySpan: currency?.value.span,
     };
   }
   const businessCase = okEntry(entries, 'business-case');

@@ -27,6 +27,13 @@ export const RULE_IDS = [
   'due-outside-period',
   'period-order',
   'adopted-without-date',
+  'not-applicable-addressed',
+  'business-case-currency',
+  'business-case-threshold-missing',
+  'indicator-incomplete',
+  'dependency-order',
+  'text-cut-by-comment',
+  'text-split-by-comma',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

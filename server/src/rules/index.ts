@@ -16,6 +16,13 @@ import { missingLead } from './missingLead';
 import { missingSection } from './missingSection';
 import { periodOrder } from './periodOrder';
 import { placeholderText } from './placeholderText';
+import { businessCaseCurrency } from './businessCaseCurrency';
+import { businessCaseThresholdMissing } from './businessCaseThresholdMissing';
+import { dependencyOrder } from './dependencyOrder';
+import { indicatorIncomplete } from './indicatorIncomplete';
+import { notApplicableAddressed } from './notApplicableAddressed';
+import { textCutByComment } from './textCutByComment';
+import { textSplitByComma } from './textSplitByComma';
 import { Rule } from './rule';
 import { typeMismatch } from './typeMismatch';
 import { unknownClause } from './unknownClause';
@@ -49,6 +56,13 @@ export const RULES: readonly Rule[] = [
   dueOutsidePeriod,
   periodOrder,
   adoptedWithoutDate,
+  notApplicableAddressed,
+  businessCaseCurrency,
+  businessCaseThresholdMissing,
+  indicatorIncomplete,
+  dependencyOrder,
+  textCutByComment,
+  textSplitByComma,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

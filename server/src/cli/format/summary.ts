@@ -14,7 +14,7 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** `2 errors, 1 warning, 0 infos in 3 files`. */
+/** `2 errors, 1 warning, 0 notes in 3 files` (a note is a finding of severity info). */
 export function summaryLine(counts: Counts, fileCount: number): string {
-  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')} in ${plural(fileCount, 'file')}`;
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'note')} in ${plural(fileCount, 'file')}`;
 }

@@ -1,0 +1,36 @@
+/**
+ * The prose values of a strategy as the two YAML-trap rules read them: each plain (unquoted)
+ * scalar of a prose field, with the field it belongs to and the flow collection it sits in.
+ */
+import { isMap, isSeq, Scalar } from 'yaml';
+import { StrategyModel } from '../model/strategy';
+import { CheckedValue } from '../model/walk';
+
+/** The prose fields whose text drafters write as sentences or names (spec §7.3). */
+export const PROSE_FIELDS = new Set(['title', 'summary', 'description', 'lead', 'name', 'reason', 'partners', 'government', 'handled-by', 'value', 'stakeholders']);
+
+export interface ProseValue {
+  field: string;
+  value: CheckedValue;
+  node: Scalar;
+  /** The flow collection (`[ ]` or `{ }`) the value is written in, when it is in one. */
+  flow?: CheckedValue;
+}
+
+export function proseValues(model: StrategyModel): ProseValue[] {
+  const found: ProseValue[] = [];
+  const visit = (value: CheckedValue, field: string, flow: CheckedValue | undefined): void => {
+    if (!value.ok) return;
+    const node = value.node;
+    const inFlow = (isMap(node) || isSeq(node)) && node.flow ? value : flow;
+    if (value.entries) {
+      for (const entry of value.entries.values()) visit(entry.value, entry.key, inFlow);
+    } else if (value.items) {
+      for (const item of value.items) visit(item, field, inFlow);
+    } else if (value.spec.kind === 'prose' && PROSE_FIELDS.has(field) && node && (node as Scalar).type === 'PLAIN') {
+      found.push({ field, value, node: node as Scalar, flow });
+    }
+  };
+  if (model.root) visit(model.root, '', undefined);
+  return found;
+}
