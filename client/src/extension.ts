@@ -11,6 +11,7 @@ import { CoveragePanel } from './coveragePanel';
 import { CoverageTracker, isStrategyCandidate } from './coverageTracker';
 import { CoverageTree, createCoverageTree } from './coverageTree';
 import { registerExportCommands } from './exportCommands';
+import { importStrategyDocument } from './importDocument';
 import { createLanguageClient, INSERT_ALL_MISSING_SECTIONS, reportCommandResult, startOrRestart } from './languageClient';
 import { LocalAnalyses } from './localAnalysis';
 import { newStrategy } from './newStrategy';
@@ -86,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<DgsApi
       if (await startOrRestart(client, output)) vscode.window.setStatusBarMessage('$(check) DGS language server restarted', 3000);
     }),
     vscode.commands.registerCommand('dgs.init', (resource?: unknown) => newStrategy(resource)),
+    vscode.commands.registerCommand('dgs.importDocument', (resource?: unknown) => importStrategyDocument(client, resource)),
   );
 
   client = createLanguageClient(context, output, activeStrategyUri);

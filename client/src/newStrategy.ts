@@ -19,10 +19,10 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** The first name that is neither a file in the folder nor an open unsaved document. */
-async function freeUri(folder: vscode.Uri): Promise<vscode.Uri> {
+export async function freeUri(folder: vscode.Uri, base?: string): Promise<vscode.Uri> {
   const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.path));
   for (let index = 1; ; index++) {
-    const file = vscode.Uri.joinPath(folder, candidateName(index));
+    const file = vscode.Uri.joinPath(folder, candidateName(index, base));
     if (!open.has(file.path) && !(await exists(file))) return file;
   }
 }

@@ -80,7 +80,7 @@ describe('language server over stdio: diagnostics', function () {
     for (const feature of ['hoverProvider', 'completionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'codeLensProvider', 'definitionProvider', 'referencesProvider', 'renameProvider'] as const) {
       assert.ok(capabilities[feature], `${feature} is announced`);
     }
-    assert.deepStrictEqual(capabilities.executeCommandProvider?.commands, ['dgs.insertAllMissingSections']);
+    assert.deepStrictEqual(capabilities.executeCommandProvider?.commands, ['dgs.insertAllMissingSections', 'dgs.server.importDocument']);
     assert.strictEqual(capabilities.diagnosticProvider, undefined, 'no pull diagnostics for a client that does not pull');
   });
 

@@ -111,6 +111,27 @@ Options:
 
 Exit status: 0 the file was written; 2 FILE exists (without --force), cannot be
 written, or the configuration has an error.`,
+  import: `Usage: dgs import DOCUMENT [options]
+
+Reads a strategy written as a Word document (.docx), Markdown (.md) or plain
+text (.txt) and writes a first strategy file: the strategy block from the title
+page, a section for each chapter matched to a recommendation, a measure for each
+action with its lead, due date, budget, indicators and partners when the text
+states them. Every guessed value is marked "imported: check"; text that fits
+nowhere is kept under x-unplaced. Without --output the file goes to standard
+output.
+
+Options:
+  -o, --output FILE       write the strategy to FILE (such as national.strategy.yaml)
+      --force             overwrite FILE if it exists
+  -h, --help              show this help
+
+Exit status: 0 the strategy was written; 2 bad usage, a document that cannot be
+read, FILE exists (without --force), or a configuration error.
+
+Example:
+  dgs import strategy.docx --output national.strategy.yaml
+  dgs check national.strategy.yaml`,
   schema: `Usage: dgs schema [options]
 
 Prints a JSON Schema (draft-07) of the strategy format, for YAML tools such as
@@ -124,7 +145,7 @@ Example:
   dgs schema --output strategy.schema.json`,
 };
 
-export const COMMANDS = ['check', 'coverage', 'export', 'diff', 'init', 'schema', 'help'] as const;
+export const COMMANDS = ['check', 'coverage', 'export', 'diff', 'init', 'import', 'schema', 'help'] as const;
 
 export function commandHelp(command: string): string | undefined {
   const help = COMMAND_HELP[command];
@@ -147,6 +168,8 @@ Commands:
   diff OLD NEW                what changed between two versions (files or git:REV:PATH)
                               [--format text|markdown|json] [--output FILE]
   init [FILE]                 write a skeleton strategy (default ${DEFAULT_INIT_FILE}) [--force]
+  import DOCUMENT             a first strategy from a .docx, .md or .txt document
+                              [--output FILE] [--force]
   schema                      print the JSON Schema of the strategy format [--output FILE]
   help [COMMAND]              show the help of a command
 

@@ -9,6 +9,7 @@ import { runCoverage } from './coverage';
 import { runDiff } from './diff';
 import { runExport } from './export';
 import { COMMANDS, commandHelp, generalHelp } from './help';
+import { runImport } from './importCommand';
 import { runInit } from './init';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { runSchema } from './schemaCommand';
@@ -18,7 +19,7 @@ export { CliIO } from './io';
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 
-const RUNNERS: Record<string, Command> = { check: runCheck, coverage: runCoverage, export: runExport, diff: runDiff, init: runInit, schema: runSchema };
+const RUNNERS: Record<string, Command> = { check: runCheck, coverage: runCoverage, export: runExport, diff: runDiff, init: runInit, import: runImport, schema: runSchema };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;

@@ -5,6 +5,7 @@ import { DocumentAnalysis } from '../documents';
 import { CodeActionResult, computeCodeActions, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND, QUICK_FIX_KIND } from '../features/codeActions';
 import { rangeOf, ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';
+import { IMPORT_DOCUMENT_COMMAND, importDocument } from './importDocument';
 import { isRecord } from './settings';
 
 export const INSERT_ALL_MISSING_SECTIONS = 'dgs.insertAllMissingSections';
@@ -45,6 +46,8 @@ export function registerCodeActions(server: ServerContext): void {
 
   connection.onExecuteCommand(
     server.guard('execute command', null, async (params) => {
+      // One handler answers every command of the server; the import has a module of its own.
+      if (params.command === IMPORT_DOCUMENT_COMMAND) return importDocument(server, params.arguments?.[0]);
       if (params.command !== INSERT_ALL_MISSING_SECTIONS) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}`);
       const argument: unknown = params.arguments?.[0];
       const uri = typeof argument === 'string' ? argument : isRecord(argument) && typeof argument.uri === 'string' ? argument.uri : server.lastActiveUri;

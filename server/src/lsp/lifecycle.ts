@@ -5,6 +5,7 @@ import { DidChangeWatchedFilesNotification, InitializeParams, InitializeResult, 
 import { loadDefaultSchema } from '../schema/file';
 import { warmUp } from '../warmUp';
 import { CODE_ACTION_KINDS, INSERT_ALL_MISSING_SECTIONS } from './codeActions';
+import { IMPORT_DOCUMENT_COMMAND } from './importDocument';
 import { COMPLETION_TRIGGERS } from './completion';
 import { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -53,7 +54,7 @@ export function registerLifecycle(server: ServerContext, diagnostics: Diagnostic
         referencesProvider: true,
         renameProvider: capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
-        executeCommandProvider: { commands: [INSERT_ALL_MISSING_SECTIONS] },
+        executeCommandProvider: { commands: [INSERT_ALL_MISSING_SECTIONS, IMPORT_DOCUMENT_COMMAND] },
       },
       serverInfo: { name: 'dgs-language-server', version },
     };
