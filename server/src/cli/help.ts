@@ -104,9 +104,14 @@ Examples:
 
 Writes a complete skeleton strategy to FILE (default ${DEFAULT_INIT_FILE}): the
 strategy block, every part and every section, each with a first measure. It has
-no errors, only TODO placeholders to replace.
+no errors, only TODO placeholders to replace; its measures address nothing (0 of
+26 clauses) until their titles are written.
 
 Options:
+      --level LEVEL       national, regional or local (default national)
+      --government NAME   the government that adopts the strategy
+      --from YEAR         the first year of the period (default this year)
+      --to YEAR           the last year of the period (default four years after --from)
       --force             overwrite FILE if it exists
   -h, --help              show this help
 
@@ -187,7 +192,7 @@ Commands:
                               --format docx|csv [--table measures|clauses] [--output FILE]
   diff OLD NEW                what changed between two versions (files or git:REV:PATH)
                               [--format text|markdown|json] [--output FILE]
-  init [FILE]                 write a skeleton strategy (default ${DEFAULT_INIT_FILE}) [--force]
+  init [FILE]                 write a skeleton strategy (default ${DEFAULT_INIT_FILE}) [--level, --government, --from, --to, --force]
   import DOCUMENT             a first strategy from a .docx, .md or .txt document
                               [--output FILE] [--force]
   schema                      print the JSON Schema of the strategy format [--output FILE]
