@@ -5,7 +5,7 @@
  * this module's own. Measures, clauses and findings carry `data-dgs-*` attributes (see
  * `REPORT_LINK_ATTRIBUTES` in protocol.ts) that a webview turns into links to the file.
  */
-import { CoverageReportData, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureLabel, PartReport, RecommendationReport, SEVERITIES, STATUS_WORDS, UnitReport } from './data';
+import { budgetText, CoverageReportData, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureFacts, measureLabel, PartReport, RecommendationReport, SEVERITIES, STATUS_WORDS, UnitReport, unitNotes } from './data';
 import { escapeHtml } from './escape';
 import { matrixFigure } from './matrix';
 
@@ -154,6 +154,7 @@ function header(data: CoverageReportData): string {
 <h1>${escapeHtml(strategy.title ?? 'Untitled strategy')}</h1>
 ${meta.length > 0 ? `<p class="meta">${meta.map((item) => `<span>${item}</span>`).join('')}</p>` : ''}
 <p class="source">File <code>${escapeHtml(data.file)}</code>, checked against the ${escapeHtml(instrument.title)} (${escapeHtml(instrument.id)}, adopted ${escapeHtml(instrument.adopted)}).</p>
+<p class="statement">${escapeHtml(data.statement.text)} Report made on ${escapeHtml(data.statement.madeOn)} by dgs ${escapeHtml(data.statement.dgsVersion)}. Part and recommendation titles are short titles of dgs; quoted texts are the Recommendation's, verbatim. Budget overall: ${escapeHtml(budgetText(data.budgets.overall))}.</p>
 </header>`;
 }
 
@@ -239,17 +240,28 @@ function measureHtml(measure: MeasureInfo, recommendation: RecommendationReport)
     measure.indicators.length > 0
       ? `<ul>${measure.indicators.map(indicatorHtml).join('')}</ul>`
       : '<span class="warn"><span aria-hidden="true">⚠</span> None</span>';
-  const status = measure.status !== undefined ? `<dt>Status</dt><dd>${escapeHtml(measure.status)}</dd>` : '';
+  const status =
+    (measure.status !== undefined ? `<dt>Status</dt><dd>${escapeHtml(measure.status)}</dd>` : '') +
+    measureFacts(measure)
+      .map(([label, text]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(text)}</dd>`)
+      .join('');
   return `<li data-dgs-measure="${measure.index}"><span class="mid">${escapeHtml(measureLabel(measure))}</span>${title}${where}
 <dl class="facts"><dt>Lead</dt><dd>${lead}</dd><dt>Due</dt><dd>${due}</dd><dt>Indicators</dt><dd>${indicators}</dd>${status}</dl></li>`;
 }
 
 function unitRow(data: CoverageReportData, unit: UnitReport, recommendation: RecommendationReport): string {
+  const listed = [...unit.measures, ...unit.inactive];
   const measures =
-    unit.measures.length > 0
-      ? `<ul class="measures">${unit.measures.map((index) => measureHtml(data.measures[index], recommendation)).join('\n')}</ul>`
-      : '<span class="warn">No measure addresses this clause.</span>';
-  return `<tr class="${unit.status}" data-dgs-clause="${escapeHtml(unit.ref)}"><th scope="row">${escapeHtml(unit.ref)}</th><td class="clause">${escapeHtml(unit.text)}</td><td>${measures}</td><td>${badge(unit.status, 'unit')}</td></tr>`;
+    listed.length > 0
+      ? `<ul class="measures">${listed.map((index) => measureHtml(data.measures[index], recommendation)).join('\n')}</ul>`
+      : unit.coverage === 'not-applicable'
+        ? ''
+        : '<span class="warn">No measure addresses this clause.</span>';
+  const notes = unitNotes(data, unit)
+    .map((note) => `<p class="note">${escapeHtml(note)}</p>`)
+    .join('');
+  const shown = unit.coverage === 'not-applicable' ? '<span class="badge">Not applicable</span>' : badge(unit.status, 'unit');
+  return `<tr class="${unit.status}" data-dgs-clause="${escapeHtml(unit.ref)}"><th scope="row">${escapeHtml(unit.ref)}</th><td class="clause">${escapeHtml(unit.text)}</td><td>${measures}</td><td>${shown}${notes}</td></tr>`;
 }
 
 function recommendationHtml(data: CoverageReportData, recommendation: RecommendationReport): string {
