@@ -41,7 +41,7 @@ export interface ClientOptions {
 
 /** The kinds of edit timed besides the title and clause edits, each as an editor sends it. */
 export const EDIT_KINDS = {
-  typing: 'typing in a title, one character per change',
+  typing: 'typing in a clause reference, one character per change',
   span: 'one change across two adjacent measures',
   paste: 'paste a measure',
   delete: 'delete a measure',
@@ -409,6 +409,8 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
     mark('edits');
     cpu = processCpuMs(child.pid!);
     let editsDone = 0;
+    /** The diagnostics last shown, to see whether an edit that breaks the YAML loses others. */
+    let lastShown: Diagnostic[] = opened.diagnostics;
     const editsBegan = performance.now();
     for (let edit = 1; edit <= options.edits && !overBudget(editsBegan, edit - 1); edit++) {
       let accept: (diagnostics: Diagnostic[]) => boolean;
@@ -426,6 +428,7 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
       }
       const seen = await diagnosticsNow(accept, `diagnostics after edit ${edit} (version ${version})`);
       if (!seen.matched) result.editMismatches++;
+      lastShown = seen.diagnostics;
       (edit % 2 === 1 ? result.editTitleMs : result.editClauseMs).push(seen.at - start);
       // A drafter's next keystroke comes a moment later; let the server finish what it does after publishing.
       editsDone++;
@@ -436,7 +439,7 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
     // ---- Every other kind of edit, as ranged changes. Each phase leaves the text as it found it.
     mark('edit kinds');
     const nonSyntax = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code !== 'yaml-syntax').length;
-    let shown = (await diagnosticsNow(() => true, 'diagnostics before the edit kinds').catch(() => ({ diagnostics: [] as Diagnostic[] }))).diagnostics;
+    let shown = lastShown;
     /** Sends an edit, waits for the diagnostics of its version, and files the time under `kind`. */
     async function timedEdit(kind: EditKind, send: () => void, accept: (diagnostics: Diagnostic[]) => boolean, breaksYaml = false): Promise<void> {
       const before = nonSyntax(shown);
@@ -454,15 +457,16 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
     const samples = Math.max(4, Math.floor(options.edits / 2));
     const errorOn = (line: number) => (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.range.start.line === line && d.severity === 1);
     const noErrorOn = (line: number) => (diagnostics: Diagnostic[]) => !errorOn(line)(diagnostics);
-    const titleLine = marks.titleLine;
     const phase = async (run: (sample: number) => Promise<void>): Promise<void> => {
       const began = performance.now();
       for (let sample = 0; sample < samples && !overBudget(began, sample); sample++) await run(sample);
     };
-    // Typing: one character at a time at the end of a title.
+    // Typing: one character at a time, in a clause reference (it becomes unknown, then
+    // right again), so that every server's diagnostics show each keystroke.
     await phase(async () => {
-      const end = lines[titleLine].length;
-      await timedEdit('typing', () => change(titleLine, end, end, 'x'), () => true);
+      const at = lines[marks.addressesLine].indexOf('[') + 1 + /^[^,\]]+/.exec(lines[marks.addressesLine].slice(lines[marks.addressesLine].indexOf('[') + 1))![0].length;
+      await timedEdit('typing', () => change(marks.addressesLine, at, at, 'x'), errorOn(marks.addressesLine));
+      await timedEdit('typing', () => change(marks.addressesLine, at, at + 1, ''), noErrorOn(marks.addressesLine));
     });
     // A change across two adjacent measures (a multi-line replacement from one measure's lead
     // to the next one's), which breaks and repairs the next measure's first clause.

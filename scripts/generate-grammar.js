@@ -162,7 +162,8 @@ function grammar() {
         end: '$',
         name: 'comment.line.number-sign.yaml',
         patterns: [
-          { match: '(?<=#)[ \\t]*(dgs-strategy)(?=\\s|$)', captures: { 1: { name: 'keyword.other.marker.dgs-strategy' } } },
+          // The marker stays a comment to every theme: no keyword scope (2026 Dark paints keywords the red of errors).
+          { match: '(?<=#)[ \\t]*(dgs-strategy)(?=\\s|$)', captures: { 1: { name: 'meta.marker.dgs-strategy' } } },
           {
             match: '(?<=#)[ \\t]*(dgs-disable(?:-next-line)?)(?=\\s|$)((?:[ \\t,]+[a-z][a-z-]*)*)',
             captures: { 1: { name: 'keyword.other.directive.dgs-strategy' }, 2: { patterns: [{ match: '[a-z][a-z-]*', name: 'constant.other.rule-id.dgs-strategy' }] } },

@@ -1,23 +1,20 @@
 /**
- * What the status bar, the coverage view and the report show for one strategy: the server's
- * coverage summary (`dgs/coverage`), completed from the client's own analysis of the same
- * text (recommendation titles, clause texts, where each measure is). Pure: no VS Code API.
+ * What the status bar, the coverage view and the report show for one strategy, arranged from
+ * the server's answer to `dgs/coverage`: the core's status of each clause (spec §7.1) and the
+ * report's data (titles, clause texts, measures and where they are written). Pure: no VS Code
+ * API, and no analysis: the client computes nothing, it only arranges what the server says.
  */
-import { Analysis } from '../../server/src/analyze';
-import { CLAUSE_STATUSES, ClauseCoverageStatus, lacksText } from '../../server/src/coverage';
-import { CoverageSummary } from '../../server/src/features/coverageSummary';
-import { Range } from '../../server/src/text/lineIndex';
-
-/** The answer to `dgs/coverage` (null when the server does not treat the document as a strategy): the core's statuses. */
-export type { CoverageSummary } from '../../server/src/features/coverageSummary';
-
-export const COVERAGE_REQUEST = 'dgs/coverage';
+import { CLAUSE_STATUSES } from '../../server/src/protocol';
+import type { ClauseCoverageStatus, CoverageAnswer, ProtocolRange, ReportMessage } from '../../server/src/protocol';
 
 export interface MeasureItem {
+  /** The measure's index in the report's measures. */
+  index: number;
+  /** Its id, or `line N` when it has none. */
   id: string;
   title?: string;
-  /** Where the measure's id is written (0-based, UTF-16), when the text has it. */
-  range?: Range;
+  /** Where the measure's id is written (its first line when it has no id). */
+  range: ProtocolRange;
 }
 
 export interface UnitItem {
@@ -42,8 +39,9 @@ export interface RecommendationItem {
   title: string;
   text: string;
   part: string;
-  /** Whether the strategy has this section at all. */
+  /** Whether the strategy has this section at all, and where its key is written. */
   present: boolean;
+  sectionRange?: ProtocolRange;
   units: UnitItem[];
 }
 
@@ -53,15 +51,15 @@ export interface CoverageView {
   total: number;
   /** Clauses by status. */
   counts: Record<ClauseCoverageStatus, number>;
+  /** The instrument the strategy is checked against (OECD/LEGAL/0406). */
+  instrument: string;
   recommendations: RecommendationItem[];
-  /** Where the statuses come from: the language server, or the client's own analysis. */
-  source: 'server' | 'client';
 }
 
 /** Checks the shape of a `dgs/coverage` answer; anything else is treated as no answer. */
-export function isCoverageSummary(value: unknown): value is CoverageSummary {
+export function isCoverageAnswer(value: unknown): value is CoverageAnswer {
   if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Partial<CoverageSummary>;
+  const candidate = value as Partial<CoverageAnswer>;
   return (
     typeof candidate.addressed === 'number' &&
     typeof candidate.total === 'number' &&
@@ -75,82 +73,91 @@ export function isCoverageSummary(value: unknown): value is CoverageSummary {
         CLAUSE_STATUSES.includes(unit.status) &&
         Array.isArray(unit.measures) &&
         Array.isArray(unit.inactive),
-    )
+    ) &&
+    typeof candidate.report === 'object' &&
+    candidate.report !== null &&
+    Array.isArray(candidate.report.parts) &&
+    Array.isArray(candidate.report.measures) &&
+    Array.isArray(candidate.measureRanges) &&
+    typeof candidate.sectionRanges === 'object' &&
+    candidate.sectionRanges !== null &&
+    typeof candidate.notes === 'object' &&
+    candidate.notes !== null
   );
 }
 
-/**
- * The coverage of a strategy. The server's summary decides what is addressed and by which
- * measures when it speaks of the same clauses as the client's analysis (both read the same
- * schema); otherwise the client's analysis decides alone.
- */
-export function buildCoverageView(analysis: Analysis, summary?: CoverageSummary): CoverageView {
-  const { model, coverage } = analysis;
-  const schema = model.schema;
-  const serverUnits = summary ? new Map(summary.units.map((unit) => [unit.ref, unit])) : undefined;
-  const useServer = serverUnits !== undefined && serverUnits.size === schema.units.length && schema.units.every((unit) => serverUnits.has(unit.ref));
-  const localUnits = new Map(coverage.units.map((entry) => [entry.unit.ref, entry]));
-  const presentSections = new Set(model.sections.map((section) => section.recommendation.section));
-
-  const measureItem = (id: string): MeasureItem => {
-    const measure = model.measuresById.get(id)?.[0];
-    if (!measure?.id) return { id };
-    return {
-      id,
-      title: measure.title,
-      range: { start: model.lines.positionAt(measure.id.span.start), end: model.lines.positionAt(measure.id.span.end) },
-    };
-  };
-
-  const recommendations = schema.recommendations.map((recommendation): RecommendationItem => {
-    const units = recommendation.units.map((unit): UnitItem => {
-      const local = localUnits.get(unit.ref);
-      let status: ClauseCoverageStatus;
-      let ids: string[];
-      let inactive: string[];
-      if (useServer) {
-        const served = serverUnits!.get(unit.ref)!;
-        ({ status, measures: ids, inactive } = served);
-      } else {
-        status = local?.status ?? 'missing';
-        ids = idsOf(local?.measures ?? []);
-        inactive = idsOf(local?.inactive ?? []);
-      }
-      let note: string | undefined;
-      if (status === 'weak') note = `Weak: ${lacksText(local?.lacks)}`;
-      else if (status === 'not-applicable' && local?.notApplicable?.reason) note = `Not applicable: ${local.notApplicable.reason}`;
-      return { ref: unit.ref, text: unit.text, addressed: status === 'addressed' || status === 'weak', status, measures: ids.map(measureItem), inactive: inactive.map(measureItem), note };
-    });
-    return {
-      number: recommendation.number,
-      section: recommendation.section,
-      title: recommendation.title,
-      text: recommendation.text,
-      part: recommendation.part.key,
-      present: presentSections.has(recommendation.section),
-      units,
-    };
+/** The view of a strategy's coverage: the recommendations in the schema's order, their clauses with the core's statuses, the measures addressing each. */
+export function buildCoverageView(answer: CoverageAnswer): CoverageView {
+  const { report } = answer;
+  // A measure by its id: the first written with it (ids are unique in a valid strategy).
+  const byId = new Map<string, number>();
+  report.measures.forEach((measure, index) => {
+    if (measure.id !== undefined && !byId.has(measure.id)) byId.set(measure.id, index);
   });
-  const allUnits = recommendations.flatMap((recommendation) => recommendation.units);
-  const counts: Record<ClauseCoverageStatus, number> = { addressed: 0, weak: 0, 'not-applicable': 0, missing: 0 };
-  for (const unit of allUnits) counts[unit.status]++;
-  return {
-    addressed: counts.addressed + counts.weak,
-    total: allUnits.length,
-    counts,
-    recommendations,
-    source: useServer ? 'server' : 'client',
+  const measureItem = (id: string): MeasureItem | undefined => {
+    const index = byId.get(id);
+    if (index === undefined) return undefined;
+    const measure = report.measures[index];
+    return { index, id, title: measure.title, range: answer.measureRanges[index] };
   };
+  const items = (ids: string[]): MeasureItem[] => ids.map(measureItem).filter((item): item is MeasureItem => item !== undefined);
+  const units = new Map(answer.units.map((unit) => [unit.ref, unit]));
+  const recommendations = report.parts.flatMap((part) =>
+    part.recommendations.map(
+      (recommendation): RecommendationItem => ({
+        number: recommendation.number,
+        section: recommendation.section,
+        title: recommendation.title,
+        text: recommendation.text,
+        part: part.key,
+        present: recommendation.present,
+        sectionRange: answer.sectionRanges[recommendation.section],
+        units: recommendation.units.map((reported): UnitItem => {
+          const unit = units.get(reported.ref);
+          const status: ClauseCoverageStatus = unit?.status ?? 'missing';
+          return {
+            ref: reported.ref,
+            text: reported.text,
+            addressed: status === 'addressed' || status === 'weak',
+            status,
+            measures: items(unit?.measures ?? []),
+            inactive: items(unit?.inactive ?? []),
+            note: answer.notes[reported.ref],
+          };
+        }),
+      }),
+    ),
+  );
+  return { addressed: answer.addressed, total: answer.total, counts: answer.counts, instrument: report.instrument.id, recommendations };
+}
+
+/** The places a click in the report points to: a measure's id; a clause's measures, or its section when none addresses it; a finding's start. */
+export function revealTargets(answer: CoverageAnswer, message: ReportMessage): ProtocolRange[] {
+  switch (message.type) {
+    case 'reveal-measure': {
+      const range = answer.measureRanges[message.index];
+      return range ? [range] : [];
+    }
+    case 'reveal-clause': {
+      const unit = answer.report.parts.flatMap((part) => part.recommendations.flatMap((recommendation) => recommendation.units.map((candidate) => ({ recommendation, unit: candidate })))).find((entry) => entry.unit.ref === message.ref);
+      if (!unit) return [];
+      const measures = unit.unit.measures.map((index) => answer.measureRanges[index]).filter((range): range is ProtocolRange => range !== undefined);
+      if (measures.length > 0) return measures;
+      // No measure addresses it: the section where one would go, when the strategy has it.
+      const section = answer.sectionRanges[unit.recommendation.section];
+      return section ? [section] : [];
+    }
+    case 'reveal-finding': {
+      const position = { line: Math.max(0, message.line - 1), character: Math.max(0, message.column - 1) };
+      return [{ start: position, end: position }];
+    }
+  }
 }
 
 /** The status bar's text: `DGS 22/26`, and the clauses declared not applicable when there are some: `DGS 20/26 · 2 n/a`. */
 export function statusText(view: Pick<CoverageView, 'addressed' | 'total'> & { counts?: Record<ClauseCoverageStatus, number> }): string {
   const notApplicable = view.counts?.['not-applicable'] ?? 0;
   return `DGS ${view.addressed}/${view.total}${notApplicable > 0 ? ` · ${notApplicable} n/a` : ''}`;
-}
-
-function idsOf(measures: Array<{ id?: { text: string } }>): string[] {
-  return [...new Set(measures.map((measure) => measure.id?.text).filter((id): id is string => id !== undefined))];
 }
 
 /** The documents the tools treat as strategies (spec §3), as the client can tell before the server answers. */
@@ -177,7 +184,7 @@ export function unitDescription(unit: UnitItem): string {
   let text: string;
   if (unit.status === 'addressed') text = `addressed by ${ids}`;
   else if (unit.status === 'weak') text = `weak: addressed by ${ids}; ${unit.note?.replace(/^Weak: /, '') ?? ''}`;
-  else if (unit.status === 'not-applicable') text = 'not applicable';
+  else if (unit.status === 'not-applicable') text = unit.note ? unit.note.replace(/^Not applicable: /, 'not applicable: ') : 'not applicable';
   else text = 'not addressed';
   if (unit.inactive.length > 0) text += ` (${unit.inactive.map((measure) => measure.id).join(', ')} dropped or unfinished)`;
   return text;

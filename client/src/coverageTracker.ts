@@ -1,34 +1,35 @@
 /**
  * Follows the strategy the drafter is working on (the active editor's, or the last one while
- * it stays open) and keeps its coverage up to date as they type: the server's `dgs/coverage`
- * summary, completed by the client's own analysis; the client's alone while the server is
- * not running. The status bar, the coverage view and the report listen to it.
+ * it stays open) and keeps its coverage up to date as they type, by asking the language
+ * server (`dgs/coverage`): the extension analyses nothing itself. The status bar, the
+ * coverage view and the report listen to it.
  */
 import * as vscode from 'vscode';
-import { Analysis } from '../../server/src/analyze';
-import { buildCoverageView, CoverageSummary, CoverageView, isCoverageSummary, looksLikeStrategy } from './coverageModel';
-import { LocalAnalyses } from './localAnalysis';
+import type { CoverageAnswer, CoverageParams } from '../../server/src/protocol';
+import { buildCoverageView, CoverageView, isCoverageAnswer, looksLikeStrategy } from './coverageModel';
 
-/** How long typing must pause before the coverage is recomputed. */
-const TYPING_PAUSE_MS = 250;
-/** How long to wait for the server's answer before using the client's own analysis. */
-const SERVER_TIMEOUT_MS = 3000;
+/** How long typing must pause before the coverage is asked for again. */
+const TYPING_PAUSE_MS = 150;
+/** How long to wait for the server's answer before giving up on this version. */
+const SERVER_TIMEOUT_MS = 5000;
 
-export type CoverageRequester = (uri: string) => Promise<unknown>;
+/** Sends `dgs/coverage` to the running server; undefined while no server runs. */
+export type CoverageRequester = (params: CoverageParams) => Promise<unknown>;
 
 export interface CoverageSnapshot {
   document: vscode.TextDocument;
   version: number;
-  analysis: Analysis;
+  answer: CoverageAnswer;
   view: CoverageView;
 }
 
-const SCHEMES = new Set(['file', 'untitled']);
+/** Schemes whose YAML files the server checks; a document in the strategy language is checked whatever its scheme. */
+const YAML_SCHEMES = new Set(['file', 'untitled']);
 
 /** Whether a document is one the tools may treat as a strategy, as far as the client can tell. */
 export function isStrategyCandidate(document: vscode.TextDocument): boolean {
-  if (document.languageId !== 'dgs-strategy' && document.languageId !== 'yaml') return false;
-  if (!SCHEMES.has(document.uri.scheme) && document.languageId !== 'dgs-strategy') return false;
+  if (document.languageId === 'dgs-strategy') return true;
+  if (document.languageId !== 'yaml' || !YAML_SCHEMES.has(document.uri.scheme)) return false;
   const treatAll = vscode.workspace.getConfiguration('dgs', document.uri).get<boolean>('treatAllYamlAsStrategy', false);
   return looksLikeStrategy({ languageId: document.languageId, fileName: document.fileName, firstLine: document.lineCount > 0 ? document.lineAt(0).text : '' }, treatAll);
 }
@@ -42,11 +43,10 @@ export class CoverageTracker implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Whether the answers should carry the report's HTML: while the report is open. */
+  private html = false;
 
-  constructor(
-    private readonly analyses: LocalAnalyses,
-    private readonly requestCoverage: () => CoverageRequester | undefined,
-  ) {
+  constructor(private readonly requestCoverage: () => CoverageRequester | undefined) {
     this.subscriptions.push(
       this.changed,
       vscode.window.onDidChangeActiveTextEditor(() => this.follow()),
@@ -82,12 +82,19 @@ export class CoverageTracker implements vscode.Disposable {
     return this.latest;
   }
 
+  /** Asks for the report's HTML with the coverage from now on (true), or no longer (false). */
+  set includeHtml(value: boolean) {
+    if (this.html === value) return;
+    this.html = value;
+    if (value) void this.refresh();
+  }
+
   /** Takes the active editor's document when it may be a strategy; keeps the last one otherwise while it is open. */
   follow(force = false): void {
     const active = vscode.window.activeTextEditor?.document;
     let next = this.current;
     if (active && isStrategyCandidate(active)) next = active;
-    else if (active && (active.uri.scheme === 'file' || active.uri.scheme === 'untitled')) next = undefined;
+    else if (active && YAML_SCHEMES.has(active.uri.scheme)) next = undefined;
     if (next && next.isClosed) next = undefined;
     if (next === this.current && !force && this.latest) return;
     this.current = next;
@@ -112,32 +119,35 @@ export class CoverageTracker implements vscode.Disposable {
       return;
     }
     const version = document.version;
-    const served = await this.askServer(document);
+    const answer = await this.askServer(document);
     if (generation !== this.generation || document.version !== version || document.isClosed) return;
-    if (served === null) {
+    if (answer === null) {
       // The server does not treat this document as a strategy (a plain YAML file).
       this.publish(undefined);
       return;
     }
-    const analysis = this.analyses.analysisOf(document);
-    this.publish({ document, version, analysis, view: buildCoverageView(analysis, served) });
+    if (answer === undefined) {
+      // No answer (no server yet, or it failed): the coverage shown stays until the next one, if it is this document's.
+      if (this.latest && this.latest.document !== document) this.publish(undefined);
+      return;
+    }
+    this.publish({ document, version: answer.version, answer, view: buildCoverageView(answer) });
   }
 
-  /** The server's summary; null when it says the document is no strategy; undefined when it cannot say. */
-  private async askServer(document: vscode.TextDocument): Promise<CoverageSummary | null | undefined> {
-    // The server sees files on disk and unsaved files only; the client analyses the others alone.
-    const request = SCHEMES.has(document.uri.scheme) ? this.requestCoverage() : undefined;
-    if (!request) return isStrategyCandidate(document) ? undefined : null;
+  /** The server's answer; null when it says the document is no strategy; undefined when it cannot say. */
+  private async askServer(document: vscode.TextDocument): Promise<CoverageAnswer | null | undefined> {
+    const request = this.requestCoverage();
+    if (!request) return undefined;
     let timeout: NodeJS.Timeout | undefined;
     try {
       const answer = await Promise.race([
-        request(document.uri.toString()),
+        request({ uri: document.uri.toString(), file: vscode.workspace.asRelativePath(document.uri, false), html: this.html }),
         new Promise<'timeout'>((resolve) => {
           timeout = setTimeout(() => resolve('timeout'), SERVER_TIMEOUT_MS);
         }),
       ]);
       if (answer === null) return null;
-      return isCoverageSummary(answer) ? answer : undefined;
+      return isCoverageAnswer(answer) ? answer : undefined;
     } catch {
       return undefined;
     } finally {

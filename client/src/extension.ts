@@ -1,20 +1,23 @@
 /**
- * The VS Code extension: a thin shell around the language server and the core. It starts
- * the bundled server, follows the strategy being edited (status bar, coverage view, coverage
- * report) and offers the commands. It runs nothing from the workspace, so it works in
- * untrusted workspaces too (the server then loads no schema from outside the workspace).
+ * The VS Code extension: a thin shell around the language server. It starts the bundled
+ * server, follows the strategy being edited (status bar, coverage view, coverage report) with
+ * what the server answers, and offers the commands. It analyses nothing itself, and runs
+ * nothing from the workspace, so it works in untrusted workspaces too (the server then loads
+ * no schema from outside the workspace).
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
-import { COVERAGE_REQUEST, STRATEGY_MARKER } from './coverageModel';
+import { COVERAGE_REQUEST, SKELETON_REQUEST, SkeletonAnswer } from '../../server/src/protocol';
+import { registerClauseFixes } from './clauseFixes';
+import { STRATEGY_MARKER } from './coverageModel';
 import { CoveragePanel } from './coveragePanel';
 import { CoverageTracker, isStrategyCandidate } from './coverageTracker';
 import { CoverageTree, createCoverageTree } from './coverageTree';
 import { registerExportCommands } from './exportCommands';
 import { importStrategyDocument } from './importDocument';
 import { createLanguageClient, INSERT_ALL_MISSING_SECTIONS, reportCommandResult, startOrRestart } from './languageClient';
-import { LocalAnalyses } from './localAnalysis';
-import { newStrategy } from './newStrategy';
+import { newStrategy, SkeletonRequester } from './newStrategy';
+import { registerRulePages } from './rulePages';
 import { createStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -30,17 +33,27 @@ function promoteMarkedYaml(document: vscode.TextDocument): void {
 export interface DgsApi {
   /** The "Strategy Coverage" view and its tree. */
   readonly coverageTree: CoverageTree;
+  /** The coverage report beside the editor. */
+  readonly coveragePanel: CoveragePanel;
+  /** The strategy followed and its coverage, as the server answers it. */
+  readonly coverageTracker: CoverageTracker;
+  /** When activate() began and when the language server was running (Date.now()), for the first-squiggle measure. */
+  readonly timings: { activated: number; serverRunning?: number };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<DgsApi> {
+  const timings: { activated: number; serverRunning?: number } = { activated: Date.now() };
   const output = vscode.window.createOutputChannel('DGS Language Server');
-  const analyses = new LocalAnalyses();
-  const tracker = new CoverageTracker(analyses, () => {
-    const running = client;
-    if (!running || running.state !== State.Running) return undefined;
-    return (uri: string) => running.sendRequest(COVERAGE_REQUEST, { uri });
+  const running = (): LanguageClient | undefined => (client && client.state === State.Running ? client : undefined);
+  const tracker = new CoverageTracker(() => {
+    const server = running();
+    return server && ((params) => server.sendRequest(COVERAGE_REQUEST, params));
   });
-  const panel = new CoveragePanel(tracker);
+  const requestSkeleton = (): SkeletonRequester | undefined => {
+    const server = running();
+    return server && ((params) => server.sendRequest<SkeletonAnswer | null>(SKELETON_REQUEST, params));
+  };
+  const panel = new CoveragePanel(tracker, context.extensionUri);
   const activeStrategyUri = (): vscode.Uri | undefined => {
     const active = vscode.window.activeTextEditor?.document;
     if (active && isStrategyCandidate(active)) return active.uri;
@@ -49,13 +62,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<DgsApi
 
   const coverageTree = createCoverageTree(tracker);
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/.dgs.yaml');
-  const configChanged = (): void => {
-    analyses.clear();
-    tracker.follow(true);
-  };
+  const configChanged = (): void => tracker.follow(true);
   context.subscriptions.push(
     output,
-    analyses,
     tracker,
     panel,
     createStatusBar(tracker),
@@ -65,6 +74,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<DgsApi
     configWatcher.onDidCreate(configChanged),
     configWatcher.onDidDelete(configChanged),
     vscode.workspace.onDidOpenTextDocument(promoteMarkedYaml),
+    registerClauseFixes(() => tracker.document),
+    registerRulePages(context.extensionUri),
   );
   vscode.workspace.textDocuments.forEach(promoteMarkedYaml);
 
@@ -77,7 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<DgsApi
         tracker.follow(true);
         await tracker.refresh();
       }
-      if (!panel.show()) {
+      if (!(await panel.show())) {
         const choice = await vscode.window.showInformationMessage('Open a strategy file (*.strategy.yaml) to see its coverage.', 'New strategy');
         if (choice) await vscode.commands.executeCommand('dgs.init');
       }
@@ -86,7 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<DgsApi
       if (!client) return;
       if (await startOrRestart(client, output)) vscode.window.setStatusBarMessage('$(check) DGS language server restarted', 3000);
     }),
-    vscode.commands.registerCommand('dgs.init', (resource?: unknown) => newStrategy(resource)),
+    vscode.commands.registerCommand('dgs.init', (resource?: unknown) => newStrategy(resource, requestSkeleton())),
     vscode.commands.registerCommand('dgs.importDocument', (resource?: unknown) => importStrategyDocument(client, resource)),
   );
 
@@ -94,7 +105,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<DgsApi
   registerExportCommands(context, () => client, activeStrategyUri);
   context.subscriptions.push(
     client.onDidChangeState((event) => {
-      if (event.newState === State.Running) tracker.follow(true);
+      if (event.newState !== State.Running) return;
+      timings.serverRunning ??= Date.now();
+      tracker.follow(true);
     }),
     // Trust granted: the server may now load a schema the configuration names anywhere.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -102,7 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<DgsApi
     }),
   );
   if (await startOrRestart(client, output)) await registerFallbackCommands(context, activeStrategyUri);
-  return { coverageTree };
+  return { coverageTree, coveragePanel: panel, coverageTracker: tracker, timings };
 }
 
 /**

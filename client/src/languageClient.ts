@@ -5,17 +5,23 @@
  */
 import * as vscode from 'vscode';
 import {
+  ClientCapabilities,
   CloseAction,
   CloseHandlerResult,
   ErrorAction,
   ErrorHandler,
   ErrorHandlerResult,
+  FeatureState,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
   State,
+  StaticFeature,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { codeActionMiddleware } from './clauseFixes';
+import { ruleLinkMiddleware, withRuleTarget } from './rulePages';
+import { TabDiagnostics } from './tabDiagnostics';
 
 export const CLIENT_ID = 'dgs';
 export const INSERT_ALL_MISSING_SECTIONS = 'dgs.insertAllMissingSections';
@@ -23,9 +29,9 @@ export const INSERT_ALL_MISSING_SECTIONS = 'dgs.insertAllMissingSections';
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
+/** Strategies whatever their scheme (on disk, unsaved, in a virtual workspace); plain YAML on disk and unsaved only. */
 export const DOCUMENT_SELECTOR = [
-  { scheme: 'file', language: 'dgs-strategy' },
-  { scheme: 'untitled', language: 'dgs-strategy' },
+  { language: 'dgs-strategy' },
   { scheme: 'file', language: 'yaml' },
   { scheme: 'untitled', language: 'yaml' },
 ];
@@ -71,6 +77,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const tabs = new TabDiagnostics(() => client.diagnostics);
+  context.subscriptions.push(tabs);
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: {
@@ -79,10 +87,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     // Read at every start, so that a restart after the workspace is trusted says so.
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    // The one collection of findings: the server pushes them (see PushedDiagnostics).
     diagnosticCollectionName: 'dgs',
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
     middleware: {
+      ...codeActionMiddleware,
+      ...ruleLinkMiddleware,
+      handleDiagnostics: (uri, diagnostics, next) => tabs.handle(uri, diagnostics.map(withRuleTarget), next),
       executeCommand: async (command, args, next) => {
         if (command !== INSERT_ALL_MISSING_SECTIONS) return next(command, args);
         // From the palette there is no argument, from a menu a Uri: the server wants the URI as text.
@@ -98,7 +110,31 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       },
     },
   };
-  return new LanguageClient(CLIENT_ID, 'DGS Language Server', serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, 'DGS Language Server', serverOptions, clientOptions);
+  client.registerFeature(new PushedDiagnostics());
+  return client;
+}
+
+/**
+ * The findings are pushed by the server as soon as a version is analysed, not pulled: VS Code
+ * pulls only once a document's tab is shown and again on its own schedule, which delayed the
+ * first squiggle, and a pulled collection beside the pushed one, both named dgs, made VS Code
+ * warn "DiagnosticCollection with name 'dgs' does already exist". Registered after the
+ * client's own features, it withdraws the pull capability they announce.
+ */
+export class PushedDiagnostics implements StaticFeature {
+  fillClientCapabilities(capabilities: ClientCapabilities): void {
+    if (capabilities.textDocument) delete capabilities.textDocument.diagnostic;
+    if (capabilities.workspace) delete capabilities.workspace.diagnostics;
+  }
+
+  initialize(): void {}
+
+  getState(): FeatureState {
+    return { kind: 'static' };
+  }
+
+  clear(): void {}
 }
 
 /** The server answers `{ applied: false, reason }` when it changed nothing: say why. */

@@ -1,13 +1,15 @@
 /**
- * "DGS: New strategy": a new, unsaved strategy holding the skeleton `dgs init` writes, named
+ * "DGS: New strategy": a new, unsaved strategy holding the skeleton `dgs init` writes (the
+ * language server writes it, with the schema that applies there), named
  * `national.strategy.yaml` (or the first free variant) in the chosen or first workspace folder,
  * so that saving it puts it there. Nothing is written until the drafter saves.
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { DEFAULT_INIT_FILE, renderSkeleton } from '../../server/src/cli/init';
-import { settingsFor } from './localAnalysis';
+import { DEFAULT_STRATEGY_FILE, SkeletonAnswer, SkeletonParams } from '../../server/src/protocol';
 import { candidateName } from './strategyFileName';
+
+/** Sends `dgs/skeleton` to the running server; undefined while no server runs. */
+export type SkeletonRequester = (params: SkeletonParams) => Promise<SkeletonAnswer | null>;
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -41,17 +43,24 @@ async function targetFolder(argument: unknown): Promise<vscode.Uri | undefined> 
   return (activeFolder ?? vscode.workspace.workspaceFolders?.[0])?.uri;
 }
 
-export async function newStrategy(argument?: unknown): Promise<vscode.TextEditor | undefined> {
+async function skeleton(uri: vscode.Uri, request: SkeletonRequester | undefined): Promise<string | undefined> {
+  const answer = request ? await request({ uri: uri.toString(), year: new Date().getFullYear() }).catch(() => null) : null;
+  if (answer && typeof answer.text === 'string') return answer.text;
+  void vscode.window.showErrorMessage('The DGS language server is not running, so it cannot write a new strategy. Run "DGS: Restart language server" and try again.');
+  return undefined;
+}
+
+export async function newStrategy(argument: unknown, request: SkeletonRequester | undefined): Promise<vscode.TextEditor | undefined> {
   const folder = await targetFolder(argument);
-  const year = new Date().getFullYear();
   if (!folder) {
-    const { schema } = settingsFor(vscode.Uri.from({ scheme: 'untitled', path: DEFAULT_INIT_FILE }));
-    const document = await vscode.workspace.openTextDocument({ language: 'dgs-strategy', content: renderSkeleton(schema, year) });
+    const text = await skeleton(vscode.Uri.from({ scheme: 'untitled', path: DEFAULT_STRATEGY_FILE }), request);
+    if (text === undefined) return undefined;
+    const document = await vscode.workspace.openTextDocument({ language: 'dgs-strategy', content: text });
     return vscode.window.showTextDocument(document);
   }
   const file = await freeUri(folder);
-  const { schema } = settingsFor(file);
-  const text = renderSkeleton(schema, year, path.posix.basename(file.path));
+  const text = await skeleton(file, request);
+  if (text === undefined) return undefined;
   const document = await vscode.workspace.openTextDocument(file.with({ scheme: 'untitled' }));
   const editor = await vscode.window.showTextDocument(document);
   if (document.getText() === '') {

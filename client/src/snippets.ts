@@ -1,5 +1,7 @@
 /**
- * The editor snippets of `snippets/dgs-strategy.json`, generated from the schema: a whole
+ * The snippets file `snippets/dgs-strategy.json`, in VS Code's snippet format, for editors
+ * that load such files (the VS Code extension does not contribute it: VS Code would offer
+ * every snippet everywhere; its language server offers each where it fits). Generated from the schema: a whole
  * strategy (the skeleton `dgs init` writes), each section (its template), a measure and an
  * indicator (taken from a section template), a business case (from the format and the
  * schema's field documentation). Pure: `scripts/generate-snippets.js` writes the file and

@@ -14,14 +14,14 @@ export function createStatusBar(tracker: CoverageTracker): vscode.Disposable {
       item.hide();
       return;
     }
-    const { view, analysis } = snapshot;
+    const { view } = snapshot;
     const units = view.recommendations.flatMap((recommendation) => recommendation.units);
     const missing = units.filter((unit) => unit.status === 'missing');
     const weak = units.filter((unit) => unit.status === 'weak');
     const notApplicable = units.filter((unit) => unit.status === 'not-applicable');
     item.text = statusText(view);
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${view.addressed} of ${view.total}** clauses of ${analysis.model.schema.instrument.id} addressed by a measure.`);
+    tooltip.appendMarkdown(`**${view.addressed} of ${view.total}** clauses of ${view.instrument} addressed by a measure.`);
     if (weak.length > 0) tooltip.appendMarkdown(`\n\nWeak (no lead or no indicator with a target): ${weak.map((unit) => unit.ref).join(', ')}.`);
     if (notApplicable.length > 0) tooltip.appendMarkdown(`\n\nDeclared not applicable: ${notApplicable.map((unit) => unit.ref).join(', ')}.`);
     if (missing.length > 0) tooltip.appendMarkdown(`\n\nNot yet addressed: ${missing.map((unit) => unit.ref).join(', ')}.`);

@@ -98,7 +98,25 @@ function withTimeout(promise, ms, what) {
 //   POST /click?selector=CSS                  clicks the first element the selector finds, once
 //                                             visible (what no command does, such as folding a
 //                                             view's section); answers how many it found
+//   POST /viewport?width=W&height=H           resizes the page (the workbench lays itself out again)
+//   POST /frame/evaluate?has=CSS&script=JS    runs JS (a function body) in the first frame, such as
+//                                             a webview's, that has an element matching CSS, waiting
+//                                             for one; answers what it returns, as JSON
+//   POST /frame/click?has=CSS&selector=CSS    clicks, in that frame, the first element the selector finds
 function startDriver(getPage, directory) {
+  /** The first frame (webviews are frames in frames) that shows an element matching `has`, waiting for one. */
+  async function frameWith(page, has) {
+    if (!has) throw new Error('name the frame by an element it has: has=CSS');
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      for (const frame of page.frames()) {
+        if (await frame.$(has).then((element) => element !== null, () => false)) return frame;
+      }
+      if (Date.now() > deadline) throw new Error(`no frame has an element matching ${has}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
   const routes = {
     'POST /screenshot': async (page, query) => {
       const name = path.basename(query.get('name') || 'screenshot.png');
@@ -118,6 +136,26 @@ function startDriver(getPage, directory) {
       // The pointer leaves, so that what it hovered does not stay highlighted in later screenshots.
       await page.mouse.move((page.viewportSize()?.width ?? 1280) / 2, 2);
       return String(await target.count());
+    },
+    'POST /viewport': async (page, query) => {
+      const width = Number(query.get('width'));
+      const height = Number(query.get('height'));
+      if (!(width > 0 && height > 0)) throw new Error('/viewport needs a width and a height');
+      await page.setViewportSize({ width, height });
+      return JSON.stringify(page.viewportSize());
+    },
+    'POST /frame/evaluate': async (page, query) => {
+      const frame = await frameWith(page, query.get('has'));
+      // Evaluated as an expression, as DevTools does, so that the frame's content security policy (no eval) does not apply.
+      const result = await frame.evaluate(`(async () => { ${query.get('script') || 'return null;'} })()`);
+      return JSON.stringify(result ?? null);
+    },
+    'POST /frame/click': async (page, query) => {
+      const frame = await frameWith(page, query.get('has'));
+      const selector = query.get('selector');
+      if (!selector) throw new Error('/frame/click needs a selector');
+      await frame.locator(selector).first().click({ timeout: 30_000 });
+      return 'clicked';
     },
     'GET /statusbar': async (page, query) => {
       const match = query.get('match') || '';
@@ -259,7 +297,7 @@ async function main() {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     }), 60_000, 'Chromium to start');
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 
     let settle;
     const finished = new Promise((resolve) => { settle = resolve; });

@@ -77,7 +77,7 @@ export function parseConfig(text: string, file: string): { config: Config; error
       case 'rules':
         if (value === null || (isScalar(value) && value.value === null)) break;
         if (!isMap(value)) {
-          error(value, '`rules` must be a mapping of rule ids to error, warning, info or off');
+          error(value, '"rules" must be a mapping of rule ids to error, warning, info or off');
           break;
         }
         for (const rulePair of value.items) {
@@ -96,7 +96,7 @@ export function parseConfig(text: string, file: string): { config: Config; error
         }
         break;
       case 'schema':
-        if (!isScalar(value) || typeof value.value !== 'string' || value.value.trim() === '') error(value ?? (pair.key as Node), '`schema` must be the path of a schema file');
+        if (!isScalar(value) || typeof value.value !== 'string' || value.value.trim() === '') error(value ?? (pair.key as Node), '"schema" must be the path of a schema file');
         else {
           config.schema = value.value;
           config.schemaPosition = lines.positionAt(value.range?.[0] ?? 0);
@@ -104,13 +104,13 @@ export function parseConfig(text: string, file: string): { config: Config; error
         break;
       case 'files':
         if (!isSeq(value) || !value.items.every((item) => isScalar(item) && typeof item.value === 'string')) {
-          error(value ?? (pair.key as Node), '`files` must be a list of file patterns, such as "**/*.strategy.yaml"');
+          error(value ?? (pair.key as Node), '"files" must be a list of file patterns, such as "**/*.strategy.yaml"');
         } else {
           config.files = value.items.map((item) => String((item as { value: unknown }).value));
         }
         break;
       case 'max-file-size':
-        if (!isScalar(value) || typeof value.value !== 'number' || !(value.value > 0)) error(value ?? (pair.key as Node), '`max-file-size` must be a number of bytes');
+        if (!isScalar(value) || typeof value.value !== 'number' || !(value.value > 0)) error(value ?? (pair.key as Node), '"max-file-size" must be a number of bytes');
         else config.maxFileSize = value.value;
         break;
       default: {

@@ -15,7 +15,8 @@ import { CoverageUnit } from './schema/types';
 
 export type ClauseCoverageStatus = 'addressed' | 'weak' | 'not-applicable' | 'missing';
 
-export const CLAUSE_STATUSES: readonly ClauseCoverageStatus[] = ['addressed', 'weak', 'not-applicable', 'missing'];
+/** The statuses in their order: defined with the protocol, which the VS Code extension shares. */
+export { CLAUSE_STATUSES } from './protocol';
 
 /** Why a measure addresses nothing: it is dropped, or its title is still a placeholder. */
 export type InactiveReason = 'dropped' | 'placeholder';

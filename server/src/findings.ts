@@ -7,6 +7,7 @@ export type Severity = 'error' | 'warning' | 'info';
 /** What a quick fix needs, carried in the finding (and in the LSP diagnostic's `data`). */
 export type FixData =
   | { kind: 'replace'; replacement: string }
+  | { kind: 'replace-clause'; clause: string; replacement: string }
   | { kind: 'insert-part'; part: string }
   | { kind: 'insert-section'; part: string; section: string }
   | { kind: 'add-measure'; section: string; unit: string };

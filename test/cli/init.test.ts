@@ -45,6 +45,20 @@ describe('dgs init', function () {
     assert.strictEqual(runDgs(['check', 'plan.strategy.yaml', '--max-warnings', '0'], folder).status, 1);
   });
 
+  it('takes --level, --government, --from and --to, and its skeleton addresses 0 of 26 clauses', () => {
+    const written = runDgs(['init', 'city.strategy.yaml', '--level', 'local', '--government', 'City of Examplia: Digital', '--from', '2027', '--to', '2030'], folder);
+    assert.strictEqual(written.status, 0, written.stderr);
+    const text = fs.readFileSync(path.join(folder, 'city.strategy.yaml'), 'utf8');
+    const strategy = analyze(text, loadDefaultSchema()).model.strategy!;
+    assert.deepStrictEqual([strategy.entries.get('level')?.value.scalar, strategy.entries.get('government')?.value.scalar, strategy.period], ['local', 'City of Examplia: Digital', { keySpan: strategy.period!.keySpan, from: 2027, to: 2030 }]);
+    const check = JSON.parse(runDgs(['check', 'city.strategy.yaml', '--format', 'json'], folder).stdout);
+    assert.deepStrictEqual([check.files[0].coverage.addressed.length, check.files[0].coverage.missing.length], [0, 26]);
+    const coverage = JSON.parse(runDgs(['coverage', 'city.strategy.yaml', '--format', 'json'], folder).stdout);
+    assert.deepStrictEqual([coverage.summary.addressed, coverage.summary.total], [0, 26]);
+    assert.strictEqual(runDgs(['init', 'bad.strategy.yaml', '--from', '2030', '--to', '2026'], folder).status, 2);
+    assert.strictEqual(runDgs(['init', 'bad.strategy.yaml', '--level', 'federal'], folder).status, 2);
+  });
+
   it('refuses to overwrite a file, and --force overwrites it', () => {
     const target = path.join(folder, 'national.strategy.yaml');
     fs.writeFileSync(target, 'my draft\n');

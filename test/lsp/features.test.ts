@@ -39,6 +39,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { parse } from 'yaml';
 import { analyze } from '../../server/src/analyze';
+import { renderSkeleton } from '../../server/src/cli/init';
+import { COVERAGE_REQUEST, CoverageAnswer, SKELETON_REQUEST, SkeletonAnswer } from '../../server/src/protocol';
+import { buildReportData } from '../../server/src/report/data';
 import { loadDefaultSchema } from '../../server/src/schema/file';
 import { editorCapabilities, LspClient, positionOf, ROOT } from './client';
 import { SMALL } from './fixtures';
@@ -346,18 +349,36 @@ describe('language server over stdio: features', function () {
     });
   });
 
-  it('answers dgs/coverage with every unit and the measures that address it', async () => {
-    const coverage = (await client.connection.sendRequest('dgs/coverage', { uri })) as {
-      addressed: number;
-      total: number;
-      units: Array<{ ref: string; recommendation: number; section: string; addressed: boolean; status: string; measures: string[]; inactive: string[] }>;
-    };
-    const expected = analyze(SMALL, loadDefaultSchema()).coverage;
+  it('answers dgs/coverage with the report\'s data, where each measure is written, and the report itself when asked', async () => {
+    const coverage = (await client.connection.sendRequest(COVERAGE_REQUEST, { uri, file: 'small.strategy.yaml', html: true })) as CoverageAnswer;
+    const analysis = analyze(SMALL, loadDefaultSchema());
+    const expected = analysis.coverage;
+    assert.strictEqual(coverage.uri, uri);
     assert.strictEqual(coverage.total, 26);
     assert.strictEqual(coverage.addressed, expected.addressed.length);
+    // The core's statuses, clause by clause (spec §7.1).
     assert.deepStrictEqual(coverage.units[0], { ref: '1.i', recommendation: 1, section: 'openness', addressed: true, status: 'addressed', measures: ['OPN-1', 'GOV-1'], inactive: [] });
     assert.deepStrictEqual(coverage.units.filter((unit) => !unit.addressed).map((unit) => unit.ref), expected.missing);
-    assert.strictEqual(await client.connection.sendRequest('dgs/coverage', { uri: client.uri('not-open.strategy.yaml') }), null);
+    assert.deepStrictEqual(coverage.report, JSON.parse(JSON.stringify(buildReportData(analysis, { file: 'small.strategy.yaml' }))), 'the report\'s own data');
+    const units = coverage.report.parts.flatMap((part) => part.recommendations.flatMap((recommendation) => recommendation.units));
+    assert.deepStrictEqual(units[0].measures.map((index) => coverage.report.measures[index].id), ['OPN-1', 'GOV-1']);
+    assert.deepStrictEqual(units.filter((unit) => unit.status === 'none').map((unit) => unit.ref), expected.missing);
+    const lines = SMALL.split('\n');
+    coverage.report.measures.forEach((measure, index) => {
+      const range = coverage.measureRanges[index];
+      assert.strictEqual(lines[range.start.line].slice(range.start.character, range.end.character), measure.id, `where ${measure.id} is written`);
+    });
+    assert.match(lines[coverage.sectionRanges.openness.start.line], /^\s+openness:/);
+    assert.match(coverage.html ?? '', /^<!DOCTYPE html>[\s\S]*data-dgs-measure="0"/);
+    const plain = (await client.connection.sendRequest(COVERAGE_REQUEST, { uri })) as CoverageAnswer;
+    assert.strictEqual(plain.html, undefined, 'no HTML unless asked');
+    assert.strictEqual(plain.report.file, uri.split('/').pop(), 'the file named by the last segment of its URI');
+    assert.strictEqual(await client.connection.sendRequest(COVERAGE_REQUEST, { uri: client.uri('not-open.strategy.yaml') }), null);
+  });
+
+  it('answers dgs/skeleton with the strategy dgs init writes', async () => {
+    const answer = (await client.connection.sendRequest(SKELETON_REQUEST, { uri: client.uri('new-2.strategy.yaml'), year: 2031 })) as SkeletonAnswer;
+    assert.strictEqual(answer.text, renderSkeleton(loadDefaultSchema(), 2031, 'new-2.strategy.yaml'));
   });
 
   it('offers quick fixes for a finding, and inserts all missing sections on command', async () => {

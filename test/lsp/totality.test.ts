@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { analyze } from '../../server/src/analyze';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { completeAt } from '../../server/src/features/completion';
-import { coverageSummary } from '../../server/src/features/coverageSummary';
+import { coverageAnswer } from '../../server/src/features/coverageRequest';
 import { definitionAt } from '../../server/src/features/definition';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hoverAt } from '../../server/src/features/hover';
@@ -47,7 +47,13 @@ describe('features on half-written strategies', function () {
       documentSymbols(analysis).forEach(walk);
       for (const fold of foldingRanges(analysis)) assert.ok(fold.startLine < fold.endLine && fold.endLine < analysis.model.lines.lineCount);
       for (const lens of codeLenses(analysis)) assertInside(text, lens.span, 'lens');
-      assert.strictEqual(coverageSummary(analysis).total, schema.units.length);
+      const coverage = coverageAnswer(analysis, 'file:///x.strategy.yaml', 1, { file: 'x.strategy.yaml', html: true });
+      assert.strictEqual(coverage.total, schema.units.length);
+      assert.strictEqual(coverage.measureRanges.length, coverage.report.measures.length);
+      for (const range of [...coverage.measureRanges, ...Object.values(coverage.sectionRanges)]) {
+        const lines = analysis.model.lines;
+        assertInside(text, { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) }, 'coverage range');
+      }
       for (let offset = 0; offset <= text.length; offset += 4) {
         const hover = hoverAt(analysis, offset);
         if (hover) assertInside(text, hover.span, 'hover');

@@ -1,6 +1,6 @@
 /**
- * The "Strategy Coverage" view's tree, as `client/src/coverageModel.ts` builds it for the
- * examples: the twelve recommendations in order → their coverage units with their status →
+ * The "Strategy Coverage" view's tree, as `client/src/coverageModel.ts` builds it from the
+ * server's answer to `dgs/coverage` (sent as JSON, as the protocol carries it) for the examples: the twelve recommendations in order → their coverage units with their status →
  * the measures addressing each, with where each measure's id is written.
  *
  * The expected tree is not taken from the core: the measures and what they address are read
@@ -12,9 +12,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { buildCoverageView, CoverageView } from '../../client/src/coverageModel';
+import { buildCoverageView, CoverageView, MeasureItem, revealTargets, UnitItem, unitDescription } from '../../client/src/coverageModel';
 import { analyze } from '../../server/src/analyze';
-import { coverageSummary } from '../../server/src/features/coverageSummary';
+import { coverageAnswer } from '../../server/src/features/coverageRequest';
+import { CoverageAnswer } from '../../server/src/protocol';
+import { buildReportData } from '../../server/src/report/data';
 import { loadDefaultSchema } from '../../server/src/schema/file';
 import { REPO_ROOT } from '../helpers/paths';
 
@@ -74,17 +76,42 @@ describe('the coverage view\'s tree', () => {
       const text = fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8');
       const analysis = analyze(text, schema);
       const { sections, measures } = readStrategy(text);
-      // What the server answers to `dgs/coverage`, and the client's analysis alone: the view is the same.
-      const views: Array<[string, CoverageView]> = [
-        ['from the server\'s summary', buildCoverageView(analysis, coverageSummary(analysis))],
-        ['from the client\'s analysis alone', buildCoverageView(analysis)],
-      ];
+      // What the server answers to `dgs/coverage`, through JSON as the protocol carries it.
+      const answer = JSON.parse(JSON.stringify(coverageAnswer(analysis, `file:///${file}`, 1, { file }))) as CoverageAnswer;
+      const views: Array<[string, CoverageView]> = [['from the server\'s answer', buildCoverageView(answer)]];
 
-      it('is the same tree whether the server or the client decides the statuses', () => {
-        const [[, served], [, local]] = views;
-        assert.strictEqual(served.source, 'server');
-        assert.strictEqual(local.source, 'client');
-        assert.deepStrictEqual({ ...served, source: undefined }, { ...local, source: undefined });
+      it('gives each clause the status the coverage report gives it, from the same core definition', () => {
+        const report = buildReportData(analysis, { file });
+        const [[, view]] = views;
+        const inReportWords = { addressed: 'complete', weak: 'partial', 'not-applicable': 'none', missing: 'none' } as const;
+        assert.deepStrictEqual(
+          view.recommendations.flatMap((r) => r.units.map((u) => ({ ref: u.ref, status: inReportWords[u.status] }))),
+          report.parts.flatMap((part) => part.recommendations.flatMap((r) => r.units.map((u) => ({ ref: u.ref, status: u.status })))),
+        );
+        assert.deepStrictEqual(
+          view.recommendations.flatMap((r) => r.units.map((u) => ({ ref: u.ref, status: u.status }))),
+          analysis.coverage.units.map((entry) => ({ ref: entry.unit.ref, status: entry.status })),
+          'the core\'s own statuses',
+        );
+      });
+
+      it('points a click in the report at the measure, the measures of a clause, the section of an open clause, the finding', () => {
+        const lineOf = (range: { start: { line: number } }): string => text.split('\n')[range.start.line];
+        answer.report.measures.forEach((measure, index) => {
+          const [range] = revealTargets(answer, { type: 'reveal-measure', index });
+          assert.ok(measure.id === undefined || lineOf(range).includes(`id: ${measure.id}`), `measure ${index} is revealed at its id`);
+        });
+        for (const unit of answer.report.parts.flatMap((part) => part.recommendations.flatMap((r) => r.units.map((u) => ({ unit: u, section: r.section }))))) {
+          const targets = revealTargets(answer, { type: 'reveal-clause', ref: unit.unit.ref });
+          if (unit.unit.measures.length > 0) assert.deepStrictEqual(targets, unit.unit.measures.map((index) => answer.measureRanges[index]), `clause ${unit.unit.ref}: its measures`);
+          else if (sections.has(unit.section)) assert.match(lineOf(targets[0]), new RegExp(`^\\s*${unit.section}:`), `open clause ${unit.unit.ref}: its section`);
+          else assert.deepStrictEqual(targets, [], `open clause ${unit.unit.ref} of an absent section: nowhere`);
+        }
+        for (const finding of answer.report.findings.warning) {
+          const [range] = revealTargets(answer, { type: 'reveal-finding', line: finding.line, column: finding.column });
+          assert.deepStrictEqual(range.start, { line: finding.line - 1, character: finding.column - 1 });
+        }
+        assert.deepStrictEqual(revealTargets(answer, { type: 'reveal-clause', ref: '99.x' }), [], 'an unknown clause: nowhere');
       });
 
       for (const [how, view] of views) {
@@ -141,7 +168,6 @@ describe('the coverage view\'s tree', () => {
           it('gives each measure the range of its id in the text', () => {
             const checked = new Set<string>();
             for (const measure of view.recommendations.flatMap((r) => r.units.flatMap((u) => u.measures))) {
-              assert.ok(measure.range, `${measure.id} has a range`);
               const { start, end } = measure.range;
               assert.strictEqual(start.line, end.line, `the id ${measure.id} is on one line`);
               assert.strictEqual(text.slice(offsetOf(text, start), offsetOf(text, end)), measure.id, `the range of ${measure.id} points at its id`);
@@ -157,24 +183,23 @@ describe('the coverage view\'s tree', () => {
     });
   }
 
-  it('ignores a server summary about other clauses, and decides from the client\'s analysis', () => {
-    const text = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'draft.strategy.yaml'), 'utf8');
-    const analysis = analyze(text, schema);
-    const summary = coverageSummary(analysis);
-    const foreign = { ...summary, addressed: 0, units: summary.units.slice(1).map((unit) => ({ ...unit, addressed: false, status: 'missing' as const, measures: [] })) };
-    const view = buildCoverageView(analysis, foreign);
-    assert.strictEqual(view.source, 'client');
-    assert.deepStrictEqual(view, buildCoverageView(analysis));
+  it('words a clause\'s status: its measures, what a weak one lacks, the reason a clause does not apply', () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const measure = (id: string): MeasureItem => ({ index: 0, id, range });
+    const unit = (status: UnitItem['status'], measures: MeasureItem[], note?: string): UnitItem => ({ ref: '1.i', text: '', addressed: status === 'addressed' || status === 'weak', status, measures, inactive: [], note });
+    assert.strictEqual(unitDescription(unit('addressed', [measure('OPN-1'), measure('GOV-1')])), 'addressed by OPN-1, GOV-1');
+    assert.strictEqual(unitDescription(unit('weak', [measure('OPN-2')], 'Weak: no lead')), 'weak: addressed by OPN-2; no lead');
+    assert.strictEqual(unitDescription(unit('not-applicable', [], 'Not applicable: no procurement of our own')), 'not applicable: no procurement of our own');
+    assert.strictEqual(unitDescription(unit('missing', [])), 'not addressed');
   });
 
-  it('follows the server\'s statuses and measures when it speaks of the same clauses', () => {
+  it('follows the server\'s statuses and measures, whatever they are', () => {
     const text = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'national.strategy.yaml'), 'utf8');
-    const analysis = analyze(text, schema);
-    const summary = coverageSummary(analysis);
-    const served = { ...summary, addressed: summary.addressed - 1, units: summary.units.map((unit) => (unit.ref === '8' ? { ...unit, addressed: false, status: 'missing' as const, measures: [] } : unit)) };
-    const view = buildCoverageView(analysis, served);
+    const answer = coverageAnswer(analyze(text, schema), 'file:///national.strategy.yaml', 1, { file: 'national.strategy.yaml' });
+    const served: CoverageAnswer = { ...answer, addressed: answer.addressed - 1, units: answer.units.map((unit) => (unit.ref === '8' ? { ...unit, addressed: false, status: 'missing' as const, measures: [] } : unit)) };
+    const view = buildCoverageView(served);
     const unit8 = view.recommendations.find((r) => r.number === 8)!.units[0];
-    assert.deepStrictEqual({ ref: unit8.ref, addressed: unit8.addressed, measures: unit8.measures }, { ref: '8', addressed: false, measures: [] });
+    assert.deepStrictEqual({ ref: unit8.ref, addressed: unit8.addressed, status: unit8.status, measures: unit8.measures }, { ref: '8', addressed: false, status: 'missing', measures: [] });
     assert.strictEqual(view.addressed, schema.units.length - 1);
   });
 });

@@ -2,7 +2,7 @@
  * The extension's manifest (package.json) and what it ships: every contribution points at a
  * file that exists and parses, the settings know exactly the registry's rules, the grammar's
  * key lists are the schema's, the problem matcher reads the CLI's output, and the bundle and
- * the .vsix hold the server, the schema data, the snippets and the grammar, under 3 MB.
+ * the .vsix hold the server, the schema data, the grammar and the rule pages, under 3 MB.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -14,6 +14,8 @@ import { formatText } from '../../server/src/cli/format/text';
 import { RULES } from '../../server/src/rules';
 import { loadDefaultSchema } from '../../server/src/schema/file';
 import { STRATEGY_MARKER, statusText, looksLikeStrategy, buildCoverageView } from '../../client/src/coverageModel';
+import { coverageAnswer } from '../../server/src/features/coverageRequest';
+import { CoverageAnswer } from '../../server/src/protocol';
 import { candidateName } from '../../client/src/strategyFileName';
 import { withContentSecurityPolicy } from '../../client/src/webviewHtml';
 
@@ -34,7 +36,7 @@ function commandLinks(text: string): string[] {
 
 /** Every file the manifest names, relative to the root. */
 function manifestFiles(): string[] {
-  const files = [manifest.main, ...contributes.languages.map((language: any) => language.configuration), ...contributes.grammars.map((grammar: any) => grammar.path), ...contributes.snippets.map((snippet: any) => snippet.path)];
+  const files = [manifest.main, ...contributes.languages.map((language: any) => language.configuration), ...contributes.grammars.map((grammar: any) => grammar.path)];
   for (const walkthrough of contributes.walkthroughs) {
     for (const step of walkthrough.steps) {
       if (step.media.markdown) files.push(step.media.markdown);
@@ -81,7 +83,7 @@ describe('extension manifest', () => {
     for (const file of manifestFiles().filter((name) => !name.startsWith('dist/'))) assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} is missing`);
   });
 
-  it('contributes the dgs-strategy language with its file patterns, first line, grammar and snippets', () => {
+  it('contributes the dgs-strategy language with its file patterns, first line and grammar, and no static snippets', () => {
     const [language] = contributes.languages;
     assert.strictEqual(language.id, 'dgs-strategy');
     assert.deepStrictEqual(language.filenamePatterns, ['*.strategy.yaml', '*.strategy.yml']);
@@ -92,9 +94,9 @@ describe('extension manifest', () => {
     const [grammar] = contributes.grammars;
     assert.strictEqual(grammar.language, 'dgs-strategy');
     assert.strictEqual(readJson(grammar.path).scopeName, grammar.scopeName);
-    const [snippets] = contributes.snippets;
-    assert.strictEqual(snippets.language, 'dgs-strategy');
-    assert.ok(Object.keys(readJson(snippets.path)).length > schema.recommendations.length);
+    // No static snippets: VS Code would offer every one everywhere (a section of one part under
+    // another, a measure outside a measures list). The language server offers each where it fits.
+    assert.strictEqual(contributes.snippets, undefined);
   });
 
   it('the language configuration parses: # comments, brackets, and regular expressions that compile', () => {
@@ -122,7 +124,7 @@ describe('extension manifest', () => {
 
   it('every command has a title in the DGS category, and every command link names a command that exists', () => {
     const ids = contributes.commands.map((command: any) => command.command);
-    assert.deepStrictEqual(ids.sort(), ['dgs.compareWithLastCommit', 'dgs.exportSpreadsheet', 'dgs.exportWord', 'dgs.importDocument', 'dgs.init', 'dgs.insertAllMissingSections', 'dgs.restartServer', 'dgs.showCoverage']);
+    assert.deepStrictEqual(ids.sort(), ['dgs.addMeasureForClause', 'dgs.compareWithLastCommit', 'dgs.exportSpreadsheet', 'dgs.exportWord', 'dgs.importDocument', 'dgs.init', 'dgs.insertAllMissingSections', 'dgs.restartServer', 'dgs.showCoverage', 'dgs.showRule']);
     for (const command of contributes.commands) {
       assert.ok(typeof command.title === 'string' && command.title.trim().length > 0, `${command.command} has a title`);
       assert.strictEqual(command.category, 'DGS');
@@ -149,7 +151,9 @@ describe('extension manifest', () => {
         assert.ok(sources.includes(`INSERT_ALL_MISSING_SECTIONS = '${id}'`), 'the client knows the server command');
         assert.ok(/registerCommand\(INSERT_ALL_MISSING_SECTIONS/.test(sources), 'with a fallback when the server does not offer it');
       } else {
-        assert.ok(sources.includes(`registerCommand('${id}'`), `${id} is registered`);
+        // By its id, or by a constant holding it.
+        const constant = new RegExp(`export const (\\w+) = '${id.replace(/\./g, '\\.')}';`).exec(sources)?.[1];
+        assert.ok(sources.includes(`registerCommand('${id}'`) || (constant !== undefined && sources.includes(`registerCommand(${constant},`)), `${id} is registered`);
       }
     }
   });
@@ -252,32 +256,19 @@ describe('grammar against the schema', () => {
 });
 
 describe('client helpers', () => {
-  it('the status text is DGS addressed/total, from the server when it agrees with the client', () => {
-    const analysis = analyze(renderSkeleton(schema, 2026), schema);
-    const local = buildCoverageView(analysis);
+  it('the status text is DGS addressed/total, as the server counts it', () => {
+    const answerFor = (text: string): CoverageAnswer => JSON.parse(JSON.stringify(coverageAnswer(analyze(text, schema), 'untitled:national.strategy.yaml', 3, { file: 'national.strategy.yaml' }))) as CoverageAnswer;
     // The skeleton's measures are placeholders: they address nothing yet.
-    assert.strictEqual(statusText(local), `DGS 0/${schema.units.length}`);
-    assert.strictEqual(local.source, 'client');
-    const served = buildCoverageView(analysis, {
-      addressed: 1,
-      total: schema.units.length,
-      counts: { addressed: 1, weak: 0, 'not-applicable': 0, missing: schema.units.length - 1 },
-      units: schema.units.map((unit, index) => ({
-        ref: unit.ref,
-        recommendation: unit.recommendation.number,
-        section: unit.recommendation.section,
-        addressed: index === 0,
-        status: index === 0 ? ('addressed' as const) : ('missing' as const),
-        measures: index === 0 ? ['OPN-1'] : [],
-        inactive: [],
-      })),
-    });
-    assert.strictEqual(served.source, 'server');
-    assert.strictEqual(statusText(served), `DGS 1/${schema.units.length}`);
-    const first = served.recommendations[0].units[0];
-    assert.deepStrictEqual(first.measures.map((measure) => measure.id), ['OPN-1']);
-    const range = first.measures[0].range!;
-    assert.strictEqual(analysis.model.text.split('\n')[range.start.line].slice(range.start.character, range.end.character), 'OPN-1');
+    const skeleton = buildCoverageView(answerFor(renderSkeleton(schema, 2026)));
+    assert.strictEqual(statusText(skeleton), `DGS 0/${schema.units.length}`);
+    assert.strictEqual(skeleton.instrument, schema.instrument.id);
+    assert.strictEqual(statusText({ ...skeleton, addressed: 20, counts: { ...skeleton.counts, 'not-applicable': 2 } }), `DGS 20/${schema.units.length} · 2 n/a`);
+    const text = fs.readFileSync(path.join(ROOT, 'examples', 'national.strategy.yaml'), 'utf8');
+    const national = buildCoverageView(answerFor(text));
+    assert.strictEqual(statusText(national), `DGS ${schema.units.length}/${schema.units.length}`);
+    const first = national.recommendations[0].units[0];
+    const range = first.measures[0].range;
+    assert.strictEqual(text.split('\n')[range.start.line].slice(range.start.character, range.end.character), first.measures[0].id);
   });
 
   it('tells strategies from other YAML as the spec says', () => {
@@ -322,13 +313,29 @@ describe('bundle and package', function () {
     assert.ok(/require\("vscode"\)/.test(extension), 'vscode is left to the editor');
   });
 
-  it('packages a .vsix under 3 MB holding the server, the schema, the snippets, the grammar and nothing of the sources', async () => {
+  it('the client bundle holds none of the analysis: no YAML parser, no rule, no schema', () => {
+    const extension = fs.readFileSync(path.join(workspace, 'dist', 'extension.js'), 'utf8');
+    const server = fs.readFileSync(path.join(workspace, 'dist', 'server.js'), 'utf8');
+    // Each marker is in the server's bundle, so that its absence from the client's means something.
+    const markers = [
+      'Implicit keys need to be on a single line', // the yaml package's parser
+      ...RULES.flatMap((rule) => [rule.description, `"${rule.id}"`]), // every rule's implementation
+    ];
+    for (const marker of markers) {
+      assert.ok(server.includes(marker) || server.includes(marker.replace(/"/g, "'")), `the server bundle holds ${marker}`);
+      assert.ok(!extension.includes(marker) && !extension.includes(marker.replace(/"/g, "'")), `the client bundle holds ${marker}`);
+    }
+  });
+
+  it('packages a .vsix under 3 MB holding the server, the schema, the grammar, the rule pages and nothing of the sources', async () => {
     const root = path.join(workspace, 'extension');
     fs.mkdirSync(root);
     fs.renameSync(path.join(workspace, 'dist'), path.join(root, 'dist'));
-    const shipped = [...manifestFiles().filter((file) => !file.startsWith('dist/')), 'language-configuration.json', 'LICENSE', 'README.md', 'CHANGELOG.md', '.vscodeignore'];
+    const rulePages = RULES.map((rule) => `docs/rules/${rule.id}.md`);
+    const webviewMedia = ['client/media/report.css', 'client/media/report.js'];
+    const shipped = [...manifestFiles().filter((file) => !file.startsWith('dist/')), 'language-configuration.json', 'LICENSE', 'README.md', 'CHANGELOG.md', '.vscodeignore', ...rulePages, ...webviewMedia];
     // Files the .vscodeignore must keep out.
-    const decoys = ['server/src/analyze.ts', 'client/src/extension.ts', 'test/grammar/keys.test.yaml', 'scripts/bundle.js', 'tsconfig.json', 'examples/national.strategy.yaml', 'dist/extension.js.map'];
+    const decoys = ['docs/cli.md', 'server/src/analyze.ts', 'client/src/extension.ts', 'test/grammar/keys.test.yaml', 'scripts/bundle.js', 'tsconfig.json', 'examples/national.strategy.yaml', 'dist/extension.js.map'];
     for (const file of [...shipped, ...decoys]) {
       const from = path.join(ROOT, file.replace(/\.map$/, ''));
       if (!fs.existsSync(from)) continue;
@@ -351,7 +358,7 @@ describe('bundle and package', function () {
     const size = fs.statSync(vsix).size;
     assert.ok(size < MAX_VSIX_BYTES, `the .vsix is ${size} bytes`);
     const entries = zipEntries(vsix);
-    for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/schema/oecd-legal-0406.yaml', 'snippets/dgs-strategy.json', 'syntaxes/dgs-strategy.tmLanguage.json', 'language-configuration.json', ...manifestFiles()]) {
+    for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/schema/oecd-legal-0406.yaml', 'syntaxes/dgs-strategy.tmLanguage.json', 'language-configuration.json', ...manifestFiles(), ...rulePages, ...webviewMedia]) {
       assert.ok(entries.has(`extension/${file}`), `the .vsix lacks ${file}`);
     }
     for (const decoy of decoys) assert.ok(!entries.has(`extension/${decoy}`), `the .vsix holds ${decoy}`);

@@ -72,3 +72,40 @@ describe('clause mapper', () => {
     assert.strictEqual(suggestClauses({ title: 'Algorithm register' }, bare).length, 0);
   });
 });
+
+describe('clause mapper on the labelled set (npm run eval:mapping)', () => {
+  // Loaded lazily: bench/ is compiled with the tests.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const evaluation = require('../../bench/evalMapping') as typeof import('../../bench/evalMapping');
+  const measures = evaluation.readLabelledSet();
+
+  it('has at least 150 measures over all 26 units, with planted mismatches', () => {
+    assert.ok(measures.length >= 150, `${measures.length} measures`);
+    assert.deepStrictEqual(new Set(measures.flatMap((measure) => measure.clauses)).size, 26);
+    assert.ok(measures.filter((measure) => measure.declared).length >= 20);
+    for (const measure of measures) for (const ref of [...measure.clauses, ...(measure.also ?? []), ...(measure.declared ?? [])]) assert.ok(schema.unitByRef.has(ref), ref);
+  });
+
+  it('meets the suggestion targets on the held-out third, far above the word-overlap baseline', () => {
+    const test = evaluation.split(measures, 'test');
+    const mapper = evaluation.evaluate(test, evaluation.mapperMethod(schema));
+    const baseline = evaluation.evaluate(test, evaluation.overlapMethod(schema));
+    assert.ok(mapper.top1 >= 0.7, `top-1 ${mapper.top1}`);
+    assert.ok(mapper.top3Recall >= 0.85, `top-3 recall ${mapper.top3Recall}`);
+    assert.ok(mapper.top1 > baseline.top1 + 0.3 && mapper.mrr > baseline.mrr + 0.3);
+  });
+
+  it('takes at most 2 ms a measure on average, uncached (the best of three runs: the machine may be busy)', () => {
+    const runs = [0, 1, 2].map(() => evaluation.timing(measures, { ...schema }).uncached);
+    assert.ok(Math.min(...runs) <= 2, `${runs.map((ms) => ms.toFixed(2)).join(', ')} ms`);
+  });
+});
+
+describe('clause mapper on hostile input', () => {
+  it('reads a 200 kB title and a 100 kB word at once, and finds nothing in them', () => {
+    const started = Date.now();
+    assert.deepStrictEqual(suggestClauses({ title: 'q'.repeat(200_000) }, schema), []);
+    assert.deepStrictEqual(suggestClauses({ title: 'procurement '.repeat(50_000), description: 'z'.repeat(100_000) }, schema)[0].clause, '11');
+    assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+  });
+});

@@ -39,6 +39,7 @@ describe('coverage report data', () => {
       percentComplete: 15,
       recommendations: { total: 12, complete: 1, partial: 3, none: 8 },
       measures: 4,
+      notApplicable: 0,
       findings: data.summary.findings,
     });
   });

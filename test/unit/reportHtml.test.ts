@@ -67,15 +67,15 @@ describe('coverage report in HTML', () => {
   });
 
   it('puts the measures, their leads, due dates and indicators beside the clause they address', () => {
-    const row = /<tr class="complete"><th scope="row">1\.i<\/th>[\s\S]*?<\/tr>/.exec(page);
+    const row = /<tr class="complete"[^>]*><th scope="row">1\.i<\/th>[\s\S]*?<\/tr>/.exec(page);
     assert.ok(row);
     const rowText = visibleText(row[0]);
     for (const expected of ['OPN-1 Accessibility standard', 'Lead Agency for Digitisation', 'Due 2027-06', 'Services meeting the standard: from 42% to 90% by 2030', 'Addressed']) {
       assert.ok(rowText.includes(expected), `${expected} in ${rowText}`);
     }
-    assert.match(page, /<tr class="partial"><th scope="row">1\.ii<\/th>[\s\S]*?<dt>Indicators<\/dt><dd><span class="warn"><span aria-hidden="true">⚠<\/span> None<\/span>/);
-    assert.match(page, /<tr class="partial"><th scope="row">2\.i<\/th>[\s\S]*?<dt>Lead<\/dt><dd>TODO name the lead institution<\/dd>/);
-    assert.match(page, /<tr class="none"><th scope="row">2\.ii<\/th>[\s\S]*?No measure addresses this clause\./);
+    assert.match(page, /<tr class="partial"[^>]*><th scope="row">1\.ii<\/th>[\s\S]*?<dt>Indicators<\/dt><dd><span class="warn"><span aria-hidden="true">⚠<\/span> None<\/span>/);
+    assert.match(page, /<tr class="partial"[^>]*><th scope="row">2\.i<\/th>[\s\S]*?<dt>Lead<\/dt><dd>TODO name the lead institution<\/dd>/);
+    assert.match(page, /<tr class="none"[^>]*><th scope="row">2\.ii<\/th>[\s\S]*?No measure addresses this clause\./);
   });
 
   it('gives each recommendation its status, in words and not by colour alone', () => {

@@ -53,7 +53,7 @@ describe('coverage report in Markdown', () => {
       '**OPN-1** Accessibility standard (lead: Agency for Digitisation; due: 2027-06; indicators: Services meeting the standard from 42% to 90% by 2030)',
       '✅ Addressed',
     ],
-    ['1.ii', '**OPN-2** Transparency act update (lead: Ministry of Justice; due: —; indicators: ⚠ none)', '◐ Addressed, lacks a lead or an indicator'],
+    ['1.ii', '**OPN-2** Transparency act update (lead: Ministry of Justice; due: —; indicators: ⚠ none)', '◐ Addressed, lacks a lead or an indicator<br>Weak: the measures have no indicator with a target.'],
     ['2.ii', '—', '❌ Not addressed'],
     [
       '5',

@@ -238,6 +238,25 @@ const CASES: Record<string, Case[]> = {
     { name: 'adopted without adopted-on, at the status value', all: true, edits: [['  adopted-on: 2026-03-01\n', ''], ['  status: adopted', '  status: adopted\n#         ^^^^^^^ adopted-without-date']] },
     { name: 'a draft needs no date', edits: [['  adopted-on: 2026-03-01\n', ''], ['  status: adopted', '  status: draft']] },
   ],
+  'clause-mismatch': [
+    {
+      name: 'a clause the measure says nothing about, at the reference',
+      all: true,
+      edits: [
+        [
+          '        title: Inter-ministerial digital board\n        addresses: [5]',
+          '        title: Inter-ministerial digital board\n        description: Ministers meet quarterly to set the priorities of the digital agenda.\n        addresses: [5, 12.ii]\n#                      ^^^^^ clause-mismatch',
+        ],
+      ],
+    },
+    {
+      name: 'not for a clause the text speaks of, nor for a text that says too little',
+      edits: [
+        ['        title: Inter-ministerial digital board\n        addresses: [5]', '        title: Inter-ministerial digital board\n        description: Ministers meet quarterly to set the priorities of the digital agenda.\n        addresses: [5]'],
+        ['        title: Digital spending controls\n        addresses: [7.i, 7.ii]', '        title: Digital spending controls\n        addresses: [7.i, 7.ii, 12.ii]'],
+      ],
+    },
+  ],
 };
 
 describe('rules', () => {

@@ -47,12 +47,12 @@ describe('vocabulary', () => {
   it('says what is wrong, with the line, when a unit is missing, unknown, or malformed', () => {
     assert.match(brokenBy((text) => text.replace(/\n  12\.ii:[\s\S]*$/, '\n')).message, /broken\.vocabulary\.yaml:\d+:\d+: .*no entry for 12\.ii/);
     assert.match(brokenBy((text) => text.replace('\n  1.ii:', '\n  1.vii:')).message, /`1\.vii` is not a coverage unit/);
-    assert.match(brokenBy((text) => text.replace('gist: leadership and political commitment at the top', 'gist: ""')).message, /gist.*unit 5 must be a non-empty text/);
+    assert.match(brokenBy((text) => text.replace('gist: political leadership and commitment', 'gist: ""')).message, /gist.*unit 5 must be a non-empty text/);
     assert.match(brokenBy((text) => text.replace('      - hackathon\n', '      - hackathon\n      - Hackathon\n')).message, /unit 2\.ii lists the term "Hackathon" twice/);
     assert.match(brokenBy((text) => text.replace('instrument: OECD/LEGAL/0406', 'instrument: OECD/LEGAL/0999')).message, /for OECD\/LEGAL\/0999/);
-    const long = brokenBy((text) => text.replace('gist: leadership and political commitment at the top', `gist: ${'x'.repeat(MAX_GIST_LENGTH + 1)}`));
+    const long = brokenBy((text) => text.replace('gist: political leadership and commitment', `gist: ${'x'.repeat(MAX_GIST_LENGTH + 1)}`));
     assert.match(long.message, /a gist is a label/);
-    assert.strictEqual(long.line, TEXT.split('\n').findIndex((line) => line.includes('gist: leadership')));
+    assert.strictEqual(long.line, TEXT.split('\n').findIndex((line) => line.includes('gist: political leadership')));
   });
 
   it('comes with a custom schema when NAME.vocabulary.yaml is beside it, and is absent otherwise', () => {
@@ -61,7 +61,7 @@ describe('vocabulary', () => {
       const schemaFile = path.join(folder, 'national.yaml');
       fs.copyFileSync(defaultSchemaPath(), schemaFile);
       assert.strictEqual(loadSchemaFile(schemaFile).vocabulary, undefined);
-      fs.writeFileSync(vocabularyPathOf(schemaFile), TEXT.replace('gist: leadership and political commitment at the top', 'gist: the national leadership label'));
+      fs.writeFileSync(vocabularyPathOf(schemaFile), TEXT.replace('gist: political leadership and commitment', 'gist: the national leadership label'));
       assert.strictEqual(loadSchemaFile(schemaFile).vocabulary?.units.get('5')?.gist, 'the national leadership label');
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { buildReportData } from '../report/data';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { writeReport } from './output';
+import { packageInfo } from './version';
 import { configErrorLine, invalidUtf8Message, loadStrategyFile } from './strategyFile';
 import { safeText } from '../text/safeText';
 
@@ -73,8 +74,8 @@ export async function runCoverage(argv: readonly string[], io: CliIO): Promise<n
   }
   const report =
     format === 'json'
-      ? JSON.stringify({ ...coverageReport(file.path, file.analysis), report: buildReportData(file.analysis, { file: file.path }) }, null, 2) + '\n'
-      : renderCoverageReport(format === 'html' ? 'html' : 'markdown', file.analysis, { file: file.path });
+      ? JSON.stringify({ ...coverageReport(file.path, file.analysis), report: buildReportData(file.analysis, { file: file.path, dgsVersion: packageInfo().version }) }, null, 2) + '\n'
+      : renderCoverageReport(format === 'html' ? 'html' : 'markdown', file.analysis, { file: file.path, dgsVersion: packageInfo().version });
   writeReport(report, options.get('output'), io, [file.absolute]);
   return configErrors.length > 0 ? EXIT_USAGE : EXIT_OK;
 }

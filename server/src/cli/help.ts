@@ -3,6 +3,7 @@ import { CHECK_FORMATS } from './check';
 import { COVERAGE_FORMATS } from './coverage';
 import { DIFF_FORMATS, EXPORT_FORMATS, TABLE_NAMES } from '../export';
 import { DEFAULT_INIT_FILE } from './init';
+import { SUGGEST_FORMATS } from './suggest';
 
 const COMMAND_HELP: Record<string, string> = {
   check: `Usage: dgs check FILE|FOLDER|GLOB... [options]
@@ -103,14 +104,38 @@ Examples:
 
 Writes a complete skeleton strategy to FILE (default ${DEFAULT_INIT_FILE}): the
 strategy block, every part and every section, each with a first measure. It has
-no errors, only TODO placeholders to replace.
+no errors, only TODO placeholders to replace; its measures address nothing (0 of
+26 clauses) until their titles are written.
 
 Options:
+      --level LEVEL       national, regional or local (default national)
+      --government NAME   the government that adopts the strategy
+      --from YEAR         the first year of the period (default this year)
+      --to YEAR           the last year of the period (default four years after --from)
       --force             overwrite FILE if it exists
   -h, --help              show this help
 
 Exit status: 0 the file was written; 2 FILE exists (without --force), cannot be
 written, or the configuration has an error.`,
+  suggest: `Usage: dgs suggest FILE... [options]
+
+For each measure of the strategy files, the clauses of the Recommendation its title,
+description and section summary support, best first (at most five), each with a
+score and the words of the measure that matched. See docs/mapping.md.
+
+Options:
+  -f, --format FORMAT     ${SUGGEST_FORMATS.join(', ')} (default text)
+  -o, --output FILE       write the suggestions to FILE instead of standard output
+  -h, --help              show this help
+
+JSON output: { "files": [ { "path", "measures": [ { "id", "suggestions":
+[ { "clause", "score", "evidence": [...] } ] } ] } ] }
+
+Exit status: 0 the suggestions were written; 2 bad usage, a missing or unreadable
+file, or a configuration error.
+
+Example:
+  dgs suggest national.strategy.yaml --format json`,
   import: `Usage: dgs import DOCUMENT [options]
 
 Reads a strategy written as a Word document (.docx), Markdown (.md) or plain
@@ -145,7 +170,7 @@ Example:
   dgs schema --output strategy.schema.json`,
 };
 
-export const COMMANDS = ['check', 'coverage', 'export', 'diff', 'init', 'import', 'schema', 'help'] as const;
+export const COMMANDS = ['check', 'coverage', 'export', 'diff', 'init', 'import', 'schema', 'suggest', 'help'] as const;
 
 export function commandHelp(command: string): string | undefined {
   const help = COMMAND_HELP[command];
@@ -167,10 +192,12 @@ Commands:
                               --format docx|csv [--table measures|clauses] [--output FILE]
   diff OLD NEW                what changed between two versions (files or git:REV:PATH)
                               [--format text|markdown|json] [--output FILE]
-  init [FILE]                 write a skeleton strategy (default ${DEFAULT_INIT_FILE}) [--force]
+  init [FILE]                 write a skeleton strategy (default ${DEFAULT_INIT_FILE}) [--level, --government, --from, --to, --force]
   import DOCUMENT             a first strategy from a .docx, .md or .txt document
                               [--output FILE] [--force]
   schema                      print the JSON Schema of the strategy format [--output FILE]
+  suggest FILE...             the clauses each measure's text supports, with evidence
+                              [--format text|json] [--output FILE]
   help [COMMAND]              show the help of a command
 
 Options:

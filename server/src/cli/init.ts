@@ -6,18 +6,34 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { resolveSettings } from '../configFile';
-import { FieldSpec, STRATEGY_SPEC, ValueSpec } from '../model/format';
+import { FieldSpec, LEVELS, STRATEGY_SPEC, ValueSpec } from '../model/format';
 import { Schema } from '../schema/types';
 import { freeMeasureId, renderSectionTemplate } from '../templates';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { displayPath } from './files';
+import { DEFAULT_STRATEGY_FILE } from '../protocol';
 import { CliError, CliIO, describeFsError, EXIT_OK, EXIT_USAGE } from './io';
 import { configErrorLine } from './strategyFile';
 import { withoutTrailingComment } from '../text/trim';
 
-export const DEFAULT_INIT_FILE = 'national.strategy.yaml';
+export const DEFAULT_INIT_FILE = DEFAULT_STRATEGY_FILE;
 
-export const INIT_OPTIONS: readonly OptionSpec[] = [{ name: 'force', flag: true }, HELP_OPTION];
+export const INIT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'force', flag: true },
+  { name: 'level', values: LEVELS },
+  { name: 'government' },
+  { name: 'from' },
+  { name: 'to' },
+  HELP_OPTION,
+];
+
+/** What `dgs init` may be told about the strategy: its level, government and period. */
+export interface SkeletonOptions {
+  level?: string;
+  government?: string;
+  from?: number;
+  to?: number;
+}
 
 const INDENT = '  ';
 /** How long the strategy period of a new skeleton is, in years including the first. */
@@ -26,7 +42,7 @@ const PERIOD_YEARS = 5;
 function docComment(schema: Schema, docPath: string, indent: string): string[] {
   const field = schema.fields[docPath];
   if (!field) return [];
-  const clauses = field.clauses.length > 0 ? ` (Recommendation ${field.clauses.join(', ')})` : '';
+  const clauses = field.clauses.length > 0 ? ` (clause${field.clauses.length > 1 ? 's' : ''} ${field.clauses.join(', ')})` : '';
   return [`${indent}# ${field.doc}${clauses}`];
 }
 
@@ -59,7 +75,12 @@ function exampleValue(spec: ValueSpec, year: number): string {
   return withoutTrailingComment(skeletonValue('', spec, year));
 }
 
-function strategyBlock(schema: Schema, year: number): string[] {
+/** A text as a YAML value: quoted when it could be read as something else. */
+function yamlText(text: string): string {
+  return /^[\p{L}][\p{L}\p{N} .,'()\u2013-]*$/u.test(text) && !/[:#]/.test(text) ? text : JSON.stringify(text);
+}
+
+function strategyBlock(schema: Schema, year: number, options: SkeletonOptions): string[] {
   const lines = ['strategy:'];
   const entries: [string, FieldSpec][] = Object.entries(STRATEGY_SPEC.fields);
   for (const [name, field] of entries) {
@@ -70,8 +91,13 @@ function strategyBlock(schema: Schema, year: number): string[] {
     } else if (field.value.kind === 'map') {
       lines.push(`${INDENT}${name}:`);
       for (const [inner, innerField] of Object.entries(field.value.fields)) {
-        lines.push(`${INDENT}${INDENT}${inner}: ${skeletonValue(inner, innerField.value, year)}`);
+        const given = name === 'period' ? (inner === 'from' ? options.from : inner === 'to' ? options.to : undefined) : undefined;
+        lines.push(`${INDENT}${INDENT}${inner}: ${given ?? skeletonValue(inner, innerField.value, options.from ?? year)}`);
       }
+    } else if (name === 'level' && options.level) {
+      lines.push(`${INDENT}${name}: ${options.level}   # ${LEVELS.join(' | ')}`);
+    } else if (name === 'government' && options.government) {
+      lines.push(`${INDENT}${name}: ${yamlText(options.government)}`);
     } else {
       lines.push(`${INDENT}${name}: ${skeletonValue(name, field.value, year)}`);
     }
@@ -80,13 +106,14 @@ function strategyBlock(schema: Schema, year: number): string[] {
 }
 
 /** The text of a new strategy: the `# dgs-strategy` marker, the strategy block, every part and section. */
-export function renderSkeleton(schema: Schema, year: number, fileName = DEFAULT_INIT_FILE): string {
+export function renderSkeleton(schema: Schema, year: number, fileName = DEFAULT_INIT_FILE, options: SkeletonOptions = {}): string {
   const lines = [
     '# dgs-strategy',
     `# A digital government strategy, drafted against the ${schema.instrument.title} (${schema.instrument.id}).`,
     `# Replace every TODO; \`dgs check ${fileName}\` lists what is left to do.`,
     '',
-    ...strategyBlock(schema, year),
+    '# Part and recommendation titles in comments are short titles of dgs, not the Recommendation\'s words.',
+    ...strategyBlock(schema, year, options),
   ];
   const usedIds = new Set<string>();
   for (const part of schema.parts) {
@@ -102,6 +129,22 @@ export function renderSkeleton(schema: Schema, year: number, fileName = DEFAULT_
     });
   }
   return lines.join('\n') + '\n';
+}
+
+/** The --level, --government, --from and --to options, checked. */
+function skeletonOptions(options: Map<string, string>): SkeletonOptions {
+  const year = (name: string): number | undefined => {
+    const text = options.get(name);
+    if (text === undefined) return undefined;
+    if (!/^\d{4}$/.test(text)) throw new CliError(`--${name} takes a year, such as 2026; "${text}" is not one`);
+    return Number(text);
+  };
+  const from = year('from');
+  const to = year('to') ?? (from !== undefined ? from + PERIOD_YEARS - 1 : undefined);
+  if (from !== undefined && to !== undefined && from > to) throw new CliError(`--from ${from} is after --to ${to}`);
+  const government = options.get('government')?.trim();
+  if (government === '') throw new CliError('--government takes the name of the government, such as "City of Examplia"');
+  return { level: options.get('level'), government, from, to };
 }
 
 export async function runInit(argv: readonly string[], io: CliIO): Promise<number> {
@@ -120,7 +163,7 @@ export async function runInit(argv: readonly string[], io: CliIO): Promise<numbe
     io.stderr.write(`dgs init: ${shown} was not written; fix the configuration first\n`);
     return EXIT_USAGE;
   }
-  const text = renderSkeleton(settings.schema, new Date().getFullYear(), path.basename(target));
+  const text = renderSkeleton(settings.schema, new Date().getFullYear(), path.basename(target), skeletonOptions(options));
   try {
     fs.writeFileSync(target, text, { flag: force ? 'w' : 'wx' });
   } catch (error) {

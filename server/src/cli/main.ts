@@ -13,13 +13,14 @@ import { runImport } from './importCommand';
 import { runInit } from './init';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { runSchema } from './schemaCommand';
+import { runSuggest } from './suggest';
 import { packageInfo } from './version';
 
 export { CliIO } from './io';
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 
-const RUNNERS: Record<string, Command> = { check: runCheck, coverage: runCoverage, export: runExport, diff: runDiff, init: runInit, import: runImport, schema: runSchema };
+const RUNNERS: Record<string, Command> = { check: runCheck, coverage: runCoverage, export: runExport, diff: runDiff, init: runInit, import: runImport, schema: runSchema, suggest: runSuggest };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;

@@ -8,9 +8,12 @@
 import { analyze, Analysis } from '../analyze';
 import { Finding } from '../findings';
 import { buildModel } from '../document';
-import { StrategyModel } from '../model/strategy';
+import { suggestClauses } from '../mapper';
+import { measureText } from '../mapper/measure';
+import { MeasureModel, StrategyModel } from '../model/strategy';
 import { Part, Recommendation } from '../schema/types';
 import { applyEdits, composeEdits, editsOverlap, mergeEdits, OffsetEdit } from './edits';
+import { planAddClauses } from './fixes/addClauses';
 import { planAddMeasure } from './fixes/measure';
 import { findPairByKey, fixContext, FixContext } from './fixes/place';
 import { planReplace } from './fixes/replace';
@@ -22,6 +25,7 @@ export { applyEdits } from './edits';
 export const QUICK_FIX_KIND = 'quickfix';
 export const FIX_ALL_KIND = 'source.fixAll.dgs';
 export const INSERT_MISSING_SECTIONS_KIND = 'source.dgs.insertMissingSections';
+export const ADD_SUGGESTED_CLAUSES_KIND = 'refactor.rewrite.dgs.addSuggestedClauses';
 
 export interface CodeActionResult {
   title: string;
@@ -142,6 +146,12 @@ function quickFix(analysis: Analysis, context: FixContext, finding: Finding): Co
       // The value as the drafter reads it, without the quotes it may be written in.
       const written = model.text.slice(finding.span.start, finding.span.end).replace(/^(['"])(.*)\1$/s, '$2');
       return { title: `Replace "${quote(written)}" with "${quote(data.replacement)}"`, kind: QUICK_FIX_KIND, isPreferred: true, edits: [edit], diagnostics: [finding] };
+    }
+    case 'replace-clause': {
+      // The mapper's suggestion, never applied by fix all: which clause is meant is the drafter's call.
+      const edit = planReplace(context, finding.span, data.replacement, false);
+      if (!edit || !afterEdits(model, [edit])) return undefined;
+      return { title: `Replace ${data.clause} with ${data.replacement}`, kind: QUICK_FIX_KIND, edits: [edit], diagnostics: [finding] };
     }
     case 'insert-section':
     case 'insert-part': {
@@ -346,6 +356,11 @@ export function computeCodeActions(analysis: Analysis, range: { start: number; e
       if (all && !(single.length === 1 && sameEdits(single[0].edits, all.edits))) actions.push(all);
     }
   }
+  if (kindRequested(ADD_SUGGESTED_CLAUSES_KIND, onlyKinds)) {
+    const measure = analysis.model.measures.find((candidate) => candidate.value.span.start <= range.start && range.start <= candidate.value.span.end);
+    const add = measure && cached(analysis, `add-clauses:${measure.firstLine.start}`, (context) => addSuggestedClauses(analysis, context, measure));
+    if (add) actions.push(add);
+  }
   if (kindRequested(INSERT_MISSING_SECTIONS_KIND, onlyKinds)) {
     const all = insertAllAction(analysis);
     if (all) actions.push({ ...all, kind: INSERT_MISSING_SECTIONS_KIND });
@@ -355,6 +370,20 @@ export function computeCodeActions(analysis: Analysis, range: { start: number; e
     if (fixAll) actions.push(fixAll);
   }
   return actions;
+}
+
+/** The mapper's suggestions for a measure that its `addresses` does not name yet, added to it. */
+function addSuggestedClauses(analysis: Analysis, context: FixContext, measure: MeasureModel): CodeActionResult | undefined {
+  const named = new Set(measure.addresses.map((reference) => reference.resolution.unit?.ref));
+  const refs = suggestClauses(measureText(measure), analysis.model.schema)
+    .map((suggestion) => suggestion.clause)
+    .filter((ref) => !named.has(ref));
+  const edits = planAddClauses(context, measure, refs);
+  const after = edits && afterEdits(analysis.model, edits);
+  if (!edits || !after) return undefined;
+  const namedAfter = new Set(after.references.map((reference) => reference.resolution.unit?.ref));
+  if (!refs.every((ref) => namedAfter.has(ref))) return undefined;
+  return { title: `Add the suggested clauses (${refs.join(', ')})`, kind: ADD_SUGGESTED_CLAUSES_KIND, edits };
 }
 
 function sameEdits(a: OffsetEdit[], b: OffsetEdit[]): boolean {

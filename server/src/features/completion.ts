@@ -5,6 +5,8 @@
  * section templates (a section, a part, a measure, an indicator, a business case).
  */
 import { Analysis } from '../analyze';
+import { gistOf, suggestClauses } from '../mapper';
+import { measureText } from '../mapper/measure';
 import { FieldSpec, MapSpec, ValueSpec } from '../model/format';
 import { StrategyModel } from '../model/strategy';
 import { Recommendation, Schema } from '../schema/types';
@@ -20,6 +22,8 @@ export type CompletionKind = 'key' | 'part' | 'section' | 'value' | 'clause' | '
 export interface CompletionEntry {
   label: string;
   kind: CompletionKind;
+  /** Shown beside the label: a short gist, and why the item is offered. */
+  labelDetails?: { detail?: string; description?: string };
   detail?: string;
   /** Markdown. */
   documentation?: string;
@@ -251,15 +255,40 @@ function valueEntries(analysis: Analysis, spec: ValueSpec, span: Span, siblings:
     case 'enum':
       spec.values.forEach((value, index) => add(value, 'value', order(0, index)));
       break;
-    case 'clause':
+    case 'clause': {
+      // The clauses the measure's words support come first, then those no measure addresses
+      // yet, then the section's own, then the rest; the clause text itself is in the documentation.
+      const measure = measureAt(model, offset);
+      const suggested = new Map((measure ? suggestClauses(measureText(measure), schema) : []).map((suggestion, rank) => [suggestion.clause, { suggestion, rank }]));
+      const missing = new Set(analysis.coverage.missing);
       schema.units.forEach((unit, index) => {
         if (taken.has(unit.ref)) return;
         const own = section !== undefined && unit.recommendation === section;
+        const open = missing.has(unit.ref);
+        const hit = suggested.get(unit.ref);
         const documentation = [`**${unit.ref}** · ${recommendationHeading(unit.recommendation)}`, ...recommendationLeadIn(unit.recommendation)];
         if (unit.clause) documentation.push(clauseLine(unit.clause));
-        add(unit.ref, 'clause', order(own ? 0 : 1, index), `${unit.recommendation.title}: ${unit.text}`, documentation.join('\n\n'));
+        const why = [
+          hit ? `suggested: matches ${hit.suggestion.evidence.slice(0, 3).map((word) => `'${word}'`).join(', ')}` : undefined,
+          open ? 'not addressed yet' : undefined,
+        ].filter((part): part is string => part !== undefined);
+        if (hit) documentation.push(`Suggested for this measure: its text matches ${hit.suggestion.evidence.map((word) => `"${escapeMarkdown(word)}"`).join(', ')}.`);
+        if (open) documentation.push('No measure of the strategy addresses this clause yet.');
+        const group = hit ? 0 : open ? 1 : own ? 2 : 3;
+        const gist = gistOf(schema, unit.ref);
+        entries.push({
+          label: unit.ref,
+          kind: 'clause',
+          labelDetails: { detail: gist ? ` ${gist}` : undefined, description: why.length > 0 ? why.join(' · ') : undefined },
+          detail: recommendationHeading(unit.recommendation),
+          documentation: documentation.join('\n\n'),
+          insert: plain(prefix + unit.ref),
+          span,
+          sortText: order(group, hit ? hit.rank : index),
+        });
       });
       break;
+    }
     case 'measure-ref': {
       const current = measureAt(model, offset);
       let index = 0;

@@ -7,9 +7,11 @@ import { Analysis } from '../analyze';
 import { describeSpec, MapSpec } from '../model/format';
 import { ClauseResolution } from '../clauses';
 import { lacksText, unitCoverageByRef, UnitCoverage } from '../coverage';
-import { MeasureModel, NotApplicableModel, StrategyModel } from '../model/strategy';
+import { ClauseReference, MeasureModel, NotApplicableModel, StrategyModel } from '../model/strategy';
 import { CheckedEntry, CheckedValue } from '../model/walk';
 import { Definition, Part, Recommendation, Schema } from '../schema/types';
+import { rankClauses, suggestClauses } from '../mapper';
+import { ownText } from '../mapper/measure';
 import { Span } from '../text/lineIndex';
 import { dependsOnReferences, measuresWithId, targetAt, touches } from './locate';
 import { clauseLine, code, escapeMarkdown, instrumentName, partHeading, recommendationHeading, recommendationLeadIn, SHORT_TITLES_NOTE } from './markdown';
@@ -27,7 +29,7 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
   const schema = model.schema;
   switch (target.kind) {
     case 'clause-reference':
-      return { contents: clauseReferenceHover(target.reference.resolution), span: target.reference.span };
+      return { contents: withEvidence(clauseReferenceHover(target.reference.resolution), target.reference, schema), span: target.reference.span };
     case 'not-applicable-clause':
       return { contents: notApplicableHover(analysis, target.entry), span: target.entry.clause!.span };
     case 'section-key':
@@ -72,6 +74,30 @@ function clauseReferenceHover(resolution: ClauseResolution): string {
   if (resolution.reason) lines.push(`${escapeMarkdown(resolution.reason)}.`);
   if (resolution.suggestion) lines.push(`Did you mean ${code(resolution.suggestion)}?`);
   return lines.join('\n\n');
+}
+
+/** A clause reference's hover, with what the measure's words say of the clause. */
+function withEvidence(contents: string, reference: ClauseReference, schema: Schema): string {
+  const unit = reference.resolution.status === 'unit' ? reference.resolution.unit : undefined;
+  const evidence = unit ? evidenceLine(reference, unit.ref, schema) : undefined;
+  return evidence ? `${contents}\n\n${evidence}` : contents;
+}
+
+/**
+ * What the measure's own words say of the clause it names: the words that match it, or
+ * that none do and which clauses they speak of instead (the clause mapper's view).
+ */
+function evidenceLine(reference: ClauseReference, ref: string, schema: Schema): string | undefined {
+  const measure = reference.measure;
+  if (!measure.title) return undefined;
+  const who = measure.id ? code(measure.id.text) : 'this measure';
+  const ranked = rankClauses(ownText(measure), schema);
+  const entry = ranked.find((candidate) => candidate.clause === ref);
+  const quoted = (words: string[]): string => words.map((word) => `"${escapeMarkdown(word)}"`).join(', ');
+  if (entry && entry.evidence.length > 0) return `**Evidence:** the text of ${who} matches ${quoted(entry.evidence.slice(0, 6))}.`;
+  const others = suggestClauses(ownText(measure), schema, { limit: 3 }).filter((suggestion) => suggestion.clause !== ref);
+  const instead = others.length > 0 ? ` It speaks of ${others.map((suggestion) => `${suggestion.clause} (${quoted(suggestion.evidence.slice(0, 2))})`).join(', ')}.` : '';
+  return `**No evidence:** the title and description of ${who} share no word with clause ${ref} or the terms used for it.${instead}`;
 }
 
 /** The whole recommendation, verbatim, and which of its coverage units the strategy addresses. */

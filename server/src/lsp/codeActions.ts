@@ -2,14 +2,14 @@
 import { CodeAction, ErrorCodes, ResponseError, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis } from '../documents';
-import { CodeActionResult, computeCodeActions, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND, QUICK_FIX_KIND } from '../features/codeActions';
+import { ADD_SUGGESTED_CLAUSES_KIND, CodeActionResult, computeCodeActions, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND, QUICK_FIX_KIND } from '../features/codeActions';
 import { rangeOf, ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';
 import { IMPORT_DOCUMENT_COMMAND, importDocument } from './importDocument';
 import { isRecord } from './settings';
 
 export const INSERT_ALL_MISSING_SECTIONS = 'dgs.insertAllMissingSections';
-export const CODE_ACTION_KINDS = [QUICK_FIX_KIND, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND];
+export const CODE_ACTION_KINDS = [QUICK_FIX_KIND, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND, ADD_SUGGESTED_CLAUSES_KIND];
 
 /** A quick fix's offsets as an LSP code action, version-checked where the client allows. */
 function toCodeAction(server: ServerContext, document: TextDocument, result: DocumentAnalysis, action: CodeActionResult): CodeAction {

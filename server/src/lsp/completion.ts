@@ -34,6 +34,7 @@ export function registerCompletion(server: ServerContext): void {
           insertTextFormat: snippetSupport ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         };
         if (entry.documentation) item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
+        if (entry.labelDetails) item.labelDetails = entry.labelDetails;
         // Multi-line texts carry their own indentation: the client must not add the line's.
         if (newText.includes('\n')) item.insertTextMode = InsertTextMode.asIs;
         return item;

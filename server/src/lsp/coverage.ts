@@ -1,17 +1,22 @@
-/** dgs/coverage: the coverage of an open strategy, for the extension's views (features/coverageSummary.ts). */
-import { coverageSummary, CoverageSummary } from '../features/coverageSummary';
+/**
+ * dgs/coverage and dgs/skeleton: what the VS Code extension asks instead of analysing anything
+ * itself (features/coverageRequest.ts; the shapes in protocol.ts).
+ */
+import { registerCoverageRequests } from '../features/coverageRequest';
 import { ServerContext } from './context';
-import { isRecord } from './settings';
 
-export const COVERAGE_REQUEST = 'dgs/coverage';
+export { COVERAGE_REQUEST } from '../protocol';
 
 export function registerCoverage(server: ServerContext): void {
-  server.connection.onRequest(
-    COVERAGE_REQUEST,
-    server.request('coverage', null as CoverageSummary | null, (params: unknown): CoverageSummary | null => {
-      const uri = isRecord(params) && typeof params.uri === 'string' ? params.uri : undefined;
-      const found = uri ? server.strategyAt(uri) : undefined;
-      return found ? coverageSummary(found.result.analysis) : null;
-    }),
+  registerCoverageRequests(
+    server.connection,
+    {
+      strategyAt: (uri) => {
+        const found = server.strategyAt(uri);
+        return found && { version: found.entry.version, analysis: found.result.analysis };
+      },
+      schemaAt: (uri) => server.settingsFor(server.documentPath(uri)).schema,
+    },
+    (name, fallback, handler) => server.request(name, fallback, handler),
   );
 }

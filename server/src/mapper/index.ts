@@ -8,7 +8,7 @@
  * a per-schema index and its bounded cache of results.
  */
 import { CoverageUnit, Schema, UnitVocabulary } from '../schema/types';
-import { phraseStemsOf, stemsOf, Token, tokenize } from './text';
+import { phraseStemsOf, StemMemo, stemsOf, Token, tokenize } from './text';
 
 export interface MeasureText {
   title: string;
@@ -51,6 +51,8 @@ const PHRASE_WEIGHT = 0.8;
 /** A suggestion must reach this score, and this share of the best one. */
 export const MIN_SUGGESTION_SCORE = 1.5;
 const MIN_SHARE_OF_BEST = 0.25;
+/** What is read of each field: a measure's text is a paragraph, not a file. */
+export const MAX_FIELD_LENGTH = 4000;
 /** Results kept per schema, by measure text, before the cache starts afresh. */
 const CACHE_SIZE = 4000;
 
@@ -59,6 +61,8 @@ interface Phrase {
   stems: string[];
   /** The stems of its content words. */
   content: string[];
+  /** Its unit's position in the index's documents. */
+  document: number;
 }
 
 interface UnitDocument {
@@ -67,11 +71,13 @@ interface UnitDocument {
   /** Weighted term frequencies of the stems. */
   tf: Map<string, number>;
   length: number;
-  phrases: Phrase[];
 }
 
 interface MapperIndex {
   documents: UnitDocument[];
+  /** Every phrase of the vocabulary, by its first stem. */
+  phrasesByFirst: Map<string, Phrase[]>;
+  stems: StemMemo;
   idf: Map<string, number>;
   averageLength: number;
   generic: Set<string>;
@@ -90,20 +96,23 @@ function indexOf(schema: Schema): MapperIndex {
   const known = indexes.get(schema);
   if (known) return known;
   const generic = new Set((schema.vocabulary?.generic ?? []).flatMap(stemsOf));
-  const documents: UnitDocument[] = schema.units.map((unit) => {
+  const phrasesByFirst = new Map<string, Phrase[]>();
+  const documents: UnitDocument[] = schema.units.map((unit, position) => {
     const vocabulary = schema.vocabulary?.units.get(unit.ref);
     const tf = new Map<string, number>();
     let length = addStems(tf, stemsOf(unit.text), 1);
     if (unit.clause) length += addStems(tf, stemsOf(unit.recommendation.text), LEAD_WEIGHT);
-    const phrases: Phrase[] = [];
     for (const term of vocabulary?.terms ?? []) {
       const stems = stemsOf(term);
       const whole = phraseStemsOf(term);
       length += addStems(tf, stems, whole.length > 1 ? PHRASE_WORD_WEIGHT : 1);
-      if (whole.length > 1) phrases.push({ stems: whole, content: stems });
+      if (whole.length < 2) continue;
+      const starting = phrasesByFirst.get(whole[0]) ?? [];
+      starting.push({ stems: whole, content: stems, document: position });
+      phrasesByFirst.set(whole[0], starting);
     }
     for (const stem of generic) tf.delete(stem);
-    return { unit, vocabulary, tf, length, phrases };
+    return { unit, vocabulary, tf, length };
   });
   const df = new Map<string, number>();
   for (const document of documents) for (const stem of document.tf.keys()) df.set(stem, (df.get(stem) ?? 0) + 1);
@@ -111,7 +120,7 @@ function indexOf(schema: Schema): MapperIndex {
   const idf = new Map<string, number>();
   for (const [stem, count] of df) idf.set(stem, Math.log(1 + (n - count + 0.5) / (count + 0.5)));
   const averageLength = documents.reduce((sum, document) => sum + document.length, 0) / Math.max(1, n);
-  const index: MapperIndex = { documents, idf, averageLength, generic, results: new Map() };
+  const index: MapperIndex = { documents, phrasesByFirst, stems: new Map(), idf, averageLength, generic, results: new Map() };
   indexes.set(schema, index);
   return index;
 }
@@ -122,13 +131,37 @@ interface QueryField {
   weight: number;
 }
 
-/** Where a run of stems occurs whole in a field's tokens, if it does. */
-function findPhrase(tokens: Token[], stems: string[]): number {
-  outer: for (let start = 0; start + stems.length <= tokens.length; start++) {
-    for (let i = 0; i < stems.length; i++) if (tokens[start + i].stem !== stems[i]) continue outer;
-    return start;
+/** Whether a run of stems occurs whole in a field's tokens at `start`. */
+function phraseAt(tokens: Token[], start: number, stems: string[]): boolean {
+  if (start + stems.length > tokens.length) return false;
+  for (let i = 0; i < stems.length; i++) if (tokens[start + i].stem !== stems[i]) return false;
+  return true;
+}
+
+/** The phrases of the vocabulary found in the fields, by unit: each phrase once, in its strongest field. */
+function matchPhrases(fields: QueryField[], index: MapperIndex): Map<number, Contribution[]> {
+  const best = new Map<Phrase, Contribution>();
+  for (const field of fields) {
+    field.tokens.forEach((token, start) => {
+      for (const phrase of index.phrasesByFirst.get(token.stem) ?? []) {
+        if (!phraseAt(field.tokens, start, phrase.stems)) continue;
+        // A stop word in a phrase counts like a common word: "once-only" is two words.
+        const idf = phrase.stems.reduce((sum, stem) => sum + Math.max(index.idf.get(stem) ?? 0, 0.5), 0);
+        const value = PHRASE_WEIGHT * field.weight * idf;
+        if ((best.get(phrase)?.value ?? -1) >= value) continue;
+        // The phrase as written, hyphens and all ("one-stop shop"), on one line.
+        const words = field.text.slice(token.start, field.tokens[start + phrase.stems.length - 1].end).replace(/\s+/g, ' ');
+        best.set(phrase, { words, value, stems: phrase.content, phrase: true });
+      }
+    });
   }
-  return -1;
+  const byDocument = new Map<number, Contribution[]>();
+  for (const [phrase, contribution] of best) {
+    const list = byDocument.get(phrase.document) ?? [];
+    list.push(contribution);
+    byDocument.set(phrase.document, list);
+  }
+  return byDocument;
 }
 
 function rank(input: MeasureText, index: MapperIndex): RankedUnit[] {
@@ -136,7 +169,7 @@ function rank(input: MeasureText, index: MapperIndex): RankedUnit[] {
     { text: input.title ?? '', weight: FIELD_WEIGHT.title },
     { text: input.description ?? '', weight: FIELD_WEIGHT.description },
     { text: input.context ?? '', weight: FIELD_WEIGHT.context },
-  ].map((field) => ({ ...field, tokens: tokenize(field.text) }));
+  ].map((field) => ({ ...field, tokens: tokenize(field.text, index.stems) }));
   // Each stem's weight in the query (its strongest field, plus a little per repetition),
   // and the word it was first written as, for evidence.
   const queryWeight = new Map<string, number>();
@@ -149,7 +182,8 @@ function rank(input: MeasureText, index: MapperIndex): RankedUnit[] {
       if (!written.has(token.stem)) written.set(token.stem, token.word);
     }
   }
-  const scored = index.documents.map((document) => {
+  const phrases = matchPhrases(fields, index);
+  const scored = index.documents.map((document, position) => {
     const contributions: Contribution[] = [];
     const normaliser = K1 * (1 - B + (B * document.length) / index.averageLength);
     for (const [stem, weight] of queryWeight) {
@@ -158,22 +192,7 @@ function rank(input: MeasureText, index: MapperIndex): RankedUnit[] {
       const value = weight * (index.idf.get(stem) ?? 0) * ((tf * (K1 + 1)) / (tf + normaliser));
       contributions.push({ words: written.get(stem)!, value, stems: [stem], phrase: false });
     }
-    for (const phrase of document.phrases) {
-      let best: { value: number; words: string } | undefined;
-      for (const field of fields) {
-        const at = findPhrase(field.tokens, phrase.stems);
-        if (at < 0) continue;
-        const idf = phrase.stems.reduce((sum, stem) => sum + Math.max(index.idf.get(stem) ?? 0, 0.5), 0);
-        // A stop word in a phrase counts like a common word: "once-only" is two words.
-        const value = PHRASE_WEIGHT * field.weight * idf;
-        if (!best || value > best.value) {
-          // The phrase as written, hyphens and all ("one-stop shop"), on one line.
-          const source = field.text.slice(field.tokens[at].start, field.tokens[at + phrase.stems.length - 1].end).replace(/\s+/g, ' ');
-          best = { value, words: source };
-        }
-      }
-      if (best) contributions.push({ words: best.words, value: best.value, stems: phrase.content, phrase: true });
-    }
+    contributions.push(...(phrases.get(position) ?? []));
     const score = contributions.reduce((sum, contribution) => sum + contribution.value, 0);
     return { document, score, evidence: evidenceOf(contributions) };
   });
@@ -216,8 +235,13 @@ function evidenceOf(contributions: Contribution[]): string[] {
  * Every coverage unit of the schema, ranked for a measure's text, each with its score and
  * evidence. Computed once per text and schema.
  */
-export function rankClauses(input: MeasureText, schema: Schema): RankedUnit[] {
+export function rankClauses(whole: MeasureText, schema: Schema): RankedUnit[] {
   const index = indexOf(schema);
+  const input = {
+    title: (whole.title ?? '').slice(0, MAX_FIELD_LENGTH),
+    description: whole.description?.slice(0, MAX_FIELD_LENGTH),
+    context: whole.context?.slice(0, MAX_FIELD_LENGTH),
+  };
   const key = `${input.title ?? ''}\u0000${input.description ?? ''}\u0000${input.context ?? ''}`;
   const cached = index.results.get(key);
   if (cached) return cached;

@@ -19,6 +19,9 @@ export interface Token {
 
 const STOPWORDS: ReadonlySet<string> = new Set(eng);
 
+/** Longer "words" (a pasted hash, a run of one letter) are no evidence and are not stemmed. */
+export const MAX_WORD_LENGTH = 40;
+
 /** Letters and digits; an apostrophe inside a word (citizen's) keeps the word whole. */
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
@@ -38,16 +41,33 @@ export function normalizeWord(word: string): string {
  */
 export function stemOf(word: string): { stem: string; stop: boolean } {
   if (word === 'IT') return { stem: 'ict', stop: false };
+  // No word of a language is this long; the stemmer's rules are not meant for a run of letters.
+  if (word.length > MAX_WORD_LENGTH) return { stem: word.slice(0, MAX_WORD_LENGTH).toLowerCase(), stop: true };
   const lower = normalizeWord(word);
   if (STOPWORDS.has(lower) || (lower.length < 2 && !/\d/.test(lower))) return { stem: lower, stop: true };
   return { stem: stem(lower), stop: false };
 }
 
+/** Stems already computed, by word as written: owned by the caller (the mapper's index). */
+export type StemMemo = Map<string, { stem: string; stop: boolean }>;
+
+/** Words remembered in a memo before it starts afresh. */
+const MEMO_SIZE = 20_000;
+
 /** The text's words, in order, each with its stem. */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, memo?: StemMemo): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    tokens.push({ ...stemOf(match[0]), word: match[0], start: match.index!, end: match.index! + match[0].length });
+    const word = match[0];
+    let stemmed = memo?.get(word);
+    if (!stemmed) {
+      stemmed = stemOf(word);
+      if (memo) {
+        if (memo.size >= MEMO_SIZE) memo.clear();
+        memo.set(word, stemmed);
+      }
+    }
+    tokens.push({ stem: stemmed.stem, stop: stemmed.stop, word, start: match.index!, end: match.index! + word.length });
   }
   return tokens;
 }

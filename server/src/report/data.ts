@@ -4,7 +4,7 @@
  * and recommendation text comes from the schema, verbatim.
  */
 import { Analysis } from '../analyze';
-import { measureStanding } from '../coverage';
+import { ClauseCoverageStatus, InactiveReason, lacksText, measureStanding } from '../coverage';
 import { Severity } from '../findings';
 import { MeasureModel, StrategyModel } from '../model/strategy';
 import { CheckedEntry, CheckedValue } from '../model/walk';
@@ -41,10 +41,29 @@ export interface MeasureInfo {
   units: string[];
   /** 1-based line of the measure's first line. */
   line: number;
+  /** Why the measure addresses nothing: dropped, or its title is still a placeholder. */
+  inactive?: InactiveReason;
+  description?: string;
+  partners: string[];
+  budget?: { amount?: number; currency?: string };
+  businessCase?: { value?: string; stakeholders: string[] };
+  /** A due date that is not a valid date, as written. */
+  dueInvalid?: boolean;
 }
+
+/** Budget totals of one group of measures, per currency, with the part that has a business case. */
+export type BudgetTotals = Record<string, { total: number; withBusinessCase: number; measures: number }>;
 
 export interface UnitReport {
   ref: string;
+  /** The core's status (spec §7.1). */
+  coverage: ClauseCoverageStatus;
+  /** For a weak clause: what its measures lack, in words. */
+  lacks?: string;
+  /** For a clause declared not applicable: the reason, and who handles it instead. */
+  notApplicable?: { reason?: string; handledBy?: string };
+  /** Indices of the measures that name the clause but address nothing (dropped, placeholder). */
+  inactive: number[];
   /** The clause's text (or, for a recommendation without sub-clauses, its text), verbatim. */
   text: string;
   status: CoverageStatus;
@@ -61,6 +80,8 @@ export interface RecommendationReport {
   hasClauses: boolean;
   /** Whether the strategy has the section at all. */
   present: boolean;
+  /** The section's summary, as written. */
+  summary?: string;
   status: CoverageStatus;
   units: UnitReport[];
   unitsAddressed: number;
@@ -103,11 +124,17 @@ export interface ReportSummary {
   percentComplete: number;
   recommendations: { total: number; complete: number; partial: number; none: number };
   measures: number;
+  /** Clauses the strategy declares not applicable. */
+  notApplicable: number;
   findings: { total: number; error: number; warning: number; info: number };
 }
 
 export interface CoverageReportData {
   file: string;
+  /** Coverage is what the strategy declares, not an assessment by dgs; when and by which version. */
+  statement: { text: string; madeOn: string; dgsVersion: string };
+  /** Budgets of live measures, per currency: overall, per part and per recommendation. */
+  budgets: { overall: BudgetTotals; byPart: Record<string, BudgetTotals>; byRecommendation: Record<number, BudgetTotals> };
   instrument: { id: string; title: string; adopted: string; url?: string };
   strategy: StrategyInfo;
   summary: ReportSummary;
@@ -121,7 +148,7 @@ export interface CoverageReportData {
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** Builds the report's data from an analysis. Never throws. */
-export function buildReportData(analysis: Analysis, options: { file: string }): CoverageReportData {
+export function buildReportData(analysis: Analysis, options: { file: string; madeOn?: string; dgsVersion?: string }): CoverageReportData {
   const { model, coverage } = analysis;
   const schema = model.schema;
   const infoByMeasure = new Map<MeasureModel, MeasureInfo>();
@@ -137,7 +164,11 @@ export function buildReportData(analysis: Analysis, options: { file: string }): 
     for (const info of addressing) info.units.push(entry.unit.ref);
     // The core's statuses (spec §7.1), in the report's words.
     const status: CoverageStatus = entry.status === 'addressed' ? 'complete' : entry.status === 'weak' ? 'partial' : 'none';
-    unitReports.set(entry.unit.ref, { ref: entry.unit.ref, text: entry.unit.text, status, measures: addressing.map((info) => info.index) });
+    const report: UnitReport = { ref: entry.unit.ref, coverage: entry.status, text: entry.unit.text, status, measures: addressing.map((info) => info.index), inactive: [] };
+    report.inactive = entry.inactive.map((measure) => infoByMeasure.get(measure)?.index).filter((index): index is number => index !== undefined);
+    if (entry.status === 'weak') report.lacks = lacksText(entry.lacks);
+    if (entry.status === 'not-applicable' && entry.notApplicable) report.notApplicable = { reason: entry.notApplicable.reason, handledBy: entry.notApplicable.handledBy };
+    unitReports.set(entry.unit.ref, report);
   }
 
   const presentSections = new Set(model.sections.map((section) => section.recommendation.section));
@@ -148,7 +179,7 @@ export function buildReportData(analysis: Analysis, options: { file: string }): 
     leadIn: part.leadIn,
     recommendations: part.recommendations.map((recommendation) => {
       const units = recommendation.units.map(
-        (unit) => unitReports.get(unit.ref) ?? { ref: unit.ref, text: unit.text, status: 'none' as CoverageStatus, measures: [] },
+        (unit) => unitReports.get(unit.ref) ?? { ref: unit.ref, coverage: 'missing' as const, text: unit.text, status: 'none' as CoverageStatus, measures: [], inactive: [] },
       );
       const unitsAddressed = units.filter((unit) => unit.status !== 'none').length;
       const unitsComplete = units.filter((unit) => unit.status === 'complete').length;
@@ -160,6 +191,7 @@ export function buildReportData(analysis: Analysis, options: { file: string }): 
         text: recommendation.text,
         hasClauses: recommendation.clauses.length > 0,
         present: presentSections.has(recommendation.section),
+        summary: sectionSummary(model, recommendation.section),
         status,
         units,
         unitsAddressed,
@@ -187,8 +219,28 @@ export function buildReportData(analysis: Analysis, options: { file: string }): 
   const percent = (count: number): number => (allUnits.length === 0 ? 0 : Math.floor((100 * count) / allUnits.length));
   const countStatus = (status: CoverageStatus): number => allRecommendations.filter((recommendation) => recommendation.status === status).length;
 
+  const budgets: CoverageReportData['budgets'] = { overall: {}, byPart: {}, byRecommendation: {} };
+  model.measures.forEach((measure, index) => {
+    const info = measures[index];
+    const budget = info.budget;
+    if (info.inactive || !budget?.currency || budget.amount === undefined) return;
+    const recommendation = measure.section.recommendation;
+    for (const totals of [budgets.overall, (budgets.byPart[recommendation.part.key] ??= {}), (budgets.byRecommendation[recommendation.number] ??= {})]) {
+      const line = (totals[budget.currency] ??= { total: 0, withBusinessCase: 0, measures: 0 });
+      line.total += budget.amount;
+      line.measures++;
+      if (measure.businessCase) line.withBusinessCase += budget.amount;
+    }
+  });
+
   return {
     file: options.file,
+    statement: {
+      text: 'Coverage is what the strategy declares: dgs checks the form and the references, it does not assess whether a measure really answers a clause.',
+      madeOn: options.madeOn ?? new Date().toISOString().slice(0, 10),
+      dgsVersion: options.dgsVersion ?? 'unknown',
+    },
+    budgets,
     instrument: { ...schema.instrument },
     strategy: readStrategy(model),
     summary: {
@@ -204,6 +256,7 @@ export function buildReportData(analysis: Analysis, options: { file: string }): 
         none: countStatus('none'),
       },
       measures: measures.length,
+      notApplicable: coverage.notApplicable.length,
       findings: {
         total: analysis.findings.length,
         error: findings.error.length,
@@ -215,6 +268,17 @@ export function buildReportData(analysis: Analysis, options: { file: string }): 
     measures,
     findings,
   };
+}
+
+function sectionSummary(model: StrategyModel, section: string): string | undefined {
+  const found = model.sections.find((candidate) => candidate.recommendation.section === section);
+  return found?.summary ? valueText(found.summary.value) : undefined;
+}
+
+/** The texts of a valid list of prose. */
+function listTexts(value: CheckedValue | undefined): string[] {
+  if (!value?.ok) return [];
+  return (value.items ?? []).map(valueText).filter((text): text is string => text !== undefined);
 }
 
 /** The text of a field of a checked mapping, when present, valid and not empty. */
@@ -265,12 +329,21 @@ function readMeasure(model: StrategyModel, measure: MeasureModel, index: number)
     section: measure.section.recommendation.section,
     recommendation: measure.section.recommendation.number,
     lead,
-    due: fieldText(measure.entries, 'due'),
+    due: measure.entries.get('due')?.value.text?.trim() || undefined,
     status: fieldText(measure.entries, 'status'),
     indicators,
     accountable: measureStanding(measure).hasLead && measureStanding(measure).hasTarget,
     units: [],
     line: model.lines.positionAt(measure.firstLine.start).line + 1,
+    inactive: measureStanding(measure).inactive,
+    description: fieldText(measure.entries, 'description'),
+    partners: listTexts(measure.entries.get('partners')?.value),
+    budget: measure.budget ? { amount: measure.budget.amount, currency: measure.budget.currency } : undefined,
+    businessCase: measure.businessCase
+      ? { value: fieldText(measure.entries.get('business-case')?.value.entries, 'value'), stakeholders: listTexts(measure.entries.get('business-case')?.value.entries?.get('stakeholders')?.value) }
+      : undefined,
+    // An invalid date is kept as written, and marked.
+    dueInvalid: measure.entries.get('due')?.value.ok === false ? true : undefined,
   };
 }
 
@@ -285,3 +358,36 @@ export const STATUS_WORDS: Record<CoverageStatus, { recommendation: string; unit
   partial: { recommendation: 'Partly addressed', unit: 'Addressed, lacks a lead or an indicator' },
   none: { recommendation: 'Not addressed', unit: 'Not addressed' },
 };
+
+/** What a report adds to a clause's status, in plain words: what a weak clause lacks, why a clause does not apply, who named it and addresses nothing. */
+export function unitNotes(data: CoverageReportData, unit: UnitReport): string[] {
+  const notes: string[] = [];
+  if (unit.lacks) notes.push(`Weak: the measures have ${unit.lacks}.`);
+  if (unit.notApplicable) {
+    const handled = unit.notApplicable.handledBy ? ` Handled by ${unit.notApplicable.handledBy}.` : '';
+    notes.push(`Not applicable: ${unit.notApplicable.reason ?? 'no reason given'}.${handled}`.replace(/\.\./g, '.'));
+  }
+  for (const index of unit.inactive) {
+    const measure = data.measures[index];
+    notes.push(`Measure ${measureLabel(measure)} names it but is ${measure.inactive === 'dropped' ? 'dropped' : 'a placeholder'}, so it addresses nothing.`);
+  }
+  return notes;
+}
+
+/** A measure's further facts for the per-clause tables: description, budget, business case, partners, and marks. */
+export function measureFacts(measure: MeasureInfo): Array<[string, string]> {
+  const facts: Array<[string, string]> = [];
+  if (measure.inactive) facts.push(['Counts', measure.inactive === 'dropped' ? 'dropped: addresses nothing' : 'placeholder: addresses nothing until its title is written']);
+  if (measure.dueInvalid && measure.due) facts.push(['Due as written', `${measure.due}, not a valid date`]);
+  if (measure.description) facts.push(['Description', measure.description]);
+  if (measure.budget) facts.push(['Budget', `${measure.budget.amount ?? '?'} ${measure.budget.currency ?? ''}`.trim()]);
+  if (measure.businessCase) facts.push(['Business case', `${measure.businessCase.value ?? '(no value given)'}${measure.businessCase.stakeholders.length > 0 ? `; stakeholders: ${measure.businessCase.stakeholders.join(', ')}` : ''}`]);
+  if (measure.partners.length > 0) facts.push(['Partners', measure.partners.join(', ')]);
+  return facts;
+}
+
+/** Budget totals in words: `4500000 EUR (60 % with a business case)`, one per currency. */
+export function budgetText(totals: BudgetTotals | undefined): string {
+  const lines = Object.entries(totals ?? {}).map(([currency, line]) => `${line.total} ${currency} (${line.total === 0 ? 0 : Math.round((100 * line.withBusinessCase) / line.total)} % with a business case)`);
+  return lines.length > 0 ? lines.join('; ') : 'no budget';
+}

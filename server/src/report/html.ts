@@ -2,9 +2,10 @@
  * The coverage report as one standalone, printable HTML page: inline styles, no script, no
  * external resource, so that it can be mailed, archived, printed or shown in a webview.
  * Every text from the strategy or the schema goes through `escapeHtml`; the only markup is
- * this module's own.
+ * this module's own. Measures, clauses and findings carry `data-dgs-*` attributes (see
+ * `REPORT_LINK_ATTRIBUTES` in protocol.ts) that a webview turns into links to the file.
  */
-import { CoverageReportData, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureLabel, PartReport, RecommendationReport, SEVERITIES, STATUS_WORDS, UnitReport } from './data';
+import { budgetText, CoverageReportData, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureFacts, measureLabel, PartReport, RecommendationReport, SEVERITIES, STATUS_WORDS, UnitReport, unitNotes } from './data';
 import { escapeHtml } from './escape';
 import { matrixFigure } from './matrix';
 
@@ -153,6 +154,7 @@ function header(data: CoverageReportData): string {
 <h1>${escapeHtml(strategy.title ?? 'Untitled strategy')}</h1>
 ${meta.length > 0 ? `<p class="meta">${meta.map((item) => `<span>${item}</span>`).join('')}</p>` : ''}
 <p class="source">File <code>${escapeHtml(data.file)}</code>, checked against the ${escapeHtml(instrument.title)} (${escapeHtml(instrument.id)}, adopted ${escapeHtml(instrument.adopted)}).</p>
+<p class="statement">${escapeHtml(data.statement.text)} Report made on ${escapeHtml(data.statement.madeOn)} by dgs ${escapeHtml(data.statement.dgsVersion)}. Part and recommendation titles are short titles of dgs; quoted texts are the Recommendation's, verbatim. Budget overall: ${escapeHtml(budgetText(data.budgets.overall))}.</p>
 </header>`;
 }
 
@@ -238,17 +240,28 @@ function measureHtml(measure: MeasureInfo, recommendation: RecommendationReport)
     measure.indicators.length > 0
       ? `<ul>${measure.indicators.map(indicatorHtml).join('')}</ul>`
       : '<span class="warn"><span aria-hidden="true">⚠</span> None</span>';
-  const status = measure.status !== undefined ? `<dt>Status</dt><dd>${escapeHtml(measure.status)}</dd>` : '';
-  return `<li><span class="mid">${escapeHtml(measureLabel(measure))}</span>${title}${where}
+  const status =
+    (measure.status !== undefined ? `<dt>Status</dt><dd>${escapeHtml(measure.status)}</dd>` : '') +
+    measureFacts(measure)
+      .map(([label, text]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(text)}</dd>`)
+      .join('');
+  return `<li data-dgs-measure="${measure.index}"><span class="mid">${escapeHtml(measureLabel(measure))}</span>${title}${where}
 <dl class="facts"><dt>Lead</dt><dd>${lead}</dd><dt>Due</dt><dd>${due}</dd><dt>Indicators</dt><dd>${indicators}</dd>${status}</dl></li>`;
 }
 
 function unitRow(data: CoverageReportData, unit: UnitReport, recommendation: RecommendationReport): string {
+  const listed = [...unit.measures, ...unit.inactive];
   const measures =
-    unit.measures.length > 0
-      ? `<ul class="measures">${unit.measures.map((index) => measureHtml(data.measures[index], recommendation)).join('\n')}</ul>`
-      : '<span class="warn">No measure addresses this clause.</span>';
-  return `<tr class="${unit.status}"><th scope="row">${escapeHtml(unit.ref)}</th><td class="clause">${escapeHtml(unit.text)}</td><td>${measures}</td><td>${badge(unit.status, 'unit')}</td></tr>`;
+    listed.length > 0
+      ? `<ul class="measures">${listed.map((index) => measureHtml(data.measures[index], recommendation)).join('\n')}</ul>`
+      : unit.coverage === 'not-applicable'
+        ? ''
+        : '<span class="warn">No measure addresses this clause.</span>';
+  const notes = unitNotes(data, unit)
+    .map((note) => `<p class="note">${escapeHtml(note)}</p>`)
+    .join('');
+  const shown = unit.coverage === 'not-applicable' ? '<span class="badge">Not applicable</span>' : badge(unit.status, 'unit');
+  return `<tr class="${unit.status}" data-dgs-clause="${escapeHtml(unit.ref)}"><th scope="row">${escapeHtml(unit.ref)}</th><td class="clause">${escapeHtml(unit.text)}</td><td>${measures}</td><td>${shown}${notes}</td></tr>`;
 }
 
 function recommendationHtml(data: CoverageReportData, recommendation: RecommendationReport): string {
@@ -289,7 +302,7 @@ function measuresHtml(data: CoverageReportData): string {
   const rows = data.measures
     .map((measure) => {
       const indicators = measure.indicators.length > 0 ? String(measure.indicators.length) : '<span class="warn">none</span>';
-      return `<tr><th scope="row"><span class="mid">${escapeHtml(measureLabel(measure))}</span></th><td>${measure.title !== undefined ? escapeHtml(measure.title) : ''}</td><td>${escapeHtml(measure.section)}</td><td>${measure.lead !== undefined ? escapeHtml(measure.lead) : '<span class="warn">none</span>'}</td><td class="nowrap">${measure.due !== undefined ? escapeHtml(measure.due) : ''}</td><td class="num">${indicators}</td><td>${measure.units.length > 0 ? measure.units.map(escapeHtml).join(', ') : '<span class="warn">none</span>'}</td><td class="num">${measure.line}</td></tr>`;
+      return `<tr data-dgs-measure="${measure.index}"><th scope="row"><span class="mid">${escapeHtml(measureLabel(measure))}</span></th><td>${measure.title !== undefined ? escapeHtml(measure.title) : ''}</td><td>${escapeHtml(measure.section)}</td><td>${measure.lead !== undefined ? escapeHtml(measure.lead) : '<span class="warn">none</span>'}</td><td class="nowrap">${measure.due !== undefined ? escapeHtml(measure.due) : ''}</td><td class="num">${indicators}</td><td>${measure.units.length > 0 ? measure.units.map(escapeHtml).join(', ') : '<span class="warn">none</span>'}</td><td class="num">${measure.line}</td></tr>`;
     })
     .join('\n');
   return `<section id="measures" aria-labelledby="measures-heading">
@@ -307,7 +320,7 @@ ${rows}
 }
 
 function findingRow(finding: FindingInfo): string {
-  return `<tr><td class="num">${finding.line}:${finding.column}</td><td><code>${escapeHtml(finding.rule)}</code></td><td>${escapeHtml(finding.message)}</td></tr>`;
+  return `<tr data-dgs-finding="${finding.line}:${finding.column}"><td class="num">${finding.line}:${finding.column}</td><td><code>${escapeHtml(finding.rule)}</code></td><td>${escapeHtml(finding.message)}</td></tr>`;
 }
 
 function findingsHtml(data: CoverageReportData): string {

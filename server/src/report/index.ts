@@ -13,6 +13,9 @@ export type ReportFormat = 'markdown' | 'html';
 export interface ReportOptions {
   /** The strategy file's path, as the report names it. */
   file: string;
+  /** The date the report is made (YYYY-MM-DD; today when absent) and the dgs version that made it. */
+  madeOn?: string;
+  dgsVersion?: string;
 }
 
 export { buildReportData, CoverageReportData } from './data';

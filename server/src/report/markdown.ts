@@ -3,7 +3,7 @@
  * wiki page or a job summary. Every text from the strategy is escaped, so that nothing a
  * drafter writes turns into markup or raw HTML.
  */
-import { CoverageReportData, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureLabel, SEVERITIES, STATUS_WORDS } from './data';
+import { budgetText, CoverageReportData, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureFacts, measureLabel, SEVERITIES, STATUS_WORDS, unitNotes } from './data';
 import { safeText } from '../text/safeText';
 
 const STATUS_MARK: Record<CoverageStatus, string> = { complete: '✅', partial: '◐', none: '❌' };
@@ -40,6 +40,7 @@ function measureCell(measure: MeasureInfo): string {
     `indicators: ${measure.indicators.length > 0 ? measure.indicators.map(indicatorText).join('; ') : '⚠ none'}`,
   ];
   if (measure.status !== undefined) facts.push(`status: ${escapeMarkdown(measure.status)}`);
+  for (const [label, text] of measureFacts(measure)) facts.push(`${label.toLowerCase()}: ${escapeMarkdown(text)}`);
   const title = measure.title !== undefined ? ` ${escapeMarkdown(measure.title)}` : '';
   return `**${escapeMarkdown(measureLabel(measure))}**${title} (${facts.join('; ')})`;
 }
@@ -64,7 +65,10 @@ export function renderMarkdown(data: CoverageReportData): string {
     '',
   );
 
+  out.push(`*${escapeMarkdown(data.statement.text)} Report made on ${data.statement.madeOn} by dgs ${escapeMarkdown(data.statement.dgsVersion)}. Part and recommendation titles are short titles of dgs; quoted texts are the Recommendation's, verbatim.*`, '');
   out.push('## Summary', '');
+  out.push(`- Budget overall: ${escapeMarkdown(budgetText(data.budgets.overall))}`);
+  if (summary.notApplicable > 0) out.push(`- **${summary.notApplicable}** clauses declared not applicable`);
   out.push(`- **${summary.unitsAddressed} of ${summary.units}** clauses addressed (${summary.percentAddressed} %)`);
   out.push(`- **${summary.unitsComplete} of ${summary.units}** clauses addressed by a measure with a lead and an indicator (${summary.percentComplete} %)`);
   out.push(
@@ -89,14 +93,19 @@ export function renderMarkdown(data: CoverageReportData): string {
 
   for (const part of data.parts) {
     out.push(`## Part ${escapeMarkdown(part.numeral)}. ${escapeMarkdown(part.title)}`, '', `> ${escapeMarkdown(part.leadIn)}`, '');
+    out.push(`Budget of the part: ${escapeMarkdown(budgetText(data.budgets.byPart[part.key]))}.`, '');
     for (const recommendation of part.recommendations) {
       out.push(`### ${recommendation.number}. ${escapeMarkdown(recommendation.title)}: ${status(recommendation.status)}`, '');
       if (!recommendation.present) out.push(`*The strategy has no section \`${recommendation.section}\`.*`, '');
       if (recommendation.hasClauses) out.push(`> ${escapeMarkdown(recommendation.text)}`, '');
+      if (recommendation.summary) out.push(`The strategy's summary: ${escapeMarkdown(recommendation.summary)}`, '');
+      out.push(`Budget: ${escapeMarkdown(budgetText(data.budgets.byRecommendation[recommendation.number]))}.`, '');
       out.push('| Clause | Text | Measures that address it | Status |', '|---|---|---|---|');
       for (const unit of recommendation.units) {
-        const measures = unit.measures.map((index) => measureCell(data.measures[index]));
-        out.push(`| ${unit.ref} | ${escapeMarkdown(unit.text)} | ${measures.length > 0 ? measures.join('<br>') : '—'} | ${status(unit.status, 'unit')} |`);
+        const measures = [...unit.measures, ...unit.inactive].map((index) => measureCell(data.measures[index]));
+        const notes = unitNotes(data, unit).map((note) => `<br>${escapeMarkdown(note)}`).join('');
+        const shown = unit.coverage === 'not-applicable' ? '➖ Not applicable' : status(unit.status, 'unit');
+        out.push(`| ${unit.ref} | ${escapeMarkdown(unit.text)} | ${measures.length > 0 ? measures.join('<br>') : '—'} | ${shown}${notes} |`);
       }
       out.push('');
     }

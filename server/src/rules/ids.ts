@@ -34,6 +34,7 @@ export const RULE_IDS = [
   'dependency-order',
   'text-cut-by-comment',
   'text-split-by-comma',
+  'clause-mismatch',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -2,6 +2,7 @@
 import { adoptedWithoutDate } from './adoptedWithoutDate';
 import { businessCaseRequired } from './businessCaseRequired';
 import { businessCaseStakeholders } from './businessCaseStakeholders';
+import { clauseMismatch } from './clauseMismatch';
 import { clauseNotAddressed } from './clauseNotAddressed';
 import { clauseTooBroad } from './clauseTooBroad';
 import { dependencyCycle } from './dependencyCycle';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   dependencyOrder,
   textCutByComment,
   textSplitByComma,
+  clauseMismatch,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

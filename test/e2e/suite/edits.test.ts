@@ -1,7 +1,7 @@
 /**
  * Changing a strategy through the editor: the "insert missing section" quick fix and a section
- * snippet, each applied as VS Code applies them, after which the finding is gone and the file
- * checks exactly as `dgs check` says.
+ * snippet, each applied as VS Code applies them, after which the finding is gone, the file
+ * checks exactly as `dgs check` says, and (for the fix) the cursor is on the first placeholder inserted.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -39,6 +39,15 @@ describe('Quick fixes and snippets in VS Code', () => {
     assert.ok(fix.edit, 'it carries its edit');
     assert.match(fix.title, new RegExp(section), 'its title names the section');
     assert.ok(await vscode.workspace.applyEdit(fix.edit), 'VS Code applied the quick fix');
+    // Then the command VS Code runs after a code action's edit: the cursor goes to the first placeholder inserted.
+    assert.ok(fix.command, 'the fix moves the cursor after its edit');
+    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document === document, 'the strategy is the active editor');
+    const selected = document.getText(editor.selection);
+    assert.match(selected, /^TODO\b/, `the first placeholder of the inserted section is selected, ready to be typed over (selected: ${JSON.stringify(selected)})`);
+    const sectionLine = positionOf(document, `\n  ${section}:`, 1).line;
+    assert.ok(editor.selection.start.line > sectionLine && editor.selection.start.line < sectionLine + 8, `the placeholder is in the inserted section (line ${editor.selection.start.line + 1}, section at ${sectionLine + 1})`);
 
     assert.deepStrictEqual(absentSections(document.getText(), 'implementation'), [], `${section} is now in implementation`);
     await waitForDiagnostics(document.uri, (d) => !d.some((x) => x.message === finding.message), `the missing-section finding for ${section} to go`);

@@ -303,3 +303,49 @@ export async function click(selector: string): Promise<void> {
 export async function screenshot(name: string, waitFor?: string): Promise<string> {
   return driverRequest('POST', '/screenshot', waitFor ? { name, waitFor } : { name });
 }
+
+/** Resizes the page the workbench runs in (code-server only). */
+export async function setViewport(width: number, height: number): Promise<void> {
+  await driverRequest('POST', '/viewport', { width: String(width), height: String(height) });
+}
+
+/** Runs `script` (a function body) in the first frame of the page, such as a webview, that has an element matching `has`. */
+export async function evaluateInFrame<T>(has: string, script: string): Promise<T> {
+  return JSON.parse(await driverRequest('POST', '/frame/evaluate', { has, script })) as T;
+}
+
+/** Clicks, in the first frame that has an element matching `has`, the first element `selector` finds: a real click of the mouse. */
+export async function clickInFrame(has: string, selector: string): Promise<void> {
+  await driverRequest('POST', '/frame/click', { has, selector });
+}
+
+/** Prints a line into the test report (the launcher shows lines that start with `[e2e] `). */
+export function report(line: string): void {
+  console.log(`[e2e]   ${line}`);
+}
+
+/** Waits until the active editor shows `uri` and satisfies `accept` (selection, visible lines). */
+export function waitForEditor(uri: vscode.Uri, accept: (editor: vscode.TextEditor) => boolean, what: string): Promise<vscode.TextEditor> {
+  return new Promise((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const matching = (): vscode.TextEditor | undefined =>
+      [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((editor) => editor && editor.document.uri.toString() === uri.toString() && accept(editor));
+    const check = (): void => {
+      const editor = matching();
+      if (!editor) return;
+      finish();
+      resolve(editor);
+    };
+    const timer = setTimeout(() => {
+      finish();
+      const editor = vscode.window.activeTextEditor;
+      reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what}; the active editor is ${editor?.document.uri.toString() ?? 'none'} at ${editor ? JSON.stringify(editor.selections) : '-'}`));
+    }, WAIT_MS);
+    function finish(): void {
+      clearTimeout(timer);
+      subscriptions.forEach((subscription) => subscription.dispose());
+    }
+    subscriptions.push(vscode.window.onDidChangeActiveTextEditor(check), vscode.window.onDidChangeTextEditorSelection(check), vscode.window.onDidChangeTextEditorVisibleRanges(check));
+    check();
+  });
+}
