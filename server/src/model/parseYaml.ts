@@ -100,11 +100,11 @@ export function parseDocumentBounded(source: string, options: YamlOptions = {}):
  * parser about twice what a line does). Every YAML node the parser builds is at least
  * one of these, and the parser's memory and time grow with their number, not with the
  * bytes: a megabyte of one-character list items costs about 300 MB to parse, a megabyte
- * of prose almost nothing. 400,000 is about 17,000 measures of a typical strategy (the
+ * of prose almost nothing. 600,000 is about 25,000 measures of a typical strategy (the
  * benchmark's 10,000 measures are 225,000), and the most a file of any shape can cost
- * stays under 1 GB of memory (test/reliability/memory.test.ts measures it).
+ * stays under about 1 GB of memory (test/reliability/memory.test.ts measures it).
  */
-export const MAX_STRUCTURE = 400_000;
+export const MAX_STRUCTURE = 600_000;
 
 /** The structure of a text, as MAX_STRUCTURE counts it; counting stops past `limit`. */
 export function structureSize(text: string, limit: number = MAX_STRUCTURE): number {
