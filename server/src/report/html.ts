@@ -276,14 +276,16 @@ function recommendationHtml(data: CoverageReportData, recommendation: Recommenda
 <h3 id="${id}-heading">${recommendation.number}. ${escapeHtml(recommendation.title)} ${badge(recommendation.status, 'recommendation')}</h3>
 <p class="note">${facts}</p>
 ${stem}
+<div class="table-scroll" role="region" aria-labelledby="${id}-units" tabindex="0">
 <table class="units">
-<caption>Recommendation ${recommendation.number}, ${recommendation.hasClauses ? 'clause by clause' : 'its text'}, with the measures that address it</caption>
+<caption id="${id}-units">Recommendation ${recommendation.number}, ${recommendation.hasClauses ? 'clause by clause' : 'its text'}, with the measures that address it</caption>
 <colgroup><col style="width:5.2em"><col style="width:38%"><col><col style="width:10.5em"></colgroup>
 <thead><tr><th scope="col">Clause</th><th scope="col">Text (verbatim)</th><th scope="col">Measures that address it</th><th scope="col">Status</th></tr></thead>
 <tbody>
 ${recommendation.units.map((unit) => unitRow(data, unit, recommendation)).join('\n')}
 </tbody>
 </table>
+</div>
 </section>`;
 }
 
@@ -327,14 +329,16 @@ function findingsHtml(data: CoverageReportData): string {
   const groups = SEVERITIES.filter((severity) => data.findings[severity].length > 0).map(
     (severity) => `<section aria-labelledby="findings-${severity}">
 <h3 id="findings-${severity}">${SEVERITY_WORDS[severity]} (${data.findings[severity].length})</h3>
+<div class="table-scroll" role="region" aria-labelledby="findings-${severity}-caption" tabindex="0">
 <table class="findings">
-<caption class="sr">${SEVERITY_WORDS[severity]} in ${escapeHtml(data.file)}</caption>
+<caption class="sr" id="findings-${severity}-caption">${SEVERITY_WORDS[severity]} in ${escapeHtml(data.file)}</caption>
 <colgroup><col style="width:8.5em"><col style="width:14em"><col></colgroup>
 <thead><tr><th scope="col">Line:column</th><th scope="col">Rule</th><th scope="col">Message</th></tr></thead>
 <tbody>
 ${data.findings[severity].map(findingRow).join('\n')}
 </tbody>
 </table>
+</div>
 </section>`,
   );
   return `<section id="findings" aria-labelledby="findings-heading">
