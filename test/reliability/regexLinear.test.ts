@@ -37,7 +37,7 @@ function sourceFiles(folder: string): string[] {
 const DYNAMIC: Record<string, string> = {
   'server/src/features/hover.ts': "a term of the schema's Part I, escaped, its words joined by \\s+ (checked below on every term)",
   'server/src/features/snippets.ts': 'the two placeholder marks of the code, private-use characters',
-  'client/src/snippets.ts': 'the keys measures and indicators, and the sentinels of the code',
+  'server/src/snippetFile.ts': 'the keys measures and indicators, and the sentinels of the code',
 };
 
 function findRegExps(): { literals: FoundRegExp[]; dynamic: Array<{ file: string; line: number }> } {

@@ -6,8 +6,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderSnippetFile, SnippetFile } from '../../client/src/snippets';
-import { dateVariables, expandSnippet, indentInsertion, parseSnippet, SnippetVariables } from '../../client/src/snippetSyntax';
+import { renderSnippetFile, SnippetFile } from '../../server/src/snippetFile';
+import { dateVariables, expandSnippet, indentInsertion, parseSnippet, SnippetVariables } from '../../server/src/snippetSyntax';
 import { analyze, Analysis } from '../../server/src/analyze';
 import { StrategyModel } from '../../server/src/model/strategy';
 import { loadDefaultSchema } from '../../server/src/schema/file';
