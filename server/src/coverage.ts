@@ -44,21 +44,9 @@ export interface UnitCoverage {
   notApplicable?: NotApplicableModel;
 }
 
-export interface Coverage {
+export interface Coverage extends CoverageLists {
   /** Every unit in the schema's order. */
   units: UnitCoverage[];
-  /** Units addressed or weak (what "addressed" meant before version 1.1). */
-  addressed: string[];
-  /** Units with status `addressed`. */
-  addressedStrict: string[];
-  weak: string[];
-  notApplicable: string[];
-  missing: string[];
-  /**
-   * Units counted as addressed only thanks to measures that do not parse at the moment,
-   * as they were last read (see document.ts): shown as addressed, marked as not current.
-   */
-  stale?: string[];
 }
 
 /** The text of a valid, non-empty field of a mapping. */
@@ -152,7 +140,9 @@ export function lacksText(lacks: { lead: boolean; indicator: boolean } | undefin
 
 /** The coverage lists of the JSON outputs (spec §7.1): `addressed` is addressed or weak; the other four partition the units. */
 export interface CoverageLists {
+  /** Units addressed or weak (what "addressed" meant before version 1.1). */
   addressed: string[];
+  /** Units with status `addressed`. */
   addressedStrict: string[];
   weak: string[];
   notApplicable: string[];
