@@ -10,10 +10,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { rankClauses, suggestClauses } from '../server/src/mapper';
-import { clauseMismatch } from '../server/src/mapper/mismatch';
-import { loadDefaultSchema } from '../server/src/schema/file';
-import { Schema } from '../server/src/schema/types';
+import { rankClauses, suggestClauses } from '../server/src/core/mapper';
+import { clauseMismatch } from '../server/src/core/mapper/mismatch';
+import { loadDefaultSchema } from '../server/src/host/schemaFile';
+import { Schema } from '../server/src/core/schema/types';
 
 const ROOT = path.join(__dirname, '..', '..');
 export const LABELLED_SET = path.join(ROOT, 'test', 'fixtures', 'mapping', 'measures.yaml');

@@ -7,8 +7,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadDefaultSchema } from '../server/src/schema/file';
-import { CoverageUnit, Recommendation, Schema } from '../server/src/schema/types';
+import { loadDefaultSchema } from '../server/src/host/schemaFile';
+import { CoverageUnit, Recommendation, Schema } from '../server/src/core/schema/types';
 
 export const BENCH_SIZES = [100, 1000, 10000] as const;
 export const DEFAULT_SEED = 20140715;

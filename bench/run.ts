@@ -15,9 +15,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { strategyJsonSchema } from '../server/src/jsonSchema';
-import { loadDefaultSchema } from '../server/src/schema/file';
-import { Schema } from '../server/src/schema/types';
+import { strategyJsonSchema } from '../server/src/core/jsonSchema';
+import { loadDefaultSchema } from '../server/src/host/schemaFile';
+import { Schema } from '../server/src/core/schema/types';
 import { BENCH_SIZES, GENERATED_DIR, unknownClause, writeStrategies } from './generate';
 import { ClientOptions, ClientResult, EDIT_KINDS, EditKind, median, ServerName } from './lsp-client';
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the extension for VS Code with esbuild:
 //   dist/extension.js   the client (client/src/extension.ts), `vscode` left to the editor
-//   dist/server.js      the language server (server/src/server.ts)
+//   dist/server.js      the language server (server/src/lsp/server.ts)
 //   dist/schema/*.yaml  the schema data, where defaultSchemaPath() looks beside the bundle
 // and regenerates the snippets and the grammar from the schema first.
 // Options: --production (minified, no source maps), --outdir DIR (default: dist).
@@ -38,7 +38,7 @@ async function bundle({ outdir = path.join(ROOT, 'dist'), production = false, ge
   };
   await Promise.all([
     esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir, external: ['vscode'] }),
-    esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir }),
+    esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/server.ts' }, outdir }),
   ]);
   const schemaOut = path.join(outdir, 'schema');
   fs.mkdirSync(schemaOut, { recursive: true });

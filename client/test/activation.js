@@ -28,7 +28,7 @@ async function until(what, predicate, ms = 8000) {
   fs.writeFileSync(at('marked.yaml'), '# dgs-strategy\nstrategy:\n  title: x\n');
   const ext = require(path.join(ROOT, 'out', 'client', 'src', 'extension.js'));
   // The server as the extension starts it: the bundle when there is one, else the compiled one.
-  const server = fs.existsSync(path.join(ROOT, 'dist', 'server.js')) ? 'dist/server.js' : 'out/server/src/server.js';
+  const server = fs.existsSync(path.join(ROOT, 'dist', 'server.js')) ? 'dist/server.js' : 'out/server/src/lsp/server.js';
   const context = { subscriptions: [], asAbsolutePath: (p) => path.join(ROOT, p === 'dist/server.js' ? server : p) };
   const marked = await fake.vscode.workspace.openTextDocument(fake.Uri.file(at('marked.yaml')));
   await ext.activate(context);

@@ -4,14 +4,14 @@
  * code: the extension imports this module and nothing else from `server/src`, so that it
  * computes nothing itself and its bundle holds none of the analysis.
  */
-import type { ClauseCoverageStatus } from './coverage';
+import type { ClauseCoverageStatus } from './core/shared';
 import type { CoverageSummary } from './features/coverageSummary';
 import type { CoverageReportData, CoverageStatus, FindingInfo, MeasureInfo, RecommendationReport, UnitReport } from './report/data';
 
 export type { ClauseCoverageStatus, CoverageReportData, CoverageStatus, CoverageSummary, FindingInfo, MeasureInfo, RecommendationReport, UnitReport };
 
 /** The clause statuses (spec §7.1), in their order. */
-export const CLAUSE_STATUSES: readonly ClauseCoverageStatus[] = ['addressed', 'weak', 'not-applicable', 'missing'];
+export { CLAUSE_STATUSES } from './core/shared';
 
 /** A position in a document, 0-based, in UTF-16 code units: LSP's. */
 export interface ProtocolPosition {
@@ -74,7 +74,7 @@ export interface SkeletonAnswer {
 }
 
 /** The name `dgs init` and "DGS: New strategy" give a new strategy. */
-export const DEFAULT_STRATEGY_FILE = 'national.strategy.yaml';
+export { DEFAULT_STRATEGY_FILE } from './core/shared';
 
 /**
  * The attributes of the report's HTML that say where an element's subject is written: the

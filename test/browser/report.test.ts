@@ -8,9 +8,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { renderCoverageReport } from '../../server/src/report';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { HOSTILE, manyMeasures, SMALL } from '../unit/reportFixtures';
 import { REPO_ROOT } from '../helpers/paths';
 

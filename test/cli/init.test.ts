@@ -2,9 +2,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../../server/src/analyze';
-import { renderSkeleton } from '../../server/src/cli/init';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { analyze } from '../../server/src/core/analyze';
+import { renderSkeleton } from '../../server/src/core/skeleton';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { errorLines, removeFolder, runDgs, SUITE_TIMEOUT_MS, tempFolder } from './helpers';
 
 describe('dgs init', function () {

@@ -123,7 +123,7 @@ describe('dgs check: output formats', function () {
     assert.strictEqual(driver.version, require('../../../package.json').version);
     assert.match(driver.informationUri, /^https:\/\//);
 
-    const { RULES, ruleDocUrl } = require('../../server/src/rules') as typeof import('../../server/src/rules');
+    const { RULES, ruleDocUrl } = require('../../server/src/core/rules') as typeof import('../../server/src/core/rules');
     assert.strictEqual(driver.rules.length, RULES.length);
     assert.deepStrictEqual(driver.rules.map((rule: { id: string }) => rule.id), RULES.map((rule) => rule.id));
     const levels: Record<string, string> = { error: 'error', warning: 'warning', info: 'note' };

@@ -4,9 +4,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { renderSkeleton } from '../../server/src/cli/init';
-import { clausePattern, strategyJsonSchema } from '../../server/src/jsonSchema';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { renderSkeleton } from '../../server/src/core/skeleton';
+import { clausePattern, strategyJsonSchema } from '../../server/src/core/jsonSchema';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { CLEAN, removeFolder, REPO_ROOT, runDgs, SUITE_TIMEOUT_MS, tempFolder } from './helpers';
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown };

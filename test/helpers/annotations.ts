@@ -5,10 +5,10 @@
  * `#! rule-id` at the start of the file (line 0, column 0). Annotation lines are removed
  * before the text is analysed, so they do not shift what they point at.
  */
-import { analyze } from '../../server/src/analyze';
-import { Config } from '../../server/src/config';
-import { Schema } from '../../server/src/schema/types';
-import { LineIndex } from '../../server/src/text/lineIndex';
+import { analyze } from '../../server/src/core/analyze';
+import { Config } from '../../server/src/core/config';
+import { Schema } from '../../server/src/core/schema/types';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 
 export interface Expected {
   rule: string;

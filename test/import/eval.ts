@@ -7,7 +7,7 @@
  */
 import { importDocument } from '../../server/src/import';
 import { DEFAULT_SUGGEST } from '../../server/src/import/suggest';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { loadCorpus } from './corpus';
 import { DocumentScore, scoreImport, share, sum, Tally } from './metrics';
 

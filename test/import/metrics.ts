@@ -4,10 +4,10 @@
  * correctly, and words of the document missing from the strategy file (which must be none).
  */
 import { parse } from 'yaml';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { ImportResult } from '../../server/src/import';
 import { DraftMeasure } from '../../server/src/import/structure';
-import { Schema } from '../../server/src/schema/types';
+import { Schema } from '../../server/src/core/schema/types';
 import { CorpusDocument, ExpectedMeasure } from './corpus';
 
 export interface Tally {

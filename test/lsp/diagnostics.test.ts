@@ -24,10 +24,10 @@ import {
   PublishDiagnosticsParams,
   ShutdownRequest,
 } from 'vscode-languageserver-protocol/node';
-import { analyze } from '../../server/src/analyze';
-import { ruleDocUrl } from '../../server/src/rules';
-import { loadDefaultSchema } from '../../server/src/schema/file';
-import { LineIndex } from '../../server/src/text/lineIndex';
+import { analyze } from '../../server/src/core/analyze';
+import { ruleDocUrl } from '../../server/src/core/rules';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { editorCapabilities, LspClient, positionOf, ROOT, SERVER } from './client';
 import { PLAIN_YAML, SMALL } from './fixtures';
 

@@ -38,11 +38,11 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { parse } from 'yaml';
-import { analyze } from '../../server/src/analyze';
-import { renderSkeleton } from '../../server/src/cli/init';
+import { analyze } from '../../server/src/core/analyze';
+import { renderSkeleton } from '../../server/src/core/skeleton';
 import { COVERAGE_REQUEST, CoverageAnswer, SKELETON_REQUEST, SkeletonAnswer } from '../../server/src/protocol';
 import { buildReportData } from '../../server/src/report/data';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { editorCapabilities, LspClient, positionOf, ROOT } from './client';
 import { SMALL } from './fixtures';
 

@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import { CodeAction, CodeActionRequest, CompletionItem, CompletionList, CompletionRequest, Hover, HoverRequest, MarkupContent, TextDocumentEdit } from 'vscode-languageserver-protocol/node';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { LspClient, positionOf } from './client';
 
 const schema = loadDefaultSchema();

@@ -4,7 +4,7 @@
  * (The server also guards every handler; this keeps the guard for the unexpected.)
  */
 import * as assert from 'assert';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { completeAt } from '../../server/src/features/completion';
 import { coverageAnswer } from '../../server/src/features/coverageRequest';
@@ -14,8 +14,8 @@ import { hoverAt } from '../../server/src/features/hover';
 import { referencesAt } from '../../server/src/features/references';
 import { prepareRenameAt, renameAt } from '../../server/src/features/rename';
 import { documentSymbols, OutlineSymbol } from '../../server/src/features/symbols';
-import { loadDefaultSchema } from '../../server/src/schema/file';
-import { Span } from '../../server/src/text/lineIndex';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
+import { Span } from '../../server/src/core/text/lineIndex';
 import { SMALL } from './fixtures';
 
 const schema = loadDefaultSchema();

@@ -12,7 +12,7 @@ import fs = require('fs');
 import * as path from 'path';
 import { globMatcher, GlobPatternError } from '../../server/src/cli/glob';
 import { runCli } from '../../server/src/cli/main';
-import { safeText } from '../../server/src/text/safeText';
+import { safeText } from '../../server/src/core/text/safeText';
 import { DGS, removeFolder, tempFolder } from '../cli/helpers';
 import { CLEAN_FIXTURE, timed } from './helpers';
 

@@ -7,11 +7,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis } from '../../server/src/analyze';
-import { Config, DEFAULT_CONFIG } from '../../server/src/config';
-import { StrategyDocument } from '../../server/src/document';
-import { loadDefaultSchema } from '../../server/src/schema/file';
-import { Schema } from '../../server/src/schema/types';
+import { Analysis } from '../../server/src/core/analyze';
+import { Config, DEFAULT_CONFIG } from '../../server/src/core/config';
+import { StrategyDocument } from '../../server/src/core/document';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
+import { Schema } from '../../server/src/core/schema/types';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SCHEMA: Schema = loadDefaultSchema();

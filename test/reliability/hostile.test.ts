@@ -8,11 +8,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import realFs = require('fs');
 import * as path from 'path';
-import { Analysis } from '../../server/src/analyze';
-import { DEFAULT_CONFIG, DEFAULT_MAX_FILE_SIZE } from '../../server/src/config';
-import { StrategyDocument } from '../../server/src/document';
-import { MAX_NESTING } from '../../server/src/model/parseYaml';
-import { MAX_ALIAS_EXPANSION } from '../../server/src/model/walk';
+import { Analysis } from '../../server/src/core/analyze';
+import { DEFAULT_CONFIG, DEFAULT_MAX_FILE_SIZE } from '../../server/src/core/config';
+import { StrategyDocument } from '../../server/src/core/document';
+import { MAX_NESTING } from '../../server/src/core/model/parseYaml';
+import { MAX_ALIAS_EXPANSION } from '../../server/src/core/model/walk';
 import { analyzeChecked, CLEAN_FIXTURE, ROOT, TIME_BOUND_MS } from './helpers';
 
 function rules(analysis: Analysis): string[] {
@@ -187,8 +187,8 @@ describe('hostile YAML', function () {
     it('the depths that once aborted the whole process (V8: "RegExpCompiler Allocation failed") now answer, in one process', function () {
       // A regression would abort the process, so the sequence runs in a child of its own.
       const script = `
-        const { analyze } = require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'analyze.js'))});
-        const { loadDefaultSchema } = require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'schema', 'file.js'))});
+        const { analyze } = require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'core', 'analyze.js'))});
+        const { loadDefaultSchema } = require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'host', 'schemaFile.js'))});
         const schema = loadDefaultSchema();
         let answered = 0;
         for (const make of [(n) => '['.repeat(n) + ']'.repeat(n), (n) => '- '.repeat(n) + 'x', (n) => '{a: '.repeat(n) + '}'.repeat(n)]) {

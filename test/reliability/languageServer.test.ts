@@ -27,8 +27,8 @@ import {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/analyze';
-import { LineIndex } from '../../server/src/text/lineIndex';
+import { analyze } from '../../server/src/core/analyze';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { LspClient } from '../lsp/client';
 import { CLEAN_FIXTURE, examples, figures, runs, SCHEMA, seed } from './helpers';
 

@@ -9,8 +9,8 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { DEFAULT_CONFIG } from '../../server/src/config';
-import { MAX_STRUCTURE, structureSize } from '../../server/src/model/parseYaml';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
+import { MAX_STRUCTURE, structureSize } from '../../server/src/core/model/parseYaml';
 import { analyzeChecked, figures, ROOT } from './helpers';
 
 /** Each shape: what comes before the items, one item, what comes after. */
@@ -34,8 +34,8 @@ function child(script: string, heapMb: number): { status: number | null; stdout:
 function measureScript(shape: [string, string, string], items: number): string {
   const out = JSON.stringify(path.join(ROOT, 'out', 'server', 'src'));
   return `
-    const { StrategyDocument } = require(${out} + '/document');
-    const { loadDefaultSchema } = require(${out} + '/schema/file');
+    const { StrategyDocument } = require(${out} + '/core/document');
+    const { loadDefaultSchema } = require(${out} + '/host/schemaFile');
     const [a, item, z] = ${JSON.stringify(shape)};
     const schema = loadDefaultSchema();
     new StrategyDocument().analyze(a + item.repeat(1000) + z, schema);

@@ -4,8 +4,8 @@
  * Basic Multilingual Plane. Positions must be where the editor shows them.
  */
 import * as assert from 'assert';
-import { Analysis } from '../../server/src/analyze';
-import { Position } from '../../server/src/text/lineIndex';
+import { Analysis } from '../../server/src/core/analyze';
+import { Position } from '../../server/src/core/text/lineIndex';
 import { analyzeChecked, CLEAN_FIXTURE, editorView, examples, toCrlf } from './helpers';
 
 function findings(analysis: Analysis): string[] {

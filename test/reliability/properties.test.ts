@@ -8,7 +8,7 @@
  */
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { applyEdits, computeCodeActions } from '../../server/src/features/codeActions';
 import { allActions, assertFixed } from '../unit/fixHelpers';
 import { anyText, draft, draftText, mutatedExample, mutatedLfExample, tokenSoup } from './arbitraries';

@@ -37,7 +37,7 @@ function sourceFiles(folder: string): string[] {
 const DYNAMIC: Record<string, string> = {
   'server/src/features/hover.ts': "a term of the schema's Part I, escaped, its words joined by \\s+ (checked below on every term)",
   'server/src/features/snippets.ts': 'the two placeholder marks of the code, private-use characters',
-  'server/src/snippetFile.ts': 'the keys measures and indicators, and the sentinels of the code',
+  'server/src/snippets/snippetFile.ts': 'the keys measures and indicators, and the sentinels of the code',
 };
 
 function findRegExps(): { literals: FoundRegExp[]; dynamic: Array<{ file: string; line: number }> } {
@@ -78,7 +78,7 @@ describe('every regular expression runs in linear time', () => {
 
   it('finds the regular expressions of the code (the search itself works)', () => {
     assert.ok(literals.length > 50, `only ${literals.length} regular expressions found`);
-    assert.ok(literals.some((found) => found.file === 'server/src/suppress.ts'));
+    assert.ok(literals.some((found) => found.file === 'server/src/core/suppress.ts'));
   });
 
   it('no literal regular expression of server/src or client/src backtracks super-linearly (scslre)', () => {

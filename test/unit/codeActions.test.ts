@@ -5,7 +5,7 @@
  * keeps every comment, no longer has the finding, and is not offered the same fix again.
  */
 import * as assert from 'assert';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import {
   applyEdits,
   computeCodeActions,

@@ -13,11 +13,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
 import { buildCoverageView, CoverageView, MeasureItem, revealTargets, UnitItem, unitDescription } from '../../client/src/coverageModel';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { coverageAnswer } from '../../server/src/features/coverageRequest';
 import { CoverageAnswer } from '../../server/src/protocol';
 import { buildReportData } from '../../server/src/report/data';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { REPO_ROOT } from '../helpers/paths';
 
 const schema = loadDefaultSchema();

@@ -8,11 +8,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../../server/src/analyze';
-import { DEFAULT_FILE_PATTERNS, DEFAULT_MAX_FILE_SIZE, parseConfig } from '../../server/src/config';
-import { ruleDocUrl, RULES } from '../../server/src/rules';
-import { loadDefaultSchema } from '../../server/src/schema/file';
-import { Schema } from '../../server/src/schema/types';
+import { analyze } from '../../server/src/core/analyze';
+import { DEFAULT_FILE_PATTERNS, DEFAULT_MAX_FILE_SIZE, parseConfig } from '../../server/src/core/config';
+import { ruleDocUrl, RULES } from '../../server/src/core/rules';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
+import { Schema } from '../../server/src/core/schema/types';
 import { REPO_ROOT } from '../helpers/paths';
 
 

@@ -5,8 +5,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../../server/src/analyze';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { analyze } from '../../server/src/core/analyze';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { REPO_ROOT } from '../helpers/paths';
 
 

@@ -2,9 +2,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { analyze, Analysis } from '../../server/src/analyze';
+import { analyze, Analysis } from '../../server/src/core/analyze';
 import { buildExportData, ExportData } from '../../server/src/export/data';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { REPO_ROOT } from '../helpers/paths';
 
 export const schema = loadDefaultSchema();

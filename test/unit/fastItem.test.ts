@@ -1,5 +1,5 @@
 /**
- * The fast item parser (server/src/model/fastItem.ts) gives exactly the node tree of yaml's
+ * The fast item parser (server/src/core/model/fastItem.ts) gives exactly the node tree of yaml's
  * composer, or declines: a differential test over every measure item of the examples and
  * of a generated strategy, over items generated from the grammar of the subset, and over
  * those items mutated with characters that matter to YAML. Equal means: the same
@@ -12,10 +12,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Composer, Document, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { generateStrategy } from '../../bench/generate';
-import { fastParseItem } from '../../server/src/model/fastItem';
-import { PARSE_OPTIONS, scanMeasureLists } from '../../server/src/model/incremental';
-import { boundedTokens } from '../../server/src/model/parseYaml';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { fastParseItem } from '../../server/src/core/model/fastItem';
+import { PARSE_OPTIONS, scanMeasureLists } from '../../server/src/core/model/incremental';
+import { boundedTokens } from '../../server/src/core/model/parseYaml';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const schema = loadDefaultSchema();

@@ -5,11 +5,11 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { analyze, Analysis } from '../../server/src/analyze';
+import { analyze, Analysis } from '../../server/src/core/analyze';
 import { applyEdits, CodeActionResult, computeCodeActions } from '../../server/src/features/codeActions';
-import { defaultSchemaPath, loadDefaultSchema } from '../../server/src/schema/file';
-import { parseSchema } from '../../server/src/schema/parse';
-import { Schema } from '../../server/src/schema/types';
+import { defaultSchemaPath, loadDefaultSchema } from '../../server/src/host/schemaFile';
+import { parseSchema } from '../../server/src/core/schema/parse';
+import { Schema } from '../../server/src/core/schema/types';
 
 export const SCHEMA = loadDefaultSchema();
 

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { parse, parseDocument } from 'yaml';
 import { blockEndLine, detectLayout, entryFirstLine, Layout, reindent, yamlScalar } from '../../server/src/features/fixes/layout';
 import { quoteLike } from '../../server/src/features/fixes/replace';
-import { LineIndex } from '../../server/src/text/lineIndex';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { lines } from './fixHelpers';
 
 function layoutOf(text: string): Layout {

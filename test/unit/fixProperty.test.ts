@@ -11,10 +11,10 @@ import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Document, isMap, parseDocument } from 'yaml';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { applyEdits, computeCodeActions, insertAllMissingSections, OffsetEdit } from '../../server/src/features/codeActions';
-import { Schema } from '../../server/src/schema/types';
-import { renderSectionTemplate } from '../../server/src/templates';
+import { Schema } from '../../server/src/core/schema/types';
+import { renderSectionTemplate } from '../../server/src/core/templates';
 import { allActions, assertFixed, assertWellFormed, lines, SCHEMA, SHORT } from './fixHelpers';
 
 /** Fixed seeds keep the suite repeatable; DGS_FIX_RUNS and DGS_FIX_SEED explore further by hand. */

@@ -3,9 +3,9 @@
  * exactly the defects it planted (so that the benchmark's servers have known work to do).
  */
 import * as assert from 'assert';
-import { DEFAULT_CONFIG } from '../../server/src/config';
-import { analyze } from '../../server/src/analyze';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
+import { analyze } from '../../server/src/core/analyze';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { generateStrategy, PERIOD } from '../../bench/generate';
 
 const schema = loadDefaultSchema();

@@ -5,9 +5,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { HOVER_MEASURES, hoverAt } from '../../server/src/features/hover';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const schema = loadDefaultSchema();

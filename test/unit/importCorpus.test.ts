@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import { importDocument } from '../../server/src/import';
 import { DEFAULT_SUGGEST } from '../../server/src/import/suggest';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { CorpusDocument, loadCorpus } from '../import/corpus';
 import { DocumentScore, lostWords, scoreImport, sum } from '../import/metrics';
 

@@ -1,14 +1,14 @@
 /** `dgs import`: from blocks to sections and measures, titles, the title page, and the strategy file written. */
 import * as assert from 'assert';
 import { parse } from 'yaml';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { importBlocks } from '../../server/src/import';
 import { SuggestClauses } from '../../server/src/import/assemble';
 import { readMarkdown } from '../../server/src/import/markdown';
 import { readStructure } from '../../server/src/import/structure';
 import { guessStrategy } from '../../server/src/import/strategyBlock';
 import { splitTitle } from '../../server/src/import/titles';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 
 const schema = loadDefaultSchema();
 

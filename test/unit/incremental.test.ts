@@ -5,9 +5,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Analysis, analyze, StrategyDocument } from '../../server/src/analyze';
+import { Analysis, analyze, StrategyDocument } from '../../server/src/core/analyze';
 import { generateStrategy, seededRandom } from '../../bench/generate';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 
 const ROOT = path.join(__dirname, '..', '..', '..');

@@ -8,11 +8,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { analyze } from '../../server/src/analyze';
-import { renderSkeleton } from '../../server/src/cli/init';
+import { analyze } from '../../server/src/core/analyze';
+import { renderSkeleton } from '../../server/src/core/skeleton';
 import { formatText } from '../../server/src/cli/format/text';
-import { RULES } from '../../server/src/rules';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { RULES } from '../../server/src/core/rules';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { STRATEGY_MARKER, statusText, looksLikeStrategy, buildCoverageView } from '../../client/src/coverageModel';
 import { coverageAnswer } from '../../server/src/features/coverageRequest';
 import { CoverageAnswer } from '../../server/src/protocol';
@@ -335,7 +335,7 @@ describe('bundle and package', function () {
     const webviewMedia = ['client/media/report.css', 'client/media/report.js'];
     const shipped = [...manifestFiles().filter((file) => !file.startsWith('dist/')), 'language-configuration.json', 'LICENSE', 'README.md', 'CHANGELOG.md', '.vscodeignore', ...rulePages, ...webviewMedia];
     // Files the .vscodeignore must keep out.
-    const decoys = ['docs/cli.md', 'server/src/analyze.ts', 'client/src/extension.ts', 'test/grammar/keys.test.yaml', 'scripts/bundle.js', 'tsconfig.json', 'examples/national.strategy.yaml', 'dist/extension.js.map'];
+    const decoys = ['docs/cli.md', 'server/src/core/analyze.ts', 'client/src/extension.ts', 'test/grammar/keys.test.yaml', 'scripts/bundle.js', 'tsconfig.json', 'examples/national.strategy.yaml', 'dist/extension.js.map'];
     for (const file of [...shipped, ...decoys]) {
       const from = path.join(ROOT, file.replace(/\.map$/, ''));
       if (!fs.existsSync(from)) continue;

@@ -1,8 +1,8 @@
 /** The clause mapper: ranked clauses for a measure's text, with the words that matched. */
 import * as assert from 'assert';
-import { rankClauses, suggestClauses } from '../../server/src/mapper';
-import { loadDefaultSchema } from '../../server/src/schema/file';
-import { Schema } from '../../server/src/schema/types';
+import { rankClauses, suggestClauses } from '../../server/src/core/mapper';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
+import { Schema } from '../../server/src/core/schema/types';
 
 const schema = loadDefaultSchema();
 

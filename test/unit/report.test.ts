@@ -3,9 +3,9 @@
  * small strategy whose coverage is known clause by clause.
  */
 import * as assert from 'assert';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { buildReportData, CoverageReportData, CoverageStatus } from '../../server/src/report/data';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { SMALL } from './reportFixtures';
 
 const schema = loadDefaultSchema();

@@ -4,11 +4,11 @@
  * markup. test/browser/report.test.ts renders it in Chromium and runs axe-core on it.
  */
 import * as assert from 'assert';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { renderCoverageReport } from '../../server/src/report';
 import { escapeHtml } from '../../server/src/report/html';
 import { MAX_MEASURE_COLUMNS } from '../../server/src/report/matrix';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { HOSTILE, manyMeasures, SMALL } from './reportFixtures';
 
 const schema = loadDefaultSchema();

@@ -4,10 +4,10 @@
  * and nothing a drafter writes turning into markup.
  */
 import * as assert from 'assert';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { renderCoverageReport } from '../../server/src/report';
 import { escapeMarkdown } from '../../server/src/report/markdown';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { HOSTILE, SMALL } from './reportFixtures';
 
 const schema = loadDefaultSchema();

@@ -5,8 +5,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { RULE_IDS, RULES } from '../../server/src/rules';
-import { withRuleSettings, withRulesIndex } from '../../server/src/rules/tables';
+import { RULE_IDS, RULES } from '../../server/src/core/rules';
+import { withRuleSettings, withRulesIndex } from '../../server/src/core/rules/tables';
 import { REPO_ROOT } from '../helpers/paths';
 
 const ROOT = REPO_ROOT;

@@ -5,8 +5,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadDefaultSchema } from '../../server/src/schema/file';
-import { RULES } from '../../server/src/rules';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
+import { RULES } from '../../server/src/core/rules';
 import { actualFindings, describe as describeExpected, parseAnnotated } from '../helpers/annotations';
 
 const schema = loadDefaultSchema();

@@ -2,10 +2,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../../server/src/analyze';
-import { defaultSchemaPath, loadDefaultSchema } from '../../server/src/schema/file';
-import { parseSchema, SchemaError } from '../../server/src/schema/parse';
-import { freeMeasureId, renderSectionTemplate } from '../../server/src/templates';
+import { analyze } from '../../server/src/core/analyze';
+import { defaultSchemaPath, loadDefaultSchema } from '../../server/src/host/schemaFile';
+import { parseSchema, SchemaError } from '../../server/src/core/schema/parse';
+import { freeMeasureId, renderSectionTemplate } from '../../server/src/core/templates';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const schema = loadDefaultSchema();

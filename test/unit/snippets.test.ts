@@ -6,11 +6,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderSnippetFile, SnippetFile } from '../../server/src/snippetFile';
-import { dateVariables, expandSnippet, indentInsertion, parseSnippet, SnippetVariables } from '../../server/src/snippetSyntax';
-import { analyze, Analysis } from '../../server/src/analyze';
-import { StrategyModel } from '../../server/src/model/strategy';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { renderSnippetFile, SnippetFile } from '../../server/src/snippets/snippetFile';
+import { dateVariables, expandSnippet, indentInsertion, parseSnippet, SnippetVariables } from '../../server/src/snippets/snippetSyntax';
+import { analyze, Analysis } from '../../server/src/core/analyze';
+import { StrategyModel } from '../../server/src/core/model/strategy';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const SNIPPET_FILE = path.join(ROOT, 'snippets', 'dgs-strategy.json');

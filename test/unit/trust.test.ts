@@ -7,13 +7,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildCoverageView } from '../../client/src/coverageModel';
-import { analyze } from '../../server/src/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { checkReport } from '../../server/src/cli/format/json';
 import { coverageAnswer } from '../../server/src/features/coverageRequest';
 import { coverageSummary } from '../../server/src/features/coverageSummary';
 import { CoverageAnswer } from '../../server/src/protocol';
 import { buildReportData } from '../../server/src/report/data';
-import { loadDefaultSchema } from '../../server/src/schema/file';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { REPO_ROOT } from '../helpers/paths';
 
 const schema = loadDefaultSchema();

@@ -3,10 +3,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { MAX_GIST_LENGTH, parseVocabulary } from '../../server/src/mapper/vocabulary';
-import { stemsOf } from '../../server/src/mapper/text';
-import { defaultSchemaPath, loadDefaultSchema, loadSchemaFile, vocabularyPathOf } from '../../server/src/schema/file';
-import { SchemaError } from '../../server/src/schema/parse';
+import { MAX_GIST_LENGTH, parseVocabulary } from '../../server/src/core/mapper/vocabulary';
+import { stemsOf } from '../../server/src/core/mapper/text';
+import { defaultSchemaPath, loadDefaultSchema, loadSchemaFile, vocabularyPathOf } from '../../server/src/host/schemaFile';
+import { SchemaError } from '../../server/src/core/schema/parse';
 
 const schema = loadDefaultSchema();
 const FILE = vocabularyPathOf(defaultSchemaPath());

@@ -4,9 +4,9 @@
  * file runs.
  */
 import * as assert from 'assert';
-import { analyze, StrategyDocument } from '../../server/src/analyze';
-import { loadDefaultSchema } from '../../server/src/schema/file';
-import { warmUp, warmUpStrategy } from '../../server/src/warmUp';
+import { analyze, StrategyDocument } from '../../server/src/core/analyze';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
+import { warmUp, warmUpStrategy } from '../../server/src/core/warmUp';
 
 const schema = loadDefaultSchema();
 

@@ -1,5 +1,5 @@
 /** Reads a command's arguments: options (`--name value`, `--name=value`, flags) and the rest. */
-import { closest } from '../text/suggest';
+import { closest } from '../core/text/suggest';
 import { CliError } from './io';
 
 export interface OptionSpec {

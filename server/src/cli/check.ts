@@ -4,8 +4,8 @@
  * error and no more warnings than allowed, 1 when findings fail the check, 2 on bad usage,
  * a file that cannot be read or a configuration error.
  */
-import { ConfigError } from '../config';
-import { loadDefaultSchema } from '../schema/file';
+import { ConfigError } from '../core/config';
+import { loadDefaultSchema } from '../host/schemaFile';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { expandInputs } from './files';
 import { formatJson } from './format/json';

@@ -3,17 +3,17 @@
  * one strategy, the Recommendation's clauses by the measures that address them.
  */
 import * as path from 'path';
-import { Analysis } from '../analyze';
-import { ClauseCoverageStatus, CoverageLists, coverageLists } from '../coverage';
-import { MeasureModel } from '../model/strategy';
+import { Analysis } from '../core/analyze';
+import { ClauseCoverageStatus, CoverageLists, coverageLists } from '../core/coverage';
+import { MeasureModel } from '../core/model/strategy';
 import { renderCoverageReport } from '../report';
 import { buildReportData } from '../report/data';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { writeReport } from './output';
-import { packageInfo } from './version';
+import { packageInfo } from '../host/packageInfo';
 import { configErrorLine, invalidUtf8Message, loadStrategyFile } from './strategyFile';
-import { safeText } from '../text/safeText';
+import { safeText } from '../core/text/safeText';
 
 export const COVERAGE_FORMATS = ['markdown', 'html', 'json'] as const;
 

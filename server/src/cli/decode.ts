@@ -2,7 +2,7 @@
  * Bytes to text for a strategy file: UTF-8, a byte order mark dropped, invalid bytes
  * replaced (U+FFFD) and their first place reported, so the file is still analysed.
  */
-import { LineIndex, Position } from '../text/lineIndex';
+import { LineIndex, Position } from '../core/text/lineIndex';
 
 export interface DecodedText {
   text: string;

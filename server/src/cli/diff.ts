@@ -5,8 +5,8 @@
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { analyze, Analysis } from '../analyze';
-import { resolveSettings } from '../configFile';
+import { analyze, Analysis } from '../core/analyze';
+import { resolveSettings } from '../host/configFile';
 import { DIFF_FORMATS, DiffFormat, diffAnalyses } from '../export';
 import { decodeUtf8 } from './decode';
 import { documentDate } from './export';
@@ -14,7 +14,7 @@ import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { writeReport } from './output';
 import { configErrorLine, loadStrategyFile } from './strategyFile';
-import { packageInfo } from './version';
+import { packageInfo } from '../host/packageInfo';
 
 export const DIFF_OPTIONS: readonly OptionSpec[] = [{ name: 'format', short: 'f', values: DIFF_FORMATS }, { name: 'output', short: 'o' }, HELP_OPTION];
 

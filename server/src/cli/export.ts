@@ -7,7 +7,7 @@ import { EXPORT_FORMATS, exportStrategy, ExportFormat, TABLE_NAMES, TableName } 
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { configErrorLine, invalidUtf8Message, loadStrategyFile } from './strategyFile';
-import { packageInfo } from './version';
+import { packageInfo } from '../host/packageInfo';
 import { writeReport } from './output';
 
 export const EXPORT_OPTIONS: readonly OptionSpec[] = [

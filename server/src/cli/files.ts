@@ -5,11 +5,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigError } from '../config';
+import { ConfigError } from '../core/config';
 import { configPatternMatcher, globMatcher, GlobPatternError, hasGlobChars, patternDepth } from './glob';
 import { describeFsError } from './io';
-import { safeText } from '../text/safeText';
+import { safeText } from '../core/text/safeText';
 import { SettingsCache, settingsFor } from './strategyFile';
+import { displayPath, toSlashes } from './paths';
 
 export interface Expansion {
   /** Absolute paths, each once, in the order the arguments name them. */
@@ -22,17 +23,6 @@ export interface Expansion {
   skipped: string[];
   /** Problems with a `.dgs.yaml` read to know a folder's patterns. */
   configErrors: ConfigError[];
-}
-
-/** How a path is shown: relative to the working folder when inside it, with `/` separators. */
-export function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-  return toSlashes(shown);
-}
-
-export function toSlashes(file: string): string {
-  return path.sep === '\\' ? file.replace(/\\/g, '/') : file;
 }
 
 export function expandInputs(inputs: readonly string[], cwd: string, settings?: SettingsCache): Expansion {

@@ -4,12 +4,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { resolveSettings } from '../configFile';
+import { resolveSettings } from '../host/configFile';
 import { formatOf, importDocument, ImportResult } from '../import';
 import { DEFAULT_SUGGEST } from '../import/suggest';
 import { ImportSummary } from '../import/emit';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
-import { displayPath } from './files';
+import { displayPath } from './paths';
 import { CliError, CliIO, describeFsError, EXIT_OK } from './io';
 import { configErrorLine } from './strategyFile';
 

@@ -2,7 +2,7 @@
  * The `dgs` command line: a thin shell over the core. `runCli` takes the arguments after
  * the program's name and returns the exit status; it never throws and never exits the process.
  */
-import { closest } from '../text/suggest';
+import { closest } from '../core/text/suggest';
 import { wantsHelp } from './args';
 import { runCheck } from './check';
 import { runCoverage } from './coverage';
@@ -14,7 +14,7 @@ import { runInit } from './init';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { runSchema } from './schemaCommand';
 import { runSuggest } from './suggest';
-import { packageInfo } from './version';
+import { packageInfo } from '../host/packageInfo';
 
 export { CliIO } from './io';
 

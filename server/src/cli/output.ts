@@ -1,7 +1,7 @@
 /** Where a command's report goes: standard output, or the file named by --output. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { safeText } from '../text/safeText';
+import { safeText } from '../core/text/safeText';
 import { CliError, CliIO, describeFsError } from './io';
 
 /**

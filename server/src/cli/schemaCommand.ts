@@ -1,7 +1,7 @@
 /** `dgs schema [--output FILE]`: prints the JSON Schema of the strategy format, for other YAML tools. */
 import * as path from 'path';
-import { resolveSettings } from '../configFile';
-import { strategyJsonSchema } from '../jsonSchema';
+import { resolveSettings } from '../host/configFile';
+import { strategyJsonSchema } from '../core/jsonSchema';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { writeReport } from './output';

@@ -1,15 +1,15 @@
 /** Reads one strategy file with the settings that apply to it, and analyses it. */
 import * as path from 'path';
-import { Analysis, analyze, severityFor, StrategyDocument } from '../analyze';
-import { ConfigError } from '../config';
-import { formatConfigError, ResolvedSettings, resolveSettings } from '../configFile';
-import { FileReadError, readRegularFile } from '../readFile';
-import { RULES_BY_ID } from '../rules';
-import { Schema } from '../schema/types';
+import { Analysis, analyze, severityFor, StrategyDocument } from '../core/analyze';
+import { ConfigError } from '../core/config';
+import { formatConfigError, ResolvedSettings, resolveSettings } from '../host/configFile';
+import { FileReadError, readRegularFile } from '../host/readFile';
+import { RULES_BY_ID } from '../core/rules';
+import { Schema } from '../core/schema/types';
 import { decodeUtf8, DecodedText } from './decode';
-import { displayPath } from './files';
+import { displayPath } from './paths';
 import { CliError, describeFsError } from './io';
-import { safeText } from '../text/safeText';
+import { safeText } from '../core/text/safeText';
 
 export interface CheckedFile {
   /** As shown: relative to the working folder, `/` separators. */

@@ -3,8 +3,8 @@
  * description and section summary support, best first, with the words that matched.
  */
 import * as path from 'path';
-import { ClauseSuggestion, suggestClauses } from '../mapper';
-import { measureText } from '../mapper/measure';
+import { ClauseSuggestion, suggestClauses } from '../core/mapper';
+import { measureText } from '../core/mapper/measure';
 import { HELP_OPTION, OptionSpec, parseArgs } from './args';
 import { CliError, CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { writeReport } from './output';

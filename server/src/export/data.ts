@@ -4,10 +4,10 @@
  * open findings), which it reuses rather than computes again. Pure: an analysis in, plain
  * data out; the Word, CSV and diff renderers only lay it out.
  */
-import { Analysis } from '../analyze';
-import { ClauseCoverageStatus, InactiveReason, measureStanding } from '../coverage';
-import { MeasureModel, NotApplicableModel } from '../model/strategy';
-import { CheckedEntry } from '../model/walk';
+import { Analysis } from '../core/analyze';
+import { ClauseCoverageStatus, InactiveReason, measureStanding } from '../core/coverage';
+import { MeasureModel, NotApplicableModel } from '../core/model/strategy';
+import { CheckedEntry } from '../core/model/walk';
 import { buildReportData, CoverageReportData, fieldText, MeasureInfo, StrategyInfo, UnitReport } from '../report/data';
 
 export interface BudgetInfo {

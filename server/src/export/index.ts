@@ -3,7 +3,7 @@
  * and what changed between two drafts. The command line and the language server call these;
  * they never touch the file system.
  */
-import { Analysis } from '../analyze';
+import { Analysis } from '../core/analyze';
 import { renderCsv } from './csv';
 import { buildExportData, ExportOptions } from './data';
 import { diffStrategies } from './diff';

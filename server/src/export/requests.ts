@@ -3,7 +3,7 @@
  * The server passes the open document's analysis, and the settings to analyse an earlier text
  * with; nothing here touches the connection or the file system.
  */
-import { analyze, Analysis } from '../analyze';
+import { analyze, Analysis } from '../core/analyze';
 import { DIFF_FORMATS, diffAnalyses, EXPORT_FORMATS, ExportFormat, exportStrategy, TABLE_NAMES, TableName } from './index';
 import { DiffFormat } from './diffRender';
 import { DiffRequestParams, DiffRequestResult, ExportRequestParams, ExportRequestResult } from './protocol';

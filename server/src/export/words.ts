@@ -1,5 +1,5 @@
 /** The words every export uses for the same facts, so that the Word file, the spreadsheet and the diff agree. */
-import { ClauseCoverageStatus } from '../coverage';
+import { ClauseCoverageStatus } from '../core/coverage';
 import { BudgetInfo, ExportData, ExportMeasure } from './data';
 
 /** `4 500 000 EUR`: digits grouped by thin spaces, readable in every language. */

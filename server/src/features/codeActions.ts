@@ -5,13 +5,13 @@
  * no duplicate key, and actually do what the action says. What fails the check, or cannot
  * be placed safely, is not offered.
  */
-import { analyze, Analysis } from '../analyze';
-import { Finding } from '../findings';
-import { buildModel } from '../document';
-import { suggestClauses } from '../mapper';
-import { measureText } from '../mapper/measure';
-import { MeasureModel, StrategyModel } from '../model/strategy';
-import { Part, Recommendation } from '../schema/types';
+import { analyze, Analysis } from '../core/analyze';
+import { Finding } from '../core/findings';
+import { buildModel } from '../core/document';
+import { suggestClauses } from '../core/mapper';
+import { measureText } from '../core/mapper/measure';
+import { MeasureModel, StrategyModel } from '../core/model/strategy';
+import { Part, Recommendation } from '../core/schema/types';
 import { applyEdits, composeEdits, editsOverlap, mergeEdits, OffsetEdit } from './edits';
 import { planAddClauses } from './fixes/addClauses';
 import { planAddMeasure } from './fixes/measure';

@@ -1,7 +1,7 @@
 /** Code lens on each section key: how much of its recommendation the strategy addresses, by the core's statuses. */
-import { Analysis } from '../analyze';
-import { unitCoverageByRef } from '../coverage';
-import { Span } from '../text/lineIndex';
+import { Analysis } from '../core/analyze';
+import { unitCoverageByRef } from '../core/coverage';
+import { Span } from '../core/text/lineIndex';
 
 export interface Lens {
   span: Span;

@@ -4,14 +4,14 @@
  * `depends-on`, the allowed values of enumerations, and snippets built from the schema's
  * section templates (a section, a part, a measure, an indicator, a business case).
  */
-import { Analysis } from '../analyze';
-import { gistOf, suggestClauses } from '../mapper';
-import { measureText } from '../mapper/measure';
-import { FieldSpec, MapSpec, ValueSpec } from '../model/format';
-import { StrategyModel } from '../model/strategy';
-import { Recommendation, Schema } from '../schema/types';
-import { freeMeasureId } from '../templates';
-import { Span } from '../text/lineIndex';
+import { Analysis } from '../core/analyze';
+import { gistOf, suggestClauses } from '../core/mapper';
+import { measureText } from '../core/mapper/measure';
+import { FieldSpec, MapSpec, ValueSpec } from '../core/model/format';
+import { StrategyModel } from '../core/model/strategy';
+import { Recommendation, Schema } from '../core/schema/types';
+import { freeMeasureId } from '../core/templates';
+import { Span } from '../core/text/lineIndex';
 import { cursorContext, indentUnit, ITEM, PathStep } from './cursorContext';
 import { measureAt } from './locate';
 import { clauseLine, code, escapeMarkdown, recommendationHeading, recommendationLeadIn } from './markdown';

@@ -6,13 +6,13 @@
  */
 import * as path from 'path';
 import { Connection } from 'vscode-languageserver/node';
-import { Analysis } from '../analyze';
-import { renderSkeleton } from '../cli/init';
-import { lacksText } from '../coverage';
+import { Analysis } from '../core/analyze';
+import { renderSkeleton } from '../core/skeleton';
+import { lacksText } from '../core/coverage';
 import { CoverageAnswer, CoverageParams, COVERAGE_REQUEST, ProtocolRange, SKELETON_REQUEST, SkeletonAnswer, SkeletonParams } from '../protocol';
 import { buildReportData } from '../report/data';
 import { renderHtml } from '../report/html';
-import { Schema } from '../schema/types';
+import { Schema } from '../core/schema/types';
 import { coverageSummary } from './coverageSummary';
 
 /** The coverage answer for one analysed version of a document. Pure. */

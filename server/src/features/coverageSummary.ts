@@ -1,6 +1,6 @@
 /** The coverage summary the status bar and the coverage view ask for (`dgs/coverage`): the core's statuses, as they are. */
-import { Analysis } from '../analyze';
-import { ClauseCoverageStatus } from '../coverage';
+import { Analysis } from '../core/analyze';
+import { ClauseCoverageStatus } from '../core/coverage';
 
 export interface CoverageSummary {
   /** Units addressed or weak. */

@@ -3,8 +3,8 @@
  * while a drafter types, the line under the cursor is rarely valid YAML (`  lea`, `- `,
  * `addresses: [1.i, `), but its indentation and the keys above it still say where it is.
  */
-import { LineIndex } from '../text/lineIndex';
-import { withoutTrailingComment } from '../text/trim';
+import { LineIndex } from '../core/text/lineIndex';
+import { withoutTrailingComment } from '../core/text/trim';
 
 /** A key, or `[]` for a list item. */
 export type PathStep = string;

@@ -2,8 +2,8 @@
  * Go to definition: from a measure id in `depends-on` to the measure's id; from a clause
  * reference to the key of its recommendation's section, when the file has that section.
  */
-import { Analysis } from '../analyze';
-import { Span } from '../text/lineIndex';
+import { Analysis } from '../core/analyze';
+import { Span } from '../core/text/lineIndex';
 import { measuresWithId, targetAt } from './locate';
 
 export function definitionAt(analysis: Analysis, offset: number): Span[] {

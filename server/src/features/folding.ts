@@ -2,7 +2,7 @@
  * Folding ranges from indentation, which holds even while the YAML does not parse: a line
  * folds over the lines indented deeper below it. Runs of comment lines fold too.
  */
-import { Analysis } from '../analyze';
+import { Analysis } from '../core/analyze';
 import { lineShape } from './cursorContext';
 
 export interface Fold {

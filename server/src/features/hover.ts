@@ -3,16 +3,16 @@
  * section and part keys, field keys, measure ids, and the terms Part I defines in prose.
  * Every text of the Recommendation is shown verbatim (Markdown-escaped only).
  */
-import { Analysis } from '../analyze';
-import { describeSpec, MapSpec } from '../model/format';
-import { ClauseResolution } from '../clauses';
-import { lacksText, unitCoverageByRef, UnitCoverage } from '../coverage';
-import { ClauseReference, MeasureModel, NotApplicableModel, StrategyModel } from '../model/strategy';
-import { CheckedEntry, CheckedValue } from '../model/walk';
-import { Definition, Part, Recommendation, Schema } from '../schema/types';
-import { rankClauses, suggestClauses } from '../mapper';
-import { ownText } from '../mapper/measure';
-import { Span } from '../text/lineIndex';
+import { Analysis } from '../core/analyze';
+import { describeSpec, MapSpec } from '../core/model/format';
+import { ClauseResolution } from '../core/clauses';
+import { lacksText, unitCoverageByRef, UnitCoverage } from '../core/coverage';
+import { ClauseReference, MeasureModel, NotApplicableModel, StrategyModel } from '../core/model/strategy';
+import { CheckedEntry, CheckedValue } from '../core/model/walk';
+import { Definition, Part, Recommendation, Schema } from '../core/schema/types';
+import { rankClauses, suggestClauses } from '../core/mapper';
+import { ownText } from '../core/mapper/measure';
+import { Span } from '../core/text/lineIndex';
 import { dependsOnReferences, measuresWithId, targetAt, touches } from './locate';
 import { clauseLine, code, escapeMarkdown, instrumentName, partHeading, recommendationHeading, recommendationLeadIn, SHORT_TITLES_NOTE } from './markdown';
 

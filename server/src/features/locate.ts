@@ -3,11 +3,11 @@
  * one, a part or section key, a field key, or a value. Every navigation feature (hover,
  * definition, references, rename) starts here, so they agree on what the cursor is on.
  */
-import { Analysis } from '../analyze';
-import { MapSpec } from '../model/format';
-import { ClauseReference, MeasureModel, MeasureReference, NotApplicableModel, PartModel, SectionModel, StrategyModel } from '../model/strategy';
-import { CheckedEntry, CheckedValue } from '../model/walk';
-import { Span } from '../text/lineIndex';
+import { Analysis } from '../core/analyze';
+import { MapSpec } from '../core/model/format';
+import { ClauseReference, MeasureModel, MeasureReference, NotApplicableModel, PartModel, SectionModel, StrategyModel } from '../core/model/strategy';
+import { CheckedEntry, CheckedValue } from '../core/model/walk';
+import { Span } from '../core/text/lineIndex';
 
 export type Target =
   | { kind: 'clause-reference'; reference: ClauseReference }

@@ -1,5 +1,5 @@
 /** Markdown building blocks shared by hover and completion documentation. */
-import { Clause, Part, Recommendation, Schema } from '../schema/types';
+import { Clause, Part, Recommendation, Schema } from '../core/schema/types';
 
 /**
  * Escapes the characters Markdown would read as formatting, so that the Recommendation's

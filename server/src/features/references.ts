@@ -3,8 +3,8 @@
  * when asked); for a clause reference, every reference in `addresses` to the same clause;
  * for a section key, every reference to one of its recommendation's clauses.
  */
-import { Analysis } from '../analyze';
-import { Span } from '../text/lineIndex';
+import { Analysis } from '../core/analyze';
+import { Span } from '../core/text/lineIndex';
 import { dependsOnReferences, measuresWithId, sameClauseReferences, targetAt } from './locate';
 
 export function referencesAt(analysis: Analysis, offset: number, includeDeclaration: boolean): Span[] {

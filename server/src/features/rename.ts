@@ -2,8 +2,8 @@
  * Rename a measure id, with every `depends-on` that names it. The new id must be a valid
  * id and must not be another measure's.
  */
-import { Analysis } from '../analyze';
-import { Span } from '../text/lineIndex';
+import { Analysis } from '../core/analyze';
+import { Span } from '../core/text/lineIndex';
 import { dependsOnReferences, innerSpan, measuresWithId, targetAt } from './locate';
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;

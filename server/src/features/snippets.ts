@@ -4,10 +4,10 @@
  * tab stop on every placeholder value so the drafter can fill them in turn.
  */
 import { isMap, isScalar, isSeq, Node, parseDocument, Scalar, visit, YAMLMap } from 'yaml';
-import { MEASURE_SPEC, MapSpec } from '../model/format';
-import { placeholderReason } from '../model/walk';
-import { Part, Recommendation, Schema } from '../schema/types';
-import { renderSectionTemplate } from '../templates';
+import { MEASURE_SPEC, MapSpec } from '../core/model/format';
+import { placeholderReason } from '../core/model/walk';
+import { Part, Recommendation, Schema } from '../core/schema/types';
+import { renderSectionTemplate } from '../core/templates';
 
 export interface SnippetText {
   /** LSP snippet syntax, tab stops on placeholders. */

@@ -2,9 +2,9 @@
  * The outline: the strategy block, then parts → sections → measures (by id and title), in
  * file order, each with the whole of its text as range and its key or id as selection.
  */
-import { Analysis } from '../analyze';
-import { CheckedEntry } from '../model/walk';
-import { Span } from '../text/lineIndex';
+import { Analysis } from '../core/analyze';
+import { CheckedEntry } from '../core/model/walk';
+import { Span } from '../core/text/lineIndex';
 
 export type SymbolKindName = 'strategy' | 'part' | 'section' | 'measure';
 

@@ -3,14 +3,14 @@
  * the clause mapper over its heading and text, each measure's `addresses` are the mapper's
  * best suggestions for it, and what cannot be matched is kept as unplaced text.
  */
-import { resolveClause } from '../clauses';
-import { Recommendation, Schema } from '../schema/types';
-import { freeMeasureId } from '../templates';
+import { resolveClause } from '../core/clauses';
+import { Recommendation, Schema } from '../core/schema/types';
+import { freeMeasureId } from '../core/templates';
 import { MeasureFields } from './fields';
 import { DocumentStructure, DraftMeasure, DraftSection, UnplacedText } from './structure';
 import { StrategyGuess } from './strategyBlock';
 
-/** The clause mapper's contract (server/src/mapper): suggestions for a text, best first. */
+/** The clause mapper's contract (server/src/core/mapper): suggestions for a text, best first. */
 export interface ClauseSuggestion {
   clause: string;
   score: number;

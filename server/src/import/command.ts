@@ -1,5 +1,5 @@
 /** The language server's side of "DGS: Import a strategy document": arguments checked, the importer run. */
-import { Schema } from '../schema/types';
+import { Schema } from '../core/schema/types';
 import { formatOf, importDocument } from './index';
 import { ImportDocumentArguments, ImportDocumentResult } from './protocol';
 import { DEFAULT_SUGGEST } from './suggest';

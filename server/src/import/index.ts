@@ -8,7 +8,7 @@
  *            → strategy (assemble.ts: the clause mapper matches sections, fills addresses)
  *            → YAML text (emit.ts)
  */
-import { Schema } from '../schema/types';
+import { Schema } from '../core/schema/types';
 import { assemble, ImportedStrategy, SuggestClauses } from './assemble';
 import { Block, DocumentFormat } from './blocks';
 import { readDocx } from './docx';

@@ -1,7 +1,7 @@
 /** Quick fixes, fix all, and the command that inserts every missing section (features/codeActions.ts). */
 import { CodeAction, ErrorCodes, ResponseError, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalysis } from '../documents';
+import { DocumentAnalysis } from './documents';
 import { ADD_SUGGESTED_CLAUSES_KIND, CodeActionResult, computeCodeActions, FIX_ALL_KIND, INSERT_MISSING_SECTIONS_KIND, QUICK_FIX_KIND } from '../features/codeActions';
 import { rangeOf, ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';

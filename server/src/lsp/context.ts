@@ -8,11 +8,11 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { Connection, ErrorCodes, Range, ResponseError, TextDocuments, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Config } from '../config';
-import { resolveSettings, ResolvedSettings } from '../configFile';
-import { StrategyDocument } from '../document';
-import { CachedDocument, DocumentAnalysis, DocumentCache } from '../documents';
-import { LineIndex, Span } from '../text/lineIndex';
+import { Config } from '../core/config';
+import { resolveSettings, ResolvedSettings } from '../host/configFile';
+import { StrategyDocument } from '../core/document';
+import { CachedDocument, DocumentAnalysis, DocumentCache } from './documents';
+import { LineIndex, Span } from '../core/text/lineIndex';
 import { DEFAULT_SETTINGS, ServerSettings } from './settings';
 
 /** What the client said it can do, in `initialize`. */

@@ -4,12 +4,12 @@
  */
 import { pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticSeverity, DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { ConfigError } from '../config';
-import { formatConfigError } from '../configFile';
-import { CachedDocument } from '../documents';
-import { Finding } from '../findings';
-import { ruleDocUrl } from '../rules';
-import { LineIndex } from '../text/lineIndex';
+import { ConfigError } from '../core/config';
+import { formatConfigError } from '../host/configFile';
+import { CachedDocument } from './documents';
+import { Finding } from '../core/findings';
+import { ruleDocUrl } from '../core/rules';
+import { LineIndex } from '../core/text/lineIndex';
 import { rangeOf, ServerContext } from './context';
 
 // The analysis is incremental and cheap, so diagnostics follow each change at once: the

@@ -2,8 +2,8 @@
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { DidChangeWatchedFilesNotification, InitializeParams, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import { loadDefaultSchema } from '../schema/file';
-import { warmUp } from '../warmUp';
+import { loadDefaultSchema } from '../host/schemaFile';
+import { warmUp } from '../core/warmUp';
 import { CODE_ACTION_KINDS, INSERT_ALL_MISSING_SECTIONS } from './codeActions';
 import { IMPORT_DOCUMENT_COMMAND } from './importDocument';
 import { COMPLETION_TRIGGERS } from './completion';

@@ -1,6 +1,6 @@
 /** The `dgs` settings the editor sends, read leniently: what is not understood keeps its default. */
-import { RuleSetting } from '../config';
-import { RULES_BY_ID } from '../rules';
+import { RuleSetting } from '../core/config';
+import { RULES_BY_ID } from '../core/rules';
 
 export interface ServerSettings {
   treatAllYamlAsStrategy: boolean;

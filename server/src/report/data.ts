@@ -3,11 +3,11 @@
  * HTML and JSON renderers. Pure: plain data in, plain (JSON-ready) data out. Every clause
  * and recommendation text comes from the schema, verbatim.
  */
-import { Analysis } from '../analyze';
-import { ClauseCoverageStatus, InactiveReason, lacksText, measureStanding } from '../coverage';
-import { Severity } from '../findings';
-import { MeasureModel, StrategyModel } from '../model/strategy';
-import { CheckedEntry, CheckedValue } from '../model/walk';
+import { Analysis } from '../core/analyze';
+import { ClauseCoverageStatus, InactiveReason, lacksText, measureStanding } from '../core/coverage';
+import { Severity } from '../core/findings';
+import { MeasureModel, StrategyModel } from '../core/model/strategy';
+import { CheckedEntry, CheckedValue } from '../core/model/walk';
 
 /**
  * `complete`: every coverage unit is addressed by at least one accountable measure (one with a

@@ -3,7 +3,7 @@
  * one standalone HTML page for a steering committee or a webview, and the same data as JSON.
  * `data.ts` computes what a report says; `markdown.ts`, `html.ts` and `matrix.ts` only render it.
  */
-import { Analysis } from '../analyze';
+import { Analysis } from '../core/analyze';
 import { buildReportData } from './data';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';

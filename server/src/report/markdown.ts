@@ -4,7 +4,7 @@
  * drafter writes turns into markup or raw HTML.
  */
 import { budgetText, CoverageReportData, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureFacts, measureLabel, SEVERITIES, STATUS_WORDS, unitNotes } from './data';
-import { safeText } from '../text/safeText';
+import { safeText } from '../core/text/safeText';
 
 const STATUS_MARK: Record<CoverageStatus, string> = { complete: '✅', partial: '◐', none: '❌' };
 const SEVERITY_HEADING = { error: 'Errors', warning: 'Warnings', info: 'Information' } as const;

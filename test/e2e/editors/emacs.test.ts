@@ -4,7 +4,7 @@
  * hover text) is held to `dgs check` and to the schema's text.
  */
 import * as assert from 'assert';
-import { loadDefaultSchema } from '../../../server/src/schema/file';
+import { loadDefaultSchema } from '../../../server/src/host/schemaFile';
 import { asRead, checkedLines, collapse, hasCommand, protocolLines, ProtocolDiagnostic, runEditor, assertEditUpdatesFindings } from './support';
 
 interface FlymakeDiagnostic {

@@ -11,7 +11,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CoverageNode } from '../../../client/src/coverageTree';
 import type { DgsApi } from '../../../client/src/extension';
-import { renderSkeleton } from '../../../server/src/cli/init';
+import { renderSkeleton } from '../../../server/src/core/skeleton';
 import { activateExtension, cliCheck, click, closeEditors, describeFindings, DRIVER_URL, EXTENSION_ID, LANGUAGE_ID, openCopy, openStrategy, ROOT, schema, screenshot, waitForCheckedFindings, waitForEditor, WAIT_MS, workspaceDir } from './support';
 
 interface WalkthroughStep {

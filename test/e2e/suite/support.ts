@@ -10,8 +10,8 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { loadDefaultSchema } from '../../../server/src/schema/file';
-import { Schema } from '../../../server/src/schema/types';
+import { loadDefaultSchema } from '../../../server/src/host/schemaFile';
+import { Schema } from '../../../server/src/core/schema/types';
 
 /** The project root: this file runs from out/test/e2e/suite/. */
 export const ROOT = path.resolve(__dirname, '..', '..', '..', '..');

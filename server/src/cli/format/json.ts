@@ -3,8 +3,8 @@
  * 0-based LSP positions (UTF-16 characters). `related` is added when a finding has places
  * that explain it, such as the first occurrence of a duplicated key.
  */
-import { CoverageLists, coverageLists } from '../../coverage';
-import { Range } from '../../text/lineIndex';
+import { CoverageLists, coverageLists } from '../../core/coverage';
+import { Range } from '../../core/text/lineIndex';
 import { CheckedFile } from '../strategyFile';
 
 export interface JsonDiagnostic {

@@ -4,13 +4,13 @@
  * (columns in UTF-16 code units), and the files as artifacts.
  */
 import * as path from 'path';
-import { Severity } from '../../findings';
-import { DOCS_BASE_URL, RULES, ruleDocUrl } from '../../rules';
-import { Schema } from '../../schema/types';
-import { Range } from '../../text/lineIndex';
-import { toSlashes } from '../files';
+import { Severity } from '../../core/findings';
+import { DOCS_BASE_URL, RULES, ruleDocUrl } from '../../core/rules';
+import { Schema } from '../../core/schema/types';
+import { Range } from '../../core/text/lineIndex';
+import { toSlashes } from '../paths';
 import { CheckedFile } from '../strategyFile';
-import { packageInfo } from '../version';
+import { packageInfo } from '../../host/packageInfo';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';

@@ -1,5 +1,5 @@
 /** Counting findings by severity, for the summary line and the exit code. */
-import { Severity } from '../../findings';
+import { Severity } from '../../core/findings';
 import { CheckedFile } from '../strategyFile';
 
 export type Counts = Record<Severity, number>;

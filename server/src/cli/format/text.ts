@@ -3,11 +3,11 @@
  * line and column, the column in UTF-16 code units as editors count), then each file's
  * coverage, then a summary. Problem matchers depend on the finding lines' form.
  */
-import { coverageLine } from '../../coverage';
-import { Severity } from '../../findings';
+import { coverageLine } from '../../core/coverage';
+import { Severity } from '../../core/findings';
 import { CheckedFile } from '../strategyFile';
 import { countFindings, summaryLine } from './summary';
-import { safeText } from '../../text/safeText';
+import { safeText } from '../../core/text/safeText';
 
 const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
 const DIM = '\x1b[2m';

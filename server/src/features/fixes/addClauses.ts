@@ -3,7 +3,7 @@
  * (`[5]` → `[5, 7.i]`) or as new items of a block list, in the list's own indentation.
  */
 import { isSeq, Node } from 'yaml';
-import { MeasureModel } from '../../model/strategy';
+import { MeasureModel } from '../../core/model/strategy';
 import { OffsetEdit } from '../edits';
 import { FixContext } from './place';
 

@@ -3,7 +3,7 @@
  * the line arithmetic that places inserted text without disturbing anything around it.
  */
 import { Document, isMap, isScalar, isSeq, Node, parseDocument, visit } from 'yaml';
-import { LineIndex } from '../../text/lineIndex';
+import { LineIndex } from '../../core/text/lineIndex';
 
 export interface Layout {
   /** `\r\n` when the file uses it, `\n` otherwise. */

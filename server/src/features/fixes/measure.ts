@@ -3,9 +3,9 @@
  * the end of the section's `measures` list, or in a new `measures` entry.
  */
 import { isMap, isSeq, Node } from 'yaml';
-import { SectionModel } from '../../model/strategy';
-import { CoverageUnit } from '../../schema/types';
-import { freeMeasureId } from '../../templates';
+import { SectionModel } from '../../core/model/strategy';
+import { CoverageUnit } from '../../core/schema/types';
+import { freeMeasureId } from '../../core/templates';
 import { OffsetEdit } from '../edits';
 import { blockEndLine, columnOf, insertAfterLine, lastContentLine } from './layout';
 import { blankSeparated, findPairByKey, FixContext, isEmptyValue, NewEntry, pairOf, placeEntries, placeUnderKey } from './place';

@@ -5,9 +5,9 @@
  * cannot place the text safely; the caller then offers nothing.
  */
 import { Document, isMap, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap } from 'yaml';
-import { StrategyModel } from '../../model/strategy';
-import { keyText } from '../../model/walk';
-import { LineIndex, Span } from '../../text/lineIndex';
+import { StrategyModel } from '../../core/model/strategy';
+import { keyText } from '../../core/model/walk';
+import { LineIndex, Span } from '../../core/text/lineIndex';
 import { OffsetEdit } from '../edits';
 import {
   blockEndLine,

@@ -5,10 +5,10 @@
  */
 import { isDeepStrictEqual } from 'util';
 import { Document, isMap, isScalar, isSeq, Node, parseDocument, visit } from 'yaml';
-import { CoverageUnit, Recommendation } from '../../schema/types';
-import { renderSectionTemplate } from '../../templates';
+import { CoverageUnit, Recommendation } from '../../core/schema/types';
+import { renderSectionTemplate } from '../../core/templates';
 import { indentOf, isBlank, lastContentLine, Layout, reindent } from './layout';
-import { LineIndex } from '../../text/lineIndex';
+import { LineIndex } from '../../core/text/lineIndex';
 
 /** Text to insert in block style, at a given column, or in flow style on one line. */
 export interface Rendering {

@@ -2,7 +2,7 @@
  * Replacing what a finding points at (an unknown key, clause or measure id) with the
  * suggestion, in the quoting style it was written in.
  */
-import { Span } from '../../text/lineIndex';
+import { Span } from '../../core/text/lineIndex';
 import { OffsetEdit } from '../edits';
 import { yamlScalar } from './layout';
 import { findPairByKey, FixContext, pairOf } from './place';

@@ -3,9 +3,9 @@
  * schema's order puts it among what is already written, in the file's own layout.
  */
 import { isMap, isScalar, Node, visit } from 'yaml';
-import { keyText } from '../../model/walk';
-import { Part, Recommendation } from '../../schema/types';
-import { freeMeasureId } from '../../templates';
+import { keyText } from '../../core/model/walk';
+import { Part, Recommendation } from '../../core/schema/types';
+import { freeMeasureId } from '../../core/templates';
 import { mergeEdits, OffsetEdit } from '../edits';
 import { yamlScalar } from './layout';
 import { FixContext, isEmptyValue, NewEntry, pairOf, placeEntries, placeUnderKey, replaceInFlow } from './place';

@@ -92,4 +92,15 @@ export interface Schema {
   unitByRef: Map<string, CoverageUnit>;
   /** The clause mapper's vocabulary, when the schema has one beside it. */
   vocabulary?: Vocabulary;
+  /** What modules derive from the schema, computed once per schema object (see SchemaDerived). */
+  derived: SchemaDerived;
 }
+
+/**
+ * Data derived from a schema by the modules that need it, kept with the schema object so
+ * that no module of the core holds state of its own. Each module adds its field here by
+ * declaration merging (the clause mapper: its index), and checks that what it finds was
+ * derived from the same units and vocabulary (a copy of a schema shares this object).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface SchemaDerived {}

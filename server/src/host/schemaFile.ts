@@ -1,23 +1,28 @@
 /** The shell around the schema parser: finds the bundled schema and reads schema files. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseVocabulary } from '../mapper/vocabulary';
-import { readRegularFile } from '../readFile';
-import { parseSchema } from './parse';
-import { Schema } from './types';
+import { parseVocabulary } from '../core/mapper/vocabulary';
+import { readRegularFile } from './readFile';
+import { parseSchema } from '../core/schema/parse';
+import { Schema } from '../core/schema/types';
 
 export const DEFAULT_SCHEMA_NAME = 'oecd-legal-0406.yaml';
 
-/** The bundled schema, whether running from `out/` (tsc) or `dist/` (the bundle). */
+/**
+ * The bundled schema, whether running from `out/` (tsc) or `dist/` (the bundle): the nearest
+ * ancestor folder that holds `schema/NAME` (the bundle copies it beside itself) or
+ * `server/schema/NAME` (the source tree).
+ */
 export function defaultSchemaPath(): string {
-  const candidates = [
-    path.join(__dirname, 'schema', DEFAULT_SCHEMA_NAME),
-    path.join(__dirname, '..', 'server', 'schema', DEFAULT_SCHEMA_NAME),
-    path.join(__dirname, '..', '..', '..', '..', 'server', 'schema', DEFAULT_SCHEMA_NAME),
-    path.join(__dirname, '..', '..', '..', 'server', 'schema', DEFAULT_SCHEMA_NAME),
-  ];
-  for (const candidate of candidates) if (fs.existsSync(candidate)) return candidate;
-  return candidates[candidates.length - 1];
+  let folder = __dirname;
+  for (;;) {
+    for (const candidate of [path.join(folder, 'schema', DEFAULT_SCHEMA_NAME), path.join(folder, 'server', 'schema', DEFAULT_SCHEMA_NAME)]) {
+      if (fs.existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder) return path.join(__dirname, 'schema', DEFAULT_SCHEMA_NAME);
+    folder = parent;
+  }
 }
 
 const cache = new Map<string, { mtimeMs: number; vocabularyMtimeMs?: number; schema: Schema }>();

@@ -5,7 +5,7 @@
  * section summary are the query. Ranking is Okapi BM25 over word stems, plus a bonus for
  * each phrase of the vocabulary found whole. Every score comes with its evidence: the words
  * of the measure that matched. Pure and deterministic: no network, no model, no state but
- * a per-schema index and its bounded cache of results.
+ * a per-schema index, kept with the schema (schema.derived), and its bounded cache of results.
  */
 import { CoverageUnit, Schema, UnitVocabulary } from '../schema/types';
 import { phraseStemsOf, StemMemo, stemsOf, Token, tokenize } from './text';
@@ -82,19 +82,26 @@ interface MapperIndex {
   averageLength: number;
   generic: Set<string>;
   results: Map<string, RankedUnit[]>;
+  /** What the index was built from: a copy of the schema with another vocabulary builds its own. */
+  units: Schema['units'];
+  vocabulary: Schema['vocabulary'];
 }
 
-const indexes = new WeakMap<Schema, MapperIndex>();
+declare module '../schema/types' {
+  interface SchemaDerived {
+    mapper?: MapperIndex;
+  }
+}
 
 function addStems(tf: Map<string, number>, stems: string[], weight: number): number {
   for (const stem of stems) tf.set(stem, (tf.get(stem) ?? 0) + weight);
   return stems.length * weight;
 }
 
-/** The index of a schema, built once per schema object (a schema is never changed once loaded). */
+/** The index of a schema, built once per schema object and kept with it (a schema is never changed once loaded). */
 function indexOf(schema: Schema): MapperIndex {
-  const known = indexes.get(schema);
-  if (known) return known;
+  const known = schema.derived.mapper;
+  if (known && known.units === schema.units && known.vocabulary === schema.vocabulary) return known;
   const generic = new Set((schema.vocabulary?.generic ?? []).flatMap(stemsOf));
   const phrasesByFirst = new Map<string, Phrase[]>();
   const documents: UnitDocument[] = schema.units.map((unit, position) => {
@@ -120,8 +127,8 @@ function indexOf(schema: Schema): MapperIndex {
   const idf = new Map<string, number>();
   for (const [stem, count] of df) idf.set(stem, Math.log(1 + (n - count + 0.5) / (count + 0.5)));
   const averageLength = documents.reduce((sum, document) => sum + document.length, 0) / Math.max(1, n);
-  const index: MapperIndex = { documents, phrasesByFirst, stems: new Map(), idf, averageLength, generic, results: new Map() };
-  indexes.set(schema, index);
+  const index: MapperIndex = { documents, phrasesByFirst, stems: new Map(), idf, averageLength, generic, results: new Map(), units: schema.units, vocabulary: schema.vocabulary };
+  schema.derived.mapper = index;
   return index;
 }
 

@@ -8,11 +8,11 @@
  * test/unit/snippets.test.ts proves the committed file is what this module generates.
  */
 import { isMap, isPair, isScalar, isSeq, Node, parseDocument, Scalar, visit } from 'yaml';
-import { renderSkeleton } from './cli/init';
-import { MapSpec, MEASURE_SPEC, STRATEGY_SPEC, ValueSpec } from './model/format';
-import { placeholderReason } from './model/walk';
-import { Recommendation, Schema } from './schema/types';
-import { renderSectionTemplate } from './templates';
+import { renderSkeleton } from '../core/skeleton';
+import { MapSpec, MEASURE_SPEC, STRATEGY_SPEC, ValueSpec } from '../core/model/format';
+import { placeholderReason } from '../core/model/walk';
+import { Recommendation, Schema } from '../core/schema/types';
+import { renderSectionTemplate } from '../core/templates';
 import { escapeChoice, escapeSnippetText } from './snippetSyntax';
 
 export interface SnippetDefinition {

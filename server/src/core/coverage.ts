@@ -8,46 +8,14 @@
  * them), `not-applicable` (declared so by its section, and addressed by no measure) or
  * `missing`.
  */
-import { CheckedEntry } from './model/walk';
-import { placeholderReason } from './model/walk';
-import { MeasureModel, NotApplicableModel, StrategyModel } from './model/strategy';
-import { CoverageUnit } from './schema/types';
+import { CheckedEntry, placeholderReason } from './model/walk';
+import { Coverage, CoverageLists, InactiveReason, MeasureModel, MeasureStanding, NotApplicableModel, StrategyModel, UnitCoverage } from './model/strategy';
 
-export type ClauseCoverageStatus = 'addressed' | 'weak' | 'not-applicable' | 'missing';
+/** The coverage types are the model's (model/strategy.ts), where the measures and sections that carry them are. */
+export type { ClauseCoverageStatus, Coverage, CoverageLists, InactiveReason, MeasureStanding, UnitCoverage } from './model/strategy';
 
-/** The statuses in their order: defined with the protocol, which the VS Code extension shares. */
-export { CLAUSE_STATUSES } from './protocol';
-
-/** Why a measure addresses nothing: it is dropped, or its title is still a placeholder. */
-export type InactiveReason = 'dropped' | 'placeholder';
-
-/** What a measure counts for. */
-export interface MeasureStanding {
-  /** Why the measure addresses nothing; undefined for a live, real measure. */
-  inactive?: InactiveReason;
-  /** A real lead (present, not a placeholder). */
-  hasLead: boolean;
-  /** At least one indicator with a real target. */
-  hasTarget: boolean;
-}
-
-export interface UnitCoverage {
-  unit: CoverageUnit;
-  status: ClauseCoverageStatus;
-  /** The live, real measures that address the unit (each once, in file order). */
-  measures: MeasureModel[];
-  /** Measures that name the unit but address nothing (dropped, placeholder), in file order. */
-  inactive: MeasureModel[];
-  /** For a weak unit: what every addressing measure lacks (a lead, an indicator with a target, or both). */
-  lacks?: { lead: boolean; indicator: boolean };
-  /** The section's declaration that the unit does not apply, when it has one. */
-  notApplicable?: NotApplicableModel;
-}
-
-export interface Coverage extends CoverageLists {
-  /** Every unit in the schema's order. */
-  units: UnitCoverage[];
-}
+/** The statuses in their order (a leaf module, which the protocol shares with the VS Code extension). */
+export { CLAUSE_STATUSES } from './shared';
 
 /** The text of a valid, non-empty field of a mapping. */
 function fieldText(entries: Map<string, CheckedEntry> | undefined, key: string): string | undefined {
@@ -136,22 +104,6 @@ export function lacksText(lacks: { lead: boolean; indicator: boolean } | undefin
   if (lacks.indicator) return 'no indicator with a target';
   // Each measure lacks one of the two, but not the same one.
   return 'no measure with both a lead and an indicator with a target';
-}
-
-/** The coverage lists of the JSON outputs (spec §7.1): `addressed` is addressed or weak; the other four partition the units. */
-export interface CoverageLists {
-  /** Units addressed or weak (what "addressed" meant before version 1.1). */
-  addressed: string[];
-  /** Units with status `addressed`. */
-  addressedStrict: string[];
-  weak: string[];
-  notApplicable: string[];
-  missing: string[];
-  /**
-   * Units counted as addressed only thanks to measures that do not parse at the moment,
-   * as they were last read (see document.ts): shown as addressed, marked as not current.
-   */
-  stale?: string[];
 }
 
 export function coverageLists(coverage: Coverage): CoverageLists {

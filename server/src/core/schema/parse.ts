@@ -173,5 +173,5 @@ export function parseSchema(text: string, file: string): Schema {
     }
   }
 
-  return { file, instrument, definitions, parts, recommendations, units, fields, partByKey, sectionByKey, recommendationByNumber, unitByRef };
+  return { file, instrument, definitions, parts, recommendations, units, fields, partByKey, sectionByKey, recommendationByNumber, unitByRef, derived: {} };
 }

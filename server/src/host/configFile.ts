@@ -4,11 +4,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Config, CONFIG_FILE_NAME, ConfigError, DEFAULT_CONFIG, parseConfig } from './config';
+import { Config, CONFIG_FILE_NAME, ConfigError, DEFAULT_CONFIG, parseConfig } from '../core/config';
 import { FileReadError, readRegularFile } from './readFile';
-import { defaultSchemaPath, loadSchemaFile } from './schema/file';
-import { SchemaError } from './schema/parse';
-import { Schema } from './schema/types';
+import { defaultSchemaPath, loadSchemaFile } from './schemaFile';
+import { SchemaError } from '../core/schema/parse';
+import { Schema } from '../core/schema/types';
 
 /** A configuration is a few lines; a file far larger is not read. */
 export const MAX_CONFIG_SIZE = 1024 * 1024;

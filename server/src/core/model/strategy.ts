@@ -4,8 +4,8 @@
  */
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import { ClauseResolution, resolveClause } from '../clauses';
-import type { Coverage, MeasureStanding } from '../coverage';
 import { Issue } from '../findings';
+import type { ClauseCoverageStatus } from '../shared';
 import { CoverageUnit, Part, Recommendation, Schema } from '../schema/types';
 import { LineIndex, Span } from '../text/lineIndex';
 import { MapSpec, rootSpec } from './format';
@@ -546,3 +546,53 @@ function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex
   return measure;
 }
 
+// What the model says about coverage: computed by coverage.ts (spec §7.1), carried by the model.
+
+export type { ClauseCoverageStatus };
+
+/** Why a measure addresses nothing: it is dropped, or its title is still a placeholder. */
+export type InactiveReason = 'dropped' | 'placeholder';
+
+/** What a measure counts for. */
+export interface MeasureStanding {
+  /** Why the measure addresses nothing; undefined for a live, real measure. */
+  inactive?: InactiveReason;
+  /** A real lead (present, not a placeholder). */
+  hasLead: boolean;
+  /** At least one indicator with a real target. */
+  hasTarget: boolean;
+}
+
+export interface UnitCoverage {
+  unit: CoverageUnit;
+  status: ClauseCoverageStatus;
+  /** The live, real measures that address the unit (each once, in file order). */
+  measures: MeasureModel[];
+  /** Measures that name the unit but address nothing (dropped, placeholder), in file order. */
+  inactive: MeasureModel[];
+  /** For a weak unit: what every addressing measure lacks (a lead, an indicator with a target, or both). */
+  lacks?: { lead: boolean; indicator: boolean };
+  /** The section's declaration that the unit does not apply, when it has one. */
+  notApplicable?: NotApplicableModel;
+}
+
+export interface Coverage extends CoverageLists {
+  /** Every unit in the schema's order. */
+  units: UnitCoverage[];
+}
+
+/** The coverage lists of the JSON outputs (spec §7.1): `addressed` is addressed or weak; the other four partition the units. */
+export interface CoverageLists {
+  /** Units addressed or weak (what "addressed" meant before version 1.1). */
+  addressed: string[];
+  /** Units with status `addressed`. */
+  addressedStrict: string[];
+  weak: string[];
+  notApplicable: string[];
+  missing: string[];
+  /**
+   * Units counted as addressed only thanks to measures that do not parse at the moment,
+   * as they were last read (see document.ts): shown as addressed, marked as not current.
+   */
+  stale?: string[];
+}

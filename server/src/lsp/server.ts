@@ -5,23 +5,22 @@
  * asks each one's document service (document.ts) for its analysis. Every handler is
  * guarded: a failure is logged and answers empty.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { Connection, createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { registerCodeActions } from './lsp/codeActions';
-import { registerCompletion } from './lsp/completion';
-import { describeError, ServerContext } from './lsp/context';
-import { registerCoverage } from './lsp/coverage';
-import { registerExports } from './lsp/exports';
-import { DiagnosticsPublisher } from './lsp/diagnostics';
-import { registerHover } from './lsp/hover';
-import { registerLifecycle } from './lsp/lifecycle';
-import { registerNavigation } from './lsp/navigation';
-import { registerCodeLens, registerFolding, registerSymbols } from './lsp/outline';
+import { packageInfo } from '../host/packageInfo';
+import { registerCodeActions } from './codeActions';
+import { registerCompletion } from './completion';
+import { describeError, ServerContext } from './context';
+import { registerCoverage } from './coverage';
+import { registerExports } from './exports';
+import { DiagnosticsPublisher } from './diagnostics';
+import { registerHover } from './hover';
+import { registerLifecycle } from './lifecycle';
+import { registerNavigation } from './navigation';
+import { registerCodeLens, registerFolding, registerSymbols } from './outline';
 
-export { INSERT_ALL_MISSING_SECTIONS } from './lsp/codeActions';
-export { COVERAGE_REQUEST } from './lsp/coverage';
+export { INSERT_ALL_MISSING_SECTIONS } from './codeActions';
+export { COVERAGE_REQUEST } from './coverage';
 
 function usage(): string {
   return 'Usage: dgs-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\nThe dgs language server: checks digital government strategies (YAML) against OECD/LEGAL/0406.\n';
@@ -34,7 +33,7 @@ export function startServer(): Connection {
   const documents = new TextDocuments(TextDocument);
   const server = new ServerContext(connection, documents);
   const diagnostics = new DiagnosticsPublisher(server);
-  registerLifecycle(server, diagnostics, serverVersion());
+  registerLifecycle(server, diagnostics, packageInfo().version);
   diagnostics.register();
   registerHover(server);
   registerCompletion(server);
@@ -43,7 +42,7 @@ export function startServer(): Connection {
   registerCodeLens(server);
   registerNavigation(server);
   registerCoverage(server);
-  registerExports(server, serverVersion());
+  registerExports(server, packageInfo().version);
   registerCodeActions(server);
 
   // A failure outside any handler (it should not happen) is logged; the server goes on.
@@ -73,19 +72,6 @@ export function startServer(): Connection {
   return connection;
 }
 
-function serverVersion(): string {
-  // The package root is two folders up from out/server/src, one up from dist/.
-  for (const candidate of [path.join(__dirname, '..', '..', '..', 'package.json'), path.join(__dirname, '..', 'package.json')]) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'dgs-strategy' && pkg.version) return pkg.version;
-    } catch {
-      // Not this layout.
-    }
-  }
-  return '0.0.0';
-}
-
 /** Starts the server when run with a transport; explains itself otherwise. */
 function main(): void {
   const args = process.argv.slice(2);
@@ -94,7 +80,7 @@ function main(): void {
     return;
   }
   if (args.includes('--version')) {
-    process.stdout.write(`${serverVersion()}\n`);
+    process.stdout.write(`${packageInfo().version}\n`);
     return;
   }
   if (!args.some((arg) => TRANSPORTS.test(arg))) {

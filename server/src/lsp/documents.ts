@@ -2,9 +2,9 @@
  * The document cache: one analysis per document version, shared by diagnostics, hover,
  * completion, code actions, symbols and code lens. Dropped when the document closes.
  */
-import { Analysis } from './analyze';
-import { ConfigError } from './config';
-import { beforeQuery } from './text/trim';
+import { Analysis } from '../core/analyze';
+import { ConfigError } from '../core/config';
+import { beforeQuery } from '../core/text/trim';
 
 /** What the editor knows about an open document. */
 export interface OpenDocument {
