@@ -15,10 +15,10 @@ import { Config, DEFAULT_CONFIG } from './config';
 import { computeCoverage, Coverage, UnitCoverage } from './coverage';
 import { Finding, Issue } from './findings';
 import { BrokenUnit, commonPrefix, commonSuffix, ItemAttachment, ParseCache, parseStrategyText, TextEdit } from './model/incremental';
-import { MAX_NESTING, MAX_STRUCTURE, NestingTooDeepError, structureSize } from './model/parseYaml';
+import { editedStructureSize, MAX_NESTING, MAX_STRUCTURE, NestingTooDeepError, structureSize } from './model/parseYaml';
 import { MeasureModel, ModelMemo, ModelState, readModel, SchemaContext, schemaContext, StrategyModel } from './model/strategy';
 import { CheckedValue, ItemWalk, ListWalk, WalkMemo } from './model/walk';
-import { runRules } from './runRules';
+import { MeasureFindingsMemo, runRules } from './runRules';
 import { Schema } from './schema/types';
 import { LineIndex, Span } from './text/lineIndex';
 
@@ -107,9 +107,13 @@ export interface StrategyDocumentOptions {
 export class StrategyDocument {
   private parses: ParseCache;
   private listWalks = new WeakMap<Node, ListWalk>();
+  /** What the per-measure rules found on each measure, kept while the measure is unchanged. */
+  private measureFindings: MeasureFindingsMemo = new WeakMap();
   private modelState?: ModelState;
   private lines?: LineIndex;
   private context?: SchemaContext;
+  /** The last text whose structure was counted, and its count (exact: counted to the end). */
+  private structure?: { text: string; size: number };
   /** The last version's text and what it gave, to keep the findings of a part that stops parsing. */
   private previous?: { text: string; findings: Finding[]; coverage: Coverage };
 
@@ -125,7 +129,7 @@ export class StrategyDocument {
   analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG): Analysis {
     if (text.length > config.maxFileSize / 3 && utf8Length(text) > config.maxFileSize) return tooLarge(text, schema, config);
     // Two units at most per character: a shorter text cannot pass the budget.
-    if (text.length * 2 > MAX_STRUCTURE && structureSize(text) > MAX_STRUCTURE) return tooMuchStructure(text, schema, config);
+    if (text.length * 2 > MAX_STRUCTURE && this.structureOf(text) > MAX_STRUCTURE) return tooMuchStructure(text, schema, config);
     const encoding = utf16Hint(text);
     if (encoding) return notAnalysed(text, schema, config, encoding);
     let model: StrategyModel;
@@ -146,11 +150,25 @@ export class StrategyDocument {
       this.forget();
       return unreadable(text, schema, error, config);
     }
-    let findings = runRules(model, config);
+    let findings = runRules(model, config, this.measureFindings);
     let coverage = computeCoverage(model);
     if (model.broken.length > 0 && this.previous) ({ findings, coverage } = keepStale(model.broken, findings, coverage, this.previous, text, this.parses.lastEdit));
     this.previous = { text, findings, coverage };
     return { model, coverage, findings, config };
+  }
+
+  /** The structure of a text (parseYaml.ts), counted again only over the lines an edit changed: a keystroke must not rescan 3 MB. */
+  private structureOf(text: string): number {
+    const last = this.structure;
+    let size: number;
+    if (last) {
+      const { start, oldEnd, newEnd } = difference(last.text, text);
+      size = editedStructureSize(last.text, last.size, text, start, oldEnd, newEnd);
+    } else {
+      size = structureSize(text, Infinity);
+    }
+    this.structure = { text, size };
+    return size;
   }
 
   /** The strategy model of a version of the document (no rules run). */
@@ -178,6 +196,8 @@ export class StrategyDocument {
   forget(): void {
     this.parses.clear();
     this.listWalks = new WeakMap();
+    this.measureFindings = new WeakMap();
+    this.structure = undefined;
     this.modelState = undefined;
     this.lines = undefined;
     this.previous = undefined;

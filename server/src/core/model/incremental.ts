@@ -760,10 +760,13 @@ function chunkAt(chunks: Chunk[], offset: number): number {
 }
 
 /**
- * Applies an edit that stays inside one measure item without the cost of the whole text:
- * only that item is parsed again, and what follows it moves by the edit's length. Returns
- * undefined when the edit does not keep the layout (it reaches an item's dash, adds a line
- * that would end the list, or makes the text unsafe to split), and the general path runs.
+ * Applies an edit inside the measure lists without the cost of the whole text: only the
+ * items it touches are parsed again, and what follows them moves by the edit's length.
+ * Typing inside one item replaces that item; a paste, a deletion or a change across several
+ * items replaces the run of items it touches by the items the new text holds there.
+ * Returns undefined when the edit does not keep the layout (it reaches a list's last item,
+ * which the skeleton holds, writes a line that would end the list, or makes the text unsafe
+ * to split), and the general path runs.
  */
 function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStrategy | undefined {
   const old = last.text;
@@ -775,9 +778,20 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStr
   }
   const start = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
-  const oldEnd = old.length - suffix;
-  const newEnd = text.length - suffix;
-  const delta = text.length - old.length;
+  const edit: TextEdit = { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
+  const applied = editOneItem(text, cache, last, edit) ? edit : editItems(text, cache, last, atLineStart(edit, old, text));
+  if (!applied) return undefined;
+  last.text = text;
+  cache.lastMode = 'in-place';
+  cache.lastEdit = applied;
+  return { documents: last.documents, broken: brokenUnits(last) };
+}
+
+/** The edit inside one item, its dash kept: that item alone is parsed again. */
+function editOneItem(text: string, cache: ParseCache, last: Stitched, edit: TextEdit): boolean {
+  const old = last.text;
+  const { start, oldEnd, newEnd } = edit;
+  const delta = newEnd - oldEnd;
   // The list and item the edit is in.
   let listIndex = -1;
   let chunkIndex = -1;
@@ -790,19 +804,19 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStr
       chunkIndex = found;
     }
   }
-  if (listIndex < 0) return undefined;
+  if (listIndex < 0) return false;
   const list = last.lists[listIndex];
   const chunk = list.chunks[chunkIndex];
   // The dash and the character after it stay; the item keeps its end at a line start.
-  if (start < chunk.start + list.indent + 2 || oldEnd > chunk.end) return undefined;
+  if (start < chunk.start + list.indent + 2 || oldEnd > chunk.end) return false;
   const newChunkEnd = chunk.end + delta;
-  if (newChunkEnd < text.length && text.charCodeAt(newChunkEnd - 1) !== 10) return undefined;
+  if (newChunkEnd < text.length && text.charCodeAt(newChunkEnd - 1) !== 10) return false;
   // Every line the edit wrote must still belong to the item: blank, a comment, or deeper than the dash.
   const firstLine = text.lastIndexOf('\n', start - 1) + 1;
   let lineEnd = text.indexOf('\n', newEnd);
   if (lineEnd === -1) lineEnd = text.length;
-  if (UNSAFE.test(text.slice(firstLine, Math.min(text.length, lineEnd + 1)))) return undefined;
-  if (lineEnd > newChunkEnd) return undefined;
+  if (UNSAFE.test(text.slice(firstLine, Math.min(text.length, lineEnd + 1)))) return false;
+  if (lineEnd > newChunkEnd) return false;
   const chunkFirstLineEnd = text.indexOf('\n', chunk.start);
   for (let lineStart = firstLine; lineStart < lineEnd; ) {
     let end = text.indexOf('\n', lineStart);
@@ -811,22 +825,16 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStr
       let first = lineStart;
       while (first < end && text.charCodeAt(first) === 32) first++;
       const head = first < end ? text.charCodeAt(first) : -1;
-      if (head !== -1 && head !== 13 && head !== 35 && first - lineStart <= list.indent) return undefined;
+      if (head !== -1 && head !== 13 && head !== 35 && first - lineStart <= list.indent) return false;
     }
     lineStart = end + 1;
   }
   const chunkText = text.slice(chunk.start, newChunkEnd);
   const parsed = parseChunk(text, { start: chunk.start, end: newChunkEnd }, list.indent);
-  if (!parsed) return undefined;
+  if (!parsed) return false;
   const replaced = list.items[chunkIndex];
   // The cache by text: the old item's text gives way to the new one.
-  const oldText = old.slice(chunk.start, chunk.end);
-  const bucket = replaced ? cache.items.get(oldText) : undefined;
-  if (bucket) {
-    const at = bucket.indexOf(replaced!);
-    if (at >= 0) bucket.splice(at, 1);
-    if (bucket.length === 0) cache.items.delete(oldText);
-  }
+  if (replaced) unfileItem(cache.items, old.slice(chunk.start, chunk.end), replaced);
   const wasBroken = list.broken[chunkIndex] !== undefined;
   if ('broken' in parsed) {
     // Broken by the edit (an unfinished key, an open bracket): left out until it parses again.
@@ -843,30 +851,150 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStr
     else list.seq.items[chunkIndex] = parsed.node;
   }
   chunk.end = newChunkEnd;
-  if (delta !== 0) {
-    // Everything after the edit moves: later items, later lists, the skeleton's nodes after it.
-    for (let index = listIndex; index < last.lists.length; index++) {
-      const later = last.lists[index];
-      for (let at = index === listIndex ? chunkIndex + 1 : 0; at < later.chunks.length; at++) {
-        later.chunks[at].start += delta;
-        later.chunks[at].end += delta;
-        const item = later.items[at];
-        if (item) shiftItem(item, delta);
-        const unit = later.broken[at];
-        if (unit) shiftUnit(unit, delta);
-      }
-      if (later.lastItem) shiftItem(later.lastItem, delta);
-    }
-    for (const unit of last.skeletonBroken) if (unit.start >= oldEnd) shiftUnit(unit, delta);
-    for (const range of last.skeletonRanges) {
-      if (range[0] >= oldEnd) range[0] += delta;
-      if (range[1] >= oldEnd) range[1] += delta;
-      if (range[2] >= oldEnd) range[2] += delta;
-    }
-  }
-  last.text = text;
-  cache.lastMode = 'in-place';
+  shiftAfter(last, listIndex, chunkIndex + 1, oldEnd, delta);
   cache.lastReused = itemCount(last.lists) - 1;
-  cache.lastEdit = { start, oldEnd, newEnd };
-  return { documents: last.documents, broken: brokenUnits(last) };
+  return true;
+}
+
+/**
+ * The same edit, moved to start at a line start when it is a pure insertion or deletion
+ * that can slide there: pasting an item before another one that starts the same way (both
+ * begin with `- id: `) differs from the old text only after that common start, yet the
+ * pasted item is a whole one inserted before the other.
+ */
+function atLineStart(edit: TextEdit, old: string, text: string): TextEdit {
+  const insertion = edit.oldEnd === edit.start;
+  if (!insertion && edit.newEnd !== edit.start) return edit;
+  const source = insertion ? text : old;
+  let start = edit.start;
+  let end = insertion ? edit.newEnd : edit.oldEnd;
+  while (start > 0 && source.charCodeAt(start - 1) !== 10 && source.charCodeAt(start - 1) === source.charCodeAt(end - 1)) {
+    start--;
+    end--;
+  }
+  if (start > 0 && source.charCodeAt(start - 1) !== 10) return edit;
+  return insertion ? { start, oldEnd: start, newEnd: end } : { start, oldEnd: end, newEnd: start };
+}
+
+/**
+ * The edit across whole items of one list (a paste, a deletion, a change from one item
+ * into the next): the run of items it touches gives way to the items the new text has in
+ * their place, found as the whole-text scan would find them.
+ */
+function editItems(text: string, cache: ParseCache, last: Stitched, edit: TextEdit): TextEdit | undefined {
+  const old = last.text;
+  const { start, oldEnd } = edit;
+  const delta = edit.newEnd - oldEnd;
+  // The list whose cut-out items hold the edit, from the first one's dash to the last one's end.
+  const listIndex = last.lists.findIndex((candidate) => candidate.chunks[0].start <= start && oldEnd <= candidate.chunks[candidate.chunks.length - 1].end);
+  if (listIndex < 0) return undefined;
+  const list = last.lists[listIndex];
+  const first = chunkAt(list.chunks, start);
+  const lastTouched = oldEnd > start ? chunkAt(list.chunks, oldEnd - 1) : first;
+  if (first < 0 || lastTouched < first) return undefined;
+  const regionStart = list.chunks[first].start;
+  const regionEnd = list.chunks[lastTouched].end + delta;
+  // The region still ends at a line start, before the item that follows it.
+  if (regionEnd < regionStart || (regionEnd > regionStart && text.charCodeAt(regionEnd - 1) !== 10)) return undefined;
+  const region = text.slice(regionStart, regionEnd);
+  if (UNSAFE.test(region)) return undefined;
+  const chunks = chunksOf(text, regionStart, regionEnd, list.indent);
+  // A list whose every cut-out item goes is stitched afresh by the general path.
+  if (!chunks || list.chunks.length - (lastTouched - first + 1) + chunks.length === 0) return undefined;
+  const parsed: Array<{ node: Node; ranges: Array<[number, number, number]> } | { broken: BrokenUnit }> = [];
+  for (const chunk of chunks) {
+    const one = parseChunk(text, chunk, list.indent);
+    if (!one) return undefined;
+    parsed.push(one);
+  }
+  // From here on the stitched parse changes.
+  for (let index = first; index <= lastTouched; index++) {
+    const item = list.items[index];
+    if (item) unfileItem(cache.items, old.slice(list.chunks[index].start, list.chunks[index].end), item);
+  }
+  const items: Array<CachedItem | undefined> = [];
+  const broken: Array<BrokenUnit | undefined> = [];
+  parsed.forEach((one, index) => {
+    if ('broken' in one) {
+      items.push(undefined);
+      broken.push(one.broken);
+      return;
+    }
+    const item: CachedItem = { node: one.node, base: chunks[index].start, ranges: one.ranges };
+    cache.byNode.set(one.node, item);
+    fileItem(cache.items, text.slice(chunks[index].start, chunks[index].end), item);
+    items.push(item);
+    broken.push(undefined);
+  });
+  const removed = lastTouched - first + 1;
+  list.chunks.splice(first, removed, ...chunks);
+  list.items.splice(first, removed, ...items);
+  list.broken.splice(first, removed, ...broken);
+  restring(list);
+  shiftAfter(last, listIndex, first + chunks.length, oldEnd, delta);
+  cache.lastReused = itemCount(last.lists) - chunks.length;
+  return edit;
+}
+
+/**
+ * The items of a list between two line starts of the text, split as scanMeasureLists splits
+ * them: each starts at a dash at the list's indentation; blank and comment lines belong to
+ * the item before them, deeper lines to the item they are in. Undefined when a line would
+ * end the list, or the region does not start with an item.
+ */
+function chunksOf(text: string, from: number, to: number, indent: number): Chunk[] | undefined {
+  const chunks: Chunk[] = [];
+  for (let lineStart = from; lineStart < to; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+    let contentEnd = lineEnd;
+    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    let first = lineStart;
+    while (first < contentEnd && text.charCodeAt(first) === 32) first++;
+    const head = first < contentEnd ? text.charCodeAt(first) : -1;
+    const lineIndent = first - lineStart;
+    if (head !== -1 && head !== 35 && lineIndent <= indent) {
+      const dash = head === 45 && (first + 1 === contentEnd || text.charCodeAt(first + 1) === 32);
+      if (lineIndent !== indent || !dash) return undefined;
+      if (chunks.length > 0) chunks[chunks.length - 1].end = lineStart;
+      chunks.push({ start: lineStart, end: to });
+    } else if (chunks.length === 0) {
+      // A comment or a deeper line before the first dash would belong to the item before the region.
+      return undefined;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return chunks;
+}
+
+/** Forgets an item in the cache by text. */
+function unfileItem(items: Map<string, CachedItem[]>, text: string, item: CachedItem): void {
+  const bucket = items.get(text);
+  if (!bucket) return;
+  const at = bucket.indexOf(item);
+  if (at >= 0) bucket.splice(at, 1);
+  if (bucket.length === 0) items.delete(text);
+}
+
+/** Moves everything after an edit by its length: the list's later items, later lists, the skeleton's nodes after it. */
+function shiftAfter(last: Stitched, listIndex: number, fromChunk: number, oldEnd: number, delta: number): void {
+  if (delta === 0) return;
+  for (let index = listIndex; index < last.lists.length; index++) {
+    const later = last.lists[index];
+    for (let at = index === listIndex ? fromChunk : 0; at < later.chunks.length; at++) {
+      later.chunks[at].start += delta;
+      later.chunks[at].end += delta;
+      const item = later.items[at];
+      if (item) shiftItem(item, delta);
+      const unit = later.broken[at];
+      if (unit) shiftUnit(unit, delta);
+    }
+    if (later.lastItem) shiftItem(later.lastItem, delta);
+  }
+  for (const unit of last.skeletonBroken) if (unit.start >= oldEnd) shiftUnit(unit, delta);
+  for (const range of last.skeletonRanges) {
+    if (range[0] >= oldEnd) range[0] += delta;
+    if (range[1] >= oldEnd) range[1] += delta;
+    if (range[2] >= oldEnd) range[2] += delta;
+  }
 }

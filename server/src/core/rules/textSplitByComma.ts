@@ -1,8 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
 import { CheckedValue } from '../model/walk';
-import { proseValues } from './proseValues';
+import { ProseValue, proseValues, proseValuesOfMeasure } from './proseValues';
 import { excerpt } from '../text/excerpt';
-import { Rule } from './rule';
+import { Rule, RuleContext } from './rule';
 
 /** A fragment that continues a sentence: it starts with a lower-case word, or with digits (the rest of an amount). */
 const CONTINUATION = /^(\p{Ll}|\d)/u;
@@ -12,21 +12,28 @@ export const textSplitByComma: Rule = {
   severity: 'warning',
   description: 'A comma inside an unquoted text within [ ] or { } split the text in two.',
   check({ model, report }) {
-    for (const { node, flow, field } of proseValues(model)) {
-      const next = flow ? nextFragment(flow, node) : undefined;
-      const range = next?.fragment.range;
-      if (!next || !range) continue;
-      const { fragment, unknownKey } = next;
-      const text = String(fragment.value ?? '');
-      // In a list, a lower-case item after a capitalised one; a list of lower-case names is a list.
-      if (!unknownKey && !(CONTINUATION.test(text) && !CONTINUATION.test(String(node.value)))) continue;
-      report({
-        span: { start: range[0], end: range[1] },
-        message: `The comma after "${excerpt(String(node.value))}" split the ${field} in two, and "${excerpt(text)}" became ${unknownKey ? 'a field of its own' : 'an item of its own'}. Put the whole text in quotes.`,
-      });
-    }
+    splitTexts(proseValues(model), report);
+  },
+  checkMeasure(measure, { report }) {
+    splitTexts(proseValuesOfMeasure(measure), report);
   },
 };
+
+function splitTexts(values: ProseValue[], report: RuleContext['report']): void {
+  for (const { node, flow, field } of values) {
+    const next = flow ? nextFragment(flow, node) : undefined;
+    const range = next?.fragment.range;
+    if (!next || !range) continue;
+    const { fragment, unknownKey } = next;
+    const text = String(fragment.value ?? '');
+    // In a list, a lower-case item after a capitalised one; a list of lower-case names is a list.
+    if (!unknownKey && !(CONTINUATION.test(text) && !CONTINUATION.test(String(node.value)))) continue;
+    report({
+      span: { start: range[0], end: range[1] },
+      message: `The comma after "${excerpt(String(node.value))}" split the ${field} in two, and "${excerpt(text)}" became ${unknownKey ? 'a field of its own' : 'an item of its own'}. Put the whole text in quotes.`,
+    });
+  }
+}
 
 /** What follows a value in its flow collection: the next item of a list, or the next name of a mapping that is no field and has no value. */
 function nextFragment(flow: CheckedValue, node: Scalar): { fragment: Scalar; unknownKey: boolean } | undefined {
