@@ -14,7 +14,7 @@ import { Node } from 'yaml';
 import { Config, DEFAULT_CONFIG } from './config';
 import { computeCoverage, Coverage, UnitCoverage } from './coverage';
 import { Finding, Issue } from './findings';
-import { BrokenUnit, commonPrefix, commonSuffix, ItemAttachment, ParseCache, parseStrategyText, TextEdit } from './model/incremental';
+import { BrokenUnit, differenceOf, ItemAttachment, ParseCache, parseStrategyText, TextEdit } from './model/incremental';
 import { editedStructureSize, MAX_NESTING, MAX_STRUCTURE, NestingTooDeepError, structureSize } from './model/parseYaml';
 import { MeasureModel, ModelMemo, ModelState, readModel, SchemaContext, schemaContext, StrategyModel } from './model/strategy';
 import { CheckedValue, ItemWalk, ListWalk, WalkMemo } from './model/walk';
@@ -112,6 +112,8 @@ export class StrategyDocument {
   private modelState?: ModelState;
   private lines?: LineIndex;
   private context?: SchemaContext;
+  /** Where this version differs from the last one, when the structure count found it: the parse uses it too. */
+  private known?: { old: string; text: string; edit: TextEdit };
   /** The last text whose structure was counted, and its count (exact: counted to the end). */
   private structure?: { text: string; size: number };
   /** The last version's text and what it gave, to keep the findings of a part that stops parsing. */
@@ -162,7 +164,9 @@ export class StrategyDocument {
     const last = this.structure;
     let size: number;
     if (last) {
-      const { start, oldEnd, newEnd } = difference(last.text, text);
+      const edit = differenceOf(last.text, text);
+      this.known = { old: last.text, text, edit };
+      const { start, oldEnd, newEnd } = edit;
       size = editedStructureSize(last.text, last.size, text, start, oldEnd, newEnd);
     } else {
       size = structureSize(text, Infinity);
@@ -184,7 +188,9 @@ export class StrategyDocument {
     // What the last model read, for an edit applied in place; no other version may use it.
     const modelState = this.modelState;
     this.modelState = undefined;
-    const { documents, broken } = parseStrategyText(text, context.partKeys, parses);
+    const known = this.known?.text === text ? this.known : undefined;
+    this.known = undefined;
+    const { documents, broken } = parseStrategyText(text, context.partKeys, parses, known);
     // An edit applied in place moves the line index too, rather than scanning the whole text.
     const edit = parses.lastEdit;
     const lines = edit && this.lines && this.lines.text === previousText ? this.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd) : new LineIndex(text);
@@ -236,12 +242,6 @@ export class StrategyDocument {
   }
 }
 
-/** Where two versions of a text differ. */
-function difference(old: string, text: string): TextEdit {
-  const start = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
-  return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
-}
 
 /**
  * The findings and coverage of a version with broken units, completed with what each broken
@@ -251,7 +251,7 @@ function difference(old: string, text: string): TextEdit {
  * unaddressed meanwhile.
  */
 function keepStale(broken: BrokenUnit[], findings: Finding[], coverage: Coverage, previous: { text: string; findings: Finding[]; coverage: Coverage }, text: string, edit?: TextEdit): { findings: Finding[]; coverage: Coverage } {
-  const { start, oldEnd, newEnd } = edit ?? difference(previous.text, text);
+  const { start, oldEnd, newEnd } = edit ?? differenceOf(previous.text, text);
   const delta = newEnd - oldEnd;
   const back = (offset: number): number => (offset <= start ? offset : offset >= newEnd ? offset - delta : start);
   const forward = (offset: number): number => (offset <= start ? offset : offset >= oldEnd ? offset + delta : newEnd);

@@ -59,7 +59,9 @@ export interface ParsedStrategy {
 }
 
 /** A list as the last parse stitched it: what an edit inside one of its items needs. */
-interface StitchedList extends Omit<MeasureList, 'keyOffset'> {
+interface StitchedList extends MeasureList {
+  /** The list's last item's lines, which the skeleton holds (`chunks` are the items cut out). */
+  lastChunk: Chunk;
   seq: YAMLSeq;
   /** The items cut out, one per chunk; none for a broken one. */
   items: Array<CachedItem | undefined>;
@@ -78,6 +80,10 @@ interface Stitched {
   skeletonRanges: Array<[number, number, number]>;
   /** The broken units of the skeleton: the lines before the first key, fields, last items. */
   skeletonBroken: BrokenUnit[];
+  /** The lists of a single item (the skeleton holds it): none of their items is cut out. */
+  singles: MeasureList[];
+  /** Every list was stitched (none inside a field left out): the stitch can be redone from these lists alone. */
+  complete: boolean;
 }
 
 /**
@@ -145,8 +151,12 @@ function isClean(documents: Document.Parsed[]): boolean {
   return documents.length === 1 && documents[0].errors.length === 0;
 }
 
-/** Parses a strategy text, reusing what the cache holds of an earlier version. */
-export function parseStrategyText(text: string, partKeys: ReadonlySet<string>, cache: ParseCache): ParsedStrategy {
+/**
+ * Parses a strategy text, reusing what the cache holds of an earlier version. `known` is
+ * where the text differs from an earlier one, when the caller has already found it (the
+ * search for it is a scan of the text): used when that is the version the cache holds.
+ */
+export function parseStrategyText(text: string, partKeys: ReadonlySet<string>, cache: ParseCache, known?: { old: string; edit: TextEdit }): ParsedStrategy {
   cache.lastEdit = undefined;
   let whole: Document.Parsed[] | undefined;
   if (text.length < cache.minLength) {
@@ -155,7 +165,7 @@ export function parseStrategyText(text: string, partKeys: ReadonlySet<string>, c
     if (isClean(whole)) return { documents: whole, broken: [] };
   } else if (cache.last) {
     try {
-      const inPlace = editInPlace(text, cache, cache.last);
+      const inPlace = editInPlace(text, cache, cache.last, known?.old === cache.last.text ? known.edit : undefined);
       if (inPlace) return inPlace;
     } catch (error) {
       // Too deep inside the item: the paths below find the place in the whole text's offsets.
@@ -496,7 +506,12 @@ function fieldAround(text: string, offset: number, outward: number): Chunk {
 /** How many times the skeleton is parsed again, each time with one more field left out, before the whole text is parsed instead. */
 const MAX_SKELETON_ROUNDS = 12;
 
-function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preamble: BrokenUnit | undefined): ParsedStrategy | undefined {
+/**
+ * Stitches the items of the scanned lists into the skeleton's tree. With `reuse`, the
+ * items of an edit applied in place: the cached item of each chunk whose text did not
+ * change (moved to the chunk's place), the cache by text already up to date for them.
+ */
+function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preamble: BrokenUnit | undefined, reuse?: Map<Chunk, CachedItem>): ParsedStrategy | undefined {
   const skeletonBroken: BrokenUnit[] = preamble ? [preamble] : [];
   // The last item of each list stays in the skeleton: parsed in its place, it ends where a
   // full parse ends it, and every item cut out is followed by another item. One that does
@@ -506,7 +521,7 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preambl
     const parsed = parseChunk(text, last, list.indent);
     if (parsed && 'broken' in parsed) skeletonBroken.push(parsed.broken);
   }
-  const lists = scanned.map((list) => ({ ...list, chunks: list.chunks.slice(0, -1) })).filter((list) => list.chunks.length > 0);
+  const lists = scanned.map((list) => ({ ...list, chunks: list.chunks.slice(0, -1), lastChunk: list.chunks[list.chunks.length - 1] })).filter((list) => list.chunks.length > 0);
   const chunks = lists.flatMap((list) => list.chunks);
   // The skeleton: the text without the items; `cuts` maps its offsets back.
   const cuts: Array<{ at: number; removed: number }> = [];
@@ -575,12 +590,12 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preambl
 
   // Parse or reuse every item.
   const previousItems = cache.items;
-  const nextItems = new Map<string, CachedItem[]>();
+  const nextItems = reuse ? previousItems : new Map<string, CachedItem[]>();
   let reused = 0;
   const itemsOf = (list: MeasureList): { items: Array<CachedItem | undefined>; broken: Array<BrokenUnit | undefined> } | undefined => {
     const broken: Array<BrokenUnit | undefined> = list.chunks.map(() => undefined);
     const found: Array<CachedItem | undefined> = list.chunks.map((chunk) => {
-      const cached = previousItems.get(text.slice(chunk.start, chunk.end))?.pop();
+      const cached = reuse ? reuse.get(chunk) : previousItems.get(text.slice(chunk.start, chunk.end))?.pop();
       if (cached) {
         shiftItem(cached, chunk.start - cached.base);
         reused++;
@@ -632,7 +647,7 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preambl
     }
     list.chunks.forEach((chunk, index) => {
       const cached = found[index];
-      if (cached) fileItem(nextItems, text.slice(chunk.start, chunk.end), cached);
+      if (cached && !reuse?.has(chunk)) fileItem(nextItems, text.slice(chunk.start, chunk.end), cached);
     });
     return { items: found, broken };
   };
@@ -684,7 +699,7 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preambl
       lastItem = { node: lastNode, base: lastNode.range![0], ranges: rangesAt(lastNode, 0) };
       cache.byNode.set(lastNode, lastItem);
     }
-    const entry: StitchedList = { indent: list.indent, chunks: list.chunks, seq: sequence, items: found.items, broken: found.broken, lastItem };
+    const entry: StitchedList = { keyOffset: list.keyOffset, indent: list.indent, chunks: list.chunks, lastChunk: list.lastChunk, seq: sequence, items: found.items, broken: found.broken, lastItem };
     restring(entry);
     // The list starts at its first dash.
     sequence.range![0] = list.chunks[0].start + list.indent;
@@ -694,7 +709,9 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preambl
   cache.items = nextItems;
   cache.lastMode = 'incremental';
   cache.lastReused = reused;
-  cache.last = { text, documents: [skeleton], lists: stitched, skeletonRanges: skeletonRanges.filter((range) => !itemRanges.has(range)), skeletonBroken };
+  const singles = scanned.filter((list) => list.chunks.length === 1);
+  const complete = stitched.length === lists.length;
+  cache.last = { text, documents: [skeleton], lists: stitched, skeletonRanges: skeletonRanges.filter((range) => !itemRanges.has(range)), skeletonBroken, singles, complete };
   return { documents: [skeleton], broken: brokenUnits(cache.last) };
 }
 
@@ -721,6 +738,13 @@ function shiftUnit(unit: BrokenUnit, delta: number): void {
     error.start += delta;
     error.end += delta;
   }
+}
+
+/** Where two versions of a text differ. */
+export function differenceOf(old: string, text: string): TextEdit {
+  const start = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
+  return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
 }
 
 /** The length of the common prefix of two texts (compared a block at a time: much faster than by character). */
@@ -768,7 +792,7 @@ function chunkAt(chunks: Chunk[], offset: number): number {
  * which the skeleton holds, writes a line that would end the list, or makes the text unsafe
  * to split), and the general path runs.
  */
-function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStrategy | undefined {
+function editInPlace(text: string, cache: ParseCache, last: Stitched, known?: TextEdit): ParsedStrategy | undefined {
   const old = last.text;
   if (old === text) {
     cache.lastEdit = { start: text.length, oldEnd: text.length, newEnd: text.length };
@@ -776,11 +800,17 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStr
     cache.lastReused = itemCount(last.lists);
     return { documents: last.documents, broken: brokenUnits(last) };
   }
-  const start = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
-  const edit: TextEdit = { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
-  const applied = editOneItem(text, cache, last, edit) ? edit : editItems(text, cache, last, atLineStart(edit, old, text));
-  if (!applied) return undefined;
+  const edit = known ?? differenceOf(old, text);
+  if (editOneItem(text, cache, last, edit)) return done(text, cache, last, edit);
+  const moved = atLineStart(edit, old, text);
+  if (editItems(text, cache, last, moved)) return done(text, cache, last, moved);
+  // An edit in the skeleton, or one that reaches a list's last item: the skeleton is parsed
+  // again (it is small), the items cut out are reused.
+  return restitch(text, cache, last, moved) ?? (moved !== edit ? restitch(text, cache, last, edit) : undefined);
+}
+
+/** The result of an edit applied to the stitched parse in place. */
+function done(text: string, cache: ParseCache, last: Stitched, applied: TextEdit): ParsedStrategy {
   last.text = text;
   cache.lastMode = 'in-place';
   cache.lastEdit = applied;
@@ -936,6 +966,104 @@ function editItems(text: string, cache: ParseCache, last: Stitched, edit: TextEd
   return edit;
 }
 
+/** How scanMeasureLists sees a line: two lines with the same signature leave its result the same. */
+function lineSignature(text: string, lineStart: number, lineEnd: number): string {
+  let contentEnd = lineEnd;
+  if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+  let first = lineStart;
+  while (first < contentEnd && text.charCodeAt(first) === 32) first++;
+  const content = text.slice(first, contentEnd);
+  if (content === '' || content[0] === '#') return content === '' ? '' : '#';
+  const dash = content[0] === '-' && (content.length === 1 || content[1] === ' ');
+  return `${first - lineStart} ${dash ? '-' : ''} ${'-[{?&*!|>\'"%@`'.includes(content[0]) ? content[0] : ''} ${KEY_LINE.exec(content)?.[1] ?? ''}`;
+}
+
+/** The signatures of the lines from `from` (a line start) to `to` (just past a line break, or the text's end). */
+function signatures(text: string, from: number, to: number): string[] {
+  const found: string[] = [];
+  for (let lineStart = from; lineStart < to || (lineStart === to && from === to); ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+    found.push(lineSignature(text, lineStart, lineEnd));
+    if (lineEnd >= to) break;
+    lineStart = lineEnd + 1;
+  }
+  return found;
+}
+
+/** Just past the line break that ends the line `offset` is on, or the text's end. */
+function lineEndAfter(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end + 1;
+}
+
+/**
+ * Applies an edit by parsing the skeleton again and reusing every item cut out that it
+ * leaves as it was: an edit inside a list's last item (which the skeleton holds), one that
+ * reaches it (a measure added at the end of a section, the last ones deleted), or one in
+ * the skeleton itself (a summary, the strategy block) that leaves the scan of the lists as
+ * it was. Undefined when the last parse cannot be redone from its lists alone, or the edit
+ * does not fit these cases.
+ */
+function restitch(text: string, cache: ParseCache, last: Stitched, edit: TextEdit): ParsedStrategy | undefined {
+  if (!last.complete) return undefined;
+  const old = last.text;
+  const { start, oldEnd } = edit;
+  const delta = edit.newEnd - oldEnd;
+  const lists: Array<{ list: MeasureList; items?: Array<CachedItem | undefined> }> = [
+    ...last.lists.map((list) => ({ list: { keyOffset: list.keyOffset, indent: list.indent, chunks: [...list.chunks, list.lastChunk] }, items: list.items })),
+    ...last.singles.map((list) => ({ list })),
+  ].sort((a, b) => a.list.keyOffset - b.list.keyOffset);
+  const moved = (chunk: Chunk): Chunk => (chunk.start >= oldEnd ? { start: chunk.start + delta, end: chunk.end + delta } : chunk);
+  // The list whose items (its last one included) hold the edit: its items from the first touched on are read again.
+  const touched = lists.findIndex(({ list }) => list.chunks[0].start <= start && oldEnd <= list.chunks[list.chunks.length - 1].end);
+  let replaced: { index: number; first: number; chunks: Chunk[] } | undefined;
+  if (touched >= 0) {
+    const { list } = lists[touched];
+    const first = chunkAt(list.chunks, start);
+    const regionStart = list.chunks[first].start;
+    const regionEnd = list.chunks[list.chunks.length - 1].end + delta;
+    if (regionEnd > regionStart && regionEnd < text.length && text.charCodeAt(regionEnd - 1) !== 10) return undefined;
+    if (UNSAFE.test(text.slice(regionStart, regionEnd))) return undefined;
+    const chunks = chunksOf(text, regionStart, regionEnd, list.indent);
+    if (!chunks || chunks.length === 0) return undefined;
+    replaced = { index: touched, first, chunks };
+  } else {
+    // In the skeleton: every line the edit touched must look the same to the scan.
+    const from = start === 0 ? 0 : old.lastIndexOf('\n', start - 1) + 1;
+    if (lists.some(({ list }) => list.chunks[0].start < lineEndAfter(old, oldEnd) && from < list.chunks[list.chunks.length - 1].end)) return undefined;
+    const newTo = lineEndAfter(text, edit.newEnd);
+    if (UNSAFE.test(text.slice(from, newTo))) return undefined;
+    const before = signatures(old, from, lineEndAfter(old, oldEnd));
+    const after = signatures(text, from, newTo);
+    if (before.length !== after.length || before.some((signature, index) => signature !== after[index])) return undefined;
+  }
+  // The lists of the new text, and the items reused at their new places.
+  const reuse = new Map<Chunk, CachedItem>();
+  const scanned: MeasureList[] = lists.map(({ list, items }, index) => {
+    const keyOffset = list.keyOffset >= oldEnd ? list.keyOffset + delta : list.keyOffset;
+    const keep = replaced?.index === index ? replaced.first : list.chunks.length;
+    const chunks = list.chunks.slice(0, keep).map(moved);
+    chunks.forEach((chunk, at) => {
+      const item = items?.[at];
+      if (item && at < list.chunks.length - 1) reuse.set(chunk, item);
+    });
+    if (replaced?.index === index) {
+      for (let at = replaced.first; at < list.chunks.length - 1; at++) {
+        const item = items?.[at];
+        if (item) unfileItem(cache.items, old.slice(list.chunks[at].start, list.chunks[at].end), item);
+      }
+      chunks.push(...replaced.chunks);
+    }
+    return { keyOffset, indent: list.indent, chunks };
+  });
+  const result = stitch(text, scanned, cache, preambleOf(text), reuse);
+  if (!result) return undefined;
+  cache.lastMode = 'in-place';
+  cache.lastEdit = edit;
+  return result;
+}
+
 /**
  * The items of a list between two line starts of the text, split as scanMeasureLists splits
  * them: each starts at a dash at the list's indentation; blank and comment lines belong to
@@ -967,6 +1095,11 @@ function chunksOf(text: string, from: number, to: number, indent: number): Chunk
   return chunks;
 }
 
+function shiftChunk(chunk: Chunk, delta: number): void {
+  chunk.start += delta;
+  chunk.end += delta;
+}
+
 /** Forgets an item in the cache by text. */
 function unfileItem(items: Map<string, CachedItem[]>, text: string, item: CachedItem): void {
   const bucket = items.get(text);
@@ -990,6 +1123,12 @@ function shiftAfter(last: Stitched, listIndex: number, fromChunk: number, oldEnd
       if (unit) shiftUnit(unit, delta);
     }
     if (later.lastItem) shiftItem(later.lastItem, delta);
+    if (later.lastChunk.start >= oldEnd) shiftChunk(later.lastChunk, delta);
+    if (later.keyOffset >= oldEnd) later.keyOffset += delta;
+  }
+  for (const single of last.singles) {
+    if (single.keyOffset >= oldEnd) single.keyOffset += delta;
+    if (single.chunks[0].start >= oldEnd) shiftChunk(single.chunks[0], delta);
   }
   for (const unit of last.skeletonBroken) if (unit.start >= oldEnd) shiftUnit(unit, delta);
   for (const range of last.skeletonRanges) {
