@@ -6,7 +6,7 @@
 import { Analysis } from '../core/analyze';
 import { describeSpec, MapSpec } from '../core/model/format';
 import { ClauseResolution } from '../core/clauses';
-import { lacksText, unitCoverageByRef, UnitCoverage } from '../core/coverage';
+import { lacksText, unfinishedNotApplicableText, unitCoverageByRef, UnitCoverage } from '../core/coverage';
 import { ClauseReference, MeasureModel, NotApplicableModel, StrategyModel } from '../core/model/strategy';
 import { CheckedEntry, CheckedValue } from '../core/model/walk';
 import { Definition, Part, Recommendation, Schema } from '../core/schema/types';
@@ -130,7 +130,7 @@ function unitCoverageText(model: StrategyModel, entry: UnitCoverage): string {
     case 'not-applicable':
       return `not applicable: ${escapeMarkdown(entry.notApplicable?.reason ?? '')}${inactive}`;
     case 'missing':
-      return `not addressed${inactive}`;
+      return `not addressed${inactive}${entry.unfinishedNotApplicable ? ` (${escapeMarkdown(unfinishedNotApplicableText(entry.unfinishedNotApplicable.reason).replace(/\.$/, ''))})` : ''}`;
   }
 }
 

@@ -572,8 +572,10 @@ export interface UnitCoverage {
   inactive: MeasureModel[];
   /** For a weak unit: what every addressing measure lacks (a lead, an indicator with a target, or both). */
   lacks?: { lead: boolean; indicator: boolean };
-  /** The section's declaration that the unit does not apply, when it has one. */
+  /** The section's declaration that the unit does not apply, when it has one with a written reason. */
   notApplicable?: NotApplicableModel;
+  /** For a missing unit: a declaration that it does not apply whose reason is absent or still a placeholder. */
+  unfinishedNotApplicable?: NotApplicableModel;
 }
 
 export interface Coverage extends CoverageLists {
