@@ -1,4 +1,5 @@
 import { capitalise } from '../model/walk';
+import { excerpt } from '../text/excerpt';
 import { measureRef } from './names';
 import { Rule } from './rule';
 
@@ -15,7 +16,7 @@ export const unknownClause: Rule = {
       report({
         span: reference.span,
         // Named as a reviewer reads it: "Measure COH-2 writes II.6.i: recommendation 6 is in part III …".
-        message: `${capitalise(measureRef(reference.measure))} writes ${resolution.written}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}.${suggestion}`,
+        message: `${capitalise(measureRef(reference.measure))} writes ${excerpt(resolution.written)}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}.${suggestion}`,
         data: resolution.suggestion ? { kind: 'replace', replacement: resolution.suggestion } : undefined,
       });
     }
