@@ -5,7 +5,8 @@
  * never tuned on). Prints top-1 precision, top-3 recall, mean reciprocal rank, the
  * precision and recall of clause-mismatch, and the time per measure.
  *
- * Options: --split dev|test|all (default: both splits and all), --verbose (each miss).
+ * Options: --split dev|test|all (default: both splits and all), --verbose (each miss, and for
+ * each false or missed mismatch the declared clause's rank and evidence and the top three).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -43,6 +44,8 @@ interface Method {
   suggest(measure: LabelledMeasure): string[];
   ranking(measure: LabelledMeasure): string[];
   mismatch(measure: LabelledMeasure, ref: string): boolean;
+  /** For --verbose: where a declared clause stands for a measure, and what the text supports. */
+  explain?(measure: LabelledMeasure, ref: string): string;
 }
 
 export function readLabelledSet(file = LABELLED_SET): LabelledMeasure[] {
@@ -66,6 +69,12 @@ export function mapperMethod(schema: Schema): Method {
     suggest: (measure) => suggestClauses(measure, schema, { limit: 3 }).map((suggestion) => suggestion.clause),
     ranking: (measure) => rankClauses(measure, schema).map((entry) => entry.clause),
     mismatch: (measure, ref) => clauseMismatch(measure, ref, schema) !== undefined,
+    explain: (measure, ref) => {
+      const ranked = rankClauses({ title: measure.title, description: measure.description }, schema);
+      const declared = ranked.find((entry) => entry.clause === ref)!;
+      const top = ranked.slice(0, 3).map((entry) => `${entry.clause} ${entry.score.toFixed(1)} (${entry.evidence.slice(0, 3).join(', ')})`);
+      return `${ref} ranks ${declared.rank}, evidence [${declared.evidence.join(', ')}]; top: ${top.join('; ')}\n      "${measure.title}. ${measure.description ?? ''}"`;
+    },
   };
 }
 
@@ -111,12 +120,12 @@ export function evaluate(measures: LabelledMeasure[], method: Method, verbose = 
     for (const ref of measure.declared ?? []) {
       planted++;
       if (method.mismatch(measure, ref)) found++;
-      else if (verbose) console.log(`  mismatch missed: ${measure.title} declares ${ref}`);
+      else if (verbose) console.log(`  mismatch missed: ${measure.title} declares ${method.explain?.(measure, ref) ?? ref}`);
     }
     for (const ref of acceptable) {
       if (!method.mismatch(measure, ref)) continue;
       falseAlarms++;
-      if (verbose) console.log(`  false mismatch: ${measure.title} declares ${ref}`);
+      if (verbose) console.log(`  false mismatch: ${measure.title} declares ${method.explain?.(measure, ref) ?? ref}`);
     }
   }
   const n = Math.max(1, measures.length);

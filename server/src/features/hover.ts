@@ -97,7 +97,7 @@ function evidenceLine(reference: ClauseReference, ref: string, schema: Schema): 
   if (entry && entry.evidence.length > 0) return `**Evidence:** the text of ${who} matches ${quoted(entry.evidence.slice(0, 6))}.`;
   const others = suggestClauses(ownText(measure), schema, { limit: 3 }).filter((suggestion) => suggestion.clause !== ref);
   const instead = others.length > 0 ? ` It speaks of ${others.map((suggestion) => `${suggestion.clause} (${quoted(suggestion.evidence.slice(0, 2))})`).join(', ')}.` : '';
-  return `**No evidence:** the title and description of ${who} share no word with clause ${ref} or the terms used for it.${instead}`;
+  return `**No evidence:** nothing in the title and description of ${who} speaks of clause ${ref} (its words, or the terms used for it).${instead}`;
 }
 
 /** The whole recommendation, verbatim, and which of its coverage units the strategy addresses. */
