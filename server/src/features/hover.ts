@@ -63,7 +63,7 @@ function clauseReferenceHover(resolution: ClauseResolution): string {
   if (resolution.status === 'broad' && recommendation) {
     const refs = recommendation.units.map((unit) => unit.ref);
     return [
-      `**Recommendation ${recommendation.number}** · ${escapeMarkdown(recommendation.title)} · ${partHeading(recommendation.part)}`,
+      `**${recommendationHeading(recommendation)}** · ${partHeading(recommendation.part)}`,
       ...recommendationLeadIn(recommendation),
       ...recommendation.clauses.map(clauseLine),
       `Naming recommendation ${recommendation.number} covers none of its clauses: name the one this measure addresses (${refs.join(', ')}).`,

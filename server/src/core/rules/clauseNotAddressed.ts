@@ -16,7 +16,8 @@ function nearMiss(section: SectionModel, unit: CoverageUnit): { text: string; bl
     const named = capitalise(measureRef(measure));
     for (const reference of measure.addresses) {
       const { resolution } = reference;
-      if (resolution.status === 'unknown' && resolution.suggestion === unit.ref) {
+      // A wrong part numeral (II.6.i) suggests the reference with the right one (III.6.i): the same clause.
+      if (resolution.status === 'unknown' && resolution.suggestion?.replace(/^[IVXLC]+\./, '') === unit.ref) {
         return { text: `${who} writes ${resolution.written}: did you mean ${unit.ref}?`, blocksFix: true };
       }
       if (resolution.status === 'broad' && resolution.recommendation === unit.recommendation) {

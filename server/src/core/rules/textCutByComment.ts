@@ -1,5 +1,6 @@
 import { proseValues } from './proseValues';
 import { excerpt } from '../text/excerpt';
+import { ofMeasureAt } from './names';
 import { Rule } from './rule';
 
 /**
@@ -27,7 +28,7 @@ export const textCutByComment: Rule = {
       const cut = text.slice(hash, Math.min(lineEnd, hash + 40)).trimEnd();
       report({
         span: { start: hash, end: hash + 1 },
-        message: `The ${field} reads "${excerpt(String(node.value))}": the # started a comment, so "${cut}" is not part of it. Put the whole text in quotes, or, for a comment, leave two spaces before the # and one after.`,
+        message: `The ${field}${ofMeasureAt(model, hash)} reads "${excerpt(String(node.value))}": the # started a comment, so "${cut}" is not part of it. Put the whole text in quotes, or, for a comment, leave two spaces before the # and one after.`,
       });
     }
   },

@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
 import { CheckedValue } from '../model/walk';
 import { proseValues } from './proseValues';
 import { excerpt } from '../text/excerpt';
+import { ofMeasureAt } from './names';
 import { Rule } from './rule';
 
 /** A fragment that continues a sentence: it starts with a lower-case word, or with digits (the rest of an amount). */
@@ -22,7 +23,7 @@ export const textSplitByComma: Rule = {
       if (!unknownKey && !(CONTINUATION.test(text) && !CONTINUATION.test(String(node.value)))) continue;
       report({
         span: { start: range[0], end: range[1] },
-        message: `The comma after "${excerpt(String(node.value))}" split the ${field} in two, and "${excerpt(text)}" became ${unknownKey ? 'a field of its own' : 'an item of its own'}. Put the whole text in quotes.`,
+        message: `The comma after "${excerpt(String(node.value))}" split the ${field}${ofMeasureAt(model, range[0])} in two, and "${excerpt(text)}" became ${unknownKey ? 'a field of its own' : 'an item of its own'}. Put the whole text in quotes.`,
       });
     }
   },
