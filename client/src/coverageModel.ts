@@ -29,7 +29,7 @@ export interface UnitItem {
   measures: MeasureItem[];
   /** Measures that name the clause but address nothing (dropped, or still a placeholder). */
   inactive: MeasureItem[];
-  /** For a weak clause, what its measures lack; for a not-applicable one, the reason. */
+  /** For a weak clause, what its measures lack; for a not-applicable one, the reason; for a missing one declared not applicable without a written reason, that it does not count yet. */
   note?: string;
 }
 
@@ -185,7 +185,8 @@ export function unitDescription(unit: UnitItem): string {
   if (unit.status === 'addressed') text = `addressed by ${ids}`;
   else if (unit.status === 'weak') text = `weak: addressed by ${ids}; ${unit.note?.replace(/^Weak: /, '') ?? ''}`;
   else if (unit.status === 'not-applicable') text = unit.note ? unit.note.replace(/^Not applicable: /, 'not applicable: ') : 'not applicable';
-  else text = 'not addressed';
+  // A missing clause's note says why a declaration of not applicable does not count yet.
+  else text = unit.note ? `not addressed; ${unit.note.charAt(0).toLowerCase()}${unit.note.slice(1)}` : 'not addressed';
   if (unit.inactive.length > 0) text += ` (${unit.inactive.map((measure) => measure.id).join(', ')} dropped or unfinished)`;
   return text;
 }

@@ -82,6 +82,6 @@ describe('dgs schema', function () {
 
   it('carries the field documentation of the schema file', () => {
     const strategy = (printed.properties as Record<string, { properties: Record<string, { description?: string }> }>).strategy;
-    assert.strictEqual(strategy.properties.lead.description, `${loadDefaultSchema().fields['strategy.lead'].doc} (Recommendation 6.iv, 7.i.)`);
+    assert.strictEqual(strategy.properties.lead.description, `${loadDefaultSchema().fields['strategy.lead'].doc} (Related to clauses 6.iv, 7.i.)`);
   });
 });

@@ -153,7 +153,7 @@ describe('language server over stdio: features', function () {
       assert.match(text, /Part III/);
     });
 
-    it('on a field: its documentation and the clause that asks for it, with the clause’s text', async () => {
+    it('on a field: its documentation and the clauses it relates to, with their text', async () => {
       const text = hoverText(await hover(positionOf(SMALL, 'lead: Agency', 1)));
       assertContains(text, RAW.fields['measure.lead'].doc, 'measure.lead doc');
       assert.deepStrictEqual(RAW.fields['measure.lead'].clauses, ['7.i']);

@@ -98,7 +98,7 @@ describe('language server over stdio: the clause mapper', function () {
     const supported = await hover('11]');
     assert.match(supported, /\*\*Evidence:\*\* the text of `PRO-1` matches "Agile procurement"/);
     const unsupported = await hover('12.ii]');
-    assert.match(unsupported, /\*\*No evidence:\*\* the title and description of `LDR-1` share no word with clause 12\.ii/);
+    assert.match(unsupported, /\*\*No evidence:\*\* nothing in the title and description of `LDR-1` speaks of clause 12\.ii/);
     assert.match(unsupported, /It speaks of 5 \("Ministerial committee"/);
   });
 

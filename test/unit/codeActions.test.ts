@@ -291,6 +291,60 @@ const ADD_MEASURE: FixCase[] = [
   },
 ];
 
+/** The not-applicable entry the fix writes, with its dash at a column. */
+function declaration(dash: number, clause: string): string[] {
+  return [`${' '.repeat(dash)}- clause: ${clause}`, `${' '.repeat(dash + 2)}reason: TODO say why clause ${clause} does not apply to this strategy`];
+}
+
+const FLOW_DECLARATION = (clause: string) => `{ clause: ${clause}, reason: TODO say why clause ${clause} does not apply to this strategy }`;
+
+const DECLARE_NOT_APPLICABLE: FixCase[] = [
+  {
+    name: 'between the summary and the measures, above the comment of the measures, keeping the summary\'s comment',
+    input: lines('implementation:', '  legal-frameworks:', '    summary: Laws.  # short', '    # what we do', '    measures:', '      - id: LEG-1', '        addresses: [12.i]'),
+    fix: 'Declare clause 12.ii not applicable',
+    output: lines('implementation:', '  legal-frameworks:', '    summary: Laws.  # short', '    not-applicable:', ...declaration(6, '12.ii'), '    # what we do', '    measures:', '      - id: LEG-1', '        addresses: [12.i]'),
+  },
+  {
+    name: 'appended to a not-applicable list already there, after its last comment',
+    input: lines('objectives:', '  openness:', '    summary: Open.', '    not-applicable:', '      - clause: 1.i', '        reason: Done by the region.', '      # more to come', '    measures:', '      - id: OPN-1', '        addresses: [1.iii]'),
+    fix: 'Declare clause 1.ii not applicable',
+    output: lines('objectives:', '  openness:', '    summary: Open.', '    not-applicable:', '      - clause: 1.i', '        reason: Done by the region.', '      # more to come', ...declaration(6, '1.ii'), '    measures:', '      - id: OPN-1', '        addresses: [1.iii]'),
+  },
+  {
+    name: 'a flow not-applicable list gets a flow item',
+    input: lines('objectives:', '  openness:', '    summary: Open.', '    not-applicable: [ { clause: 1.i, reason: Done by the region. } ]', '    measures: [ { id: OPN-1, addresses: [1.iii] } ]'),
+    fix: 'Declare clause 1.ii not applicable',
+    output: lines('objectives:', '  openness:', '    summary: Open.', `    not-applicable: [ { clause: 1.i, reason: Done by the region. }, ${FLOW_DECLARATION('1.ii')} ]`, '    measures: [ { id: OPN-1, addresses: [1.iii] } ]'),
+  },
+  {
+    name: 'a flow section gets a flow not-applicable before its measures',
+    input: lines('objectives:', '  openness: { summary: Open, measures: [ { id: OPN-1, addresses: [1.i, 1.iii] } ] }  # all in one line'),
+    fix: 'Declare clause 1.ii not applicable',
+    output: lines('objectives:', `  openness: { summary: Open, not-applicable: [ ${FLOW_DECLARATION('1.ii')} ], measures: [ { id: OPN-1, addresses: [1.i, 1.iii] } ] }  # all in one line`),
+  },
+  {
+    name: 'the section at the end of the file, without a final line ending, 4 spaces, lists at their key\'s column',
+    input: lines('objectives:', '    openness:', '        summary: Open.', '        measures:', '        - id: OPN-1', '          addresses: [1.i, 1.iii]', '    engagement:', '        summary: Engaged.').replace(/\n$/, ''),
+    fix: 'Declare clause 2.ii not applicable',
+    output: lines('objectives:', '    openness:', '        summary: Open.', '        measures:', '        - id: OPN-1', '          addresses: [1.i, 1.iii]', '    engagement:', '        summary: Engaged.', '        not-applicable:', ...declaration(8, '2.ii')).replace(/\n$/, ''),
+  },
+  {
+    name: 'a section written as a key alone, at the end of the file, CRLF',
+    crlf: true,
+    input: lines('# dgs-strategy', 'development:', '  leadership:   # to write'),
+    fix: 'Declare clause 5 not applicable',
+    output: lines('# dgs-strategy', 'development:', '  leadership:   # to write', '    not-applicable:', ...declaration(6, '5')),
+  },
+  {
+    name: 'an empty not-applicable list, CRLF',
+    crlf: true,
+    input: lines('objectives:', '  engagement:', '    summary: Engaged.', '    not-applicable: []  # none yet', '    measures:', '      - id: ENG-1', '        addresses: [2.i]'),
+    fix: 'Declare clause 2.ii not applicable',
+    output: lines('objectives:', '  engagement:', '    summary: Engaged.', '    not-applicable:   # none yet', ...declaration(6, '2.ii'), '    measures:', '      - id: ENG-1', '        addresses: [2.i]'),
+  },
+];
+
 const REPLACE: FixCase[] = [
   {
     name: 'an unknown clause, plain, with a comment after it',
@@ -351,6 +405,7 @@ describe('quick fixes', () => {
   runCases('insert a missing section', INSERT_SECTION);
   runCases('insert a missing part', INSERT_PART);
   runCases('add a measure for a clause not addressed', ADD_MEASURE);
+  runCases('declare a clause not addressed not applicable', DECLARE_NOT_APPLICABLE);
   runCases('replace with the suggestion', REPLACE);
 
   describe('insert all missing sections', () => {

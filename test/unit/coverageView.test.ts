@@ -19,6 +19,7 @@ import { CoverageAnswer } from '../../server/src/protocol';
 import { buildReportData } from '../../server/src/report/data';
 import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { REPO_ROOT } from '../helpers/paths';
+import { expectedLists, NATIONAL, statusOf, TRUST_FIXTURES } from '../helpers/trustFixtures';
 
 const schema = loadDefaultSchema();
 const SOURCE = fs.readFileSync(path.join(REPO_ROOT, 'server', 'schema', 'oecd-legal-0406.source.txt'), 'utf8');
@@ -201,5 +202,39 @@ describe('the coverage view\'s tree', () => {
     const unit8 = view.recommendations.find((r) => r.number === 8)!.units[0];
     assert.deepStrictEqual({ ref: unit8.ref, addressed: unit8.addressed, status: unit8.status, measures: unit8.measures }, { ref: '8', addressed: false, status: 'missing', measures: [] });
     assert.strictEqual(view.addressed, schema.units.length - 1);
+  });
+});
+
+describe('the coverage view on the realistic drafts of issue 12', () => {
+  for (const fixture of TRUST_FIXTURES) {
+    describe(fixture.name, () => {
+      const answer = JSON.parse(JSON.stringify(coverageAnswer(analyze(fixture.text, schema), `file:///${fixture.name}`, 1, { file: fixture.name }))) as CoverageAnswer;
+      const view = buildCoverageView(answer);
+      const units = view.recommendations.flatMap((recommendation) => recommendation.units);
+      const refs = schema.units.map((unit) => unit.ref);
+
+      it('gives each clause its documented status, and counts them', () => {
+        assert.deepStrictEqual(units.map((unit) => [unit.ref, unit.status]), refs.map((ref) => [ref, statusOf(fixture, ref)]));
+        const lists = expectedLists(fixture, refs);
+        assert.deepStrictEqual(view.counts, { addressed: lists.addressedStrict.length, weak: lists.weak.length, 'not-applicable': lists.notApplicable.length, missing: lists.missing.length });
+        assert.strictEqual(view.addressed, lists.addressed.length);
+      });
+
+      it('lists under a clause the measures that name it but address nothing, and says why a clause is weak, not applicable, or not yet', () => {
+        const inactive = Object.fromEntries(units.filter((unit) => unit.inactive.length > 0).map((unit) => [unit.ref, unit.inactive.map((measure) => measure.id)]));
+        assert.deepStrictEqual(inactive, fixture.inactive);
+        for (const [ref, note] of Object.entries(fixture.notes)) assert.strictEqual(units.find((unit) => unit.ref === ref)?.note, note, ref);
+        for (const unit of units) if (!(unit.ref in fixture.notes)) assert.strictEqual(unit.note, undefined, unit.ref);
+      });
+    });
+  }
+
+  it('words a clause whose declaration of not applicable has no reason yet as not addressed, and says why', () => {
+    const answer = JSON.parse(JSON.stringify(coverageAnswer(analyze(NATIONAL.text, schema), 'file:///national.strategy.yaml', 1, { file: 'national.strategy.yaml' }))) as CoverageAnswer;
+    const unit = buildCoverageView(answer).recommendations[9].units.find((candidate) => candidate.ref === '10.v')!;
+    assert.strictEqual(
+      unitDescription(unit),
+      'not addressed; declared not applicable, but the declaration has only a placeholder for its reason ("to be confirmed"): the clause counts as not addressed until the reason is written.',
+    );
   });
 });

@@ -118,7 +118,7 @@ describe('export: Word document', function () {
     assert.match(body, /Clauses that do not apply Clause Reason Handled by 12\.ii Impact assessment of new laws is done by the region\. Regional Digital Strategy/);
     assert.match(body, /Clause 12\.ii does not apply: Impact assessment of new laws is done by the region\. Handled by: Regional Digital Strategy\./);
     assert.match(body, /Open findings dgs 9\.9\.9 reports \d+ findings in draft\.strategy\.yaml/);
-    assert.match(body, /error unknown-clause Clause 1\.iv does not exist in recommendation 1/);
+    assert.match(body, /error unknown-clause Measure [A-Z]+-\d+ writes 1\.iv: clause 1\.iv does not exist in recommendation 1/);
     assert.match(body, /11\. Procurement of digital technologies The strategy has no section for this recommendation yet\./);
     assert.match(body, /Status dropped: it addresses no clause/);
     assert.match(body, /12\.ii including assessment of the implications of new legislations on governments' digital needs as part of the regulatory impact assessment process\. none Not applicable/);

@@ -10,6 +10,7 @@ import { escapeHtml } from '../../server/src/report/html';
 import { MAX_MEASURE_COLUMNS } from '../../server/src/report/matrix';
 import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { HOSTILE, manyMeasures, SMALL } from './reportFixtures';
+import { NATIONAL } from '../helpers/trustFixtures';
 
 const schema = loadDefaultSchema();
 const SECTIONS = schema.recommendations.map((recommendation) => ({
@@ -88,6 +89,31 @@ describe('coverage report in HTML', () => {
       assert.ok(heading.includes(`<span class="badge s-${status}">`), `class of ${number}: ${heading}`);
       assert.ok(visibleText(heading).endsWith(` ${glyph} ${words} `), `status of ${number}: ${heading}`);
     }
+  });
+
+  it('gives the budget totals overall, per part and per recommendation, with the share that has a business case, as the Markdown report does', () => {
+    const national = visibleText(html(NATIONAL.text));
+    const markdown = renderCoverageReport('markdown', analyze(NATIONAL.text, schema), { file: 'test.strategy.yaml' });
+    // OPN-1: 25,000,000 DKK with a business case; CAP-1: 12,000,000 DKK without; SEC-1: 4,000,000 EUR with one.
+    const expected = [
+      'Budget overall: 37000000 DKK (68 % with a business case); 4000000 EUR (100 % with a business case).',
+      'Budget of the part: 25000000 DKK (100 % with a business case); 4000000 EUR (100 % with a business case).',
+      'Budget of the part: no budget.',
+      'Budget of the part: 12000000 DKK (0 % with a business case).',
+      'Budget: 25000000 DKK (100 % with a business case).',
+      'Budget: 4000000 EUR (100 % with a business case).',
+      'Budget: 12000000 DKK (0 % with a business case).',
+    ];
+    for (const line of expected) {
+      assert.ok(national.includes(line), `HTML: ${line}`);
+      assert.ok(markdown.replace(/\*/g, '').replace(/\n- Budget overall: ([^\n]*)/, '\nBudget overall: $1.').includes(line), `Markdown: ${line}`);
+    }
+    assert.strictEqual(national.split('Budget: ').length - 1, schema.recommendations.length, 'one budget line per recommendation');
+  });
+
+  it('shows each section\'s summary beside its recommendation', () => {
+    const national = visibleText(html(NATIONAL.text));
+    assert.ok(national.includes("The strategy's summary: Authorities can run, monitor and evaluate their digital projects."));
   });
 
   it('gives the overall figures and counts the open findings', () => {

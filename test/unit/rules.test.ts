@@ -111,6 +111,12 @@ const CASES: Record<string, Case[]> = {
     { name: 'an empty list of measures', all: true, edits: [['    summary: We learn with other governments.\n    measures:\n      - id: INT-1\n        title: Cross-border services\n        addresses: [8]\n        lead: Ministry of Foreign Affairs\n        indicators:\n          - { name: Cross-border services, baseline: 0, target: 10, by: 2030 }\n', '    summary: We learn with other governments.\n    measures: []\n'], ['  international-cooperation:\n', '  international-cooperation:\n# ^^^^^^^^^^^^^^^^^^^^^^^^^ empty-section, clause-not-addressed\n']] },
     { name: 'a section with no value', edits: [['  procurement:\n    summary: Digital technologies are bought well.\n    measures:\n      - id: PRC-1\n        title: Agile procurement rules\n        addresses: [11]\n        lead: Public Procurement Agency\n        indicators:\n          - { name: Contracts under the new rules, baseline: 0, target: 60%, by: 2030 }\n', '  procurement:\n# ^^^^^^^^^^^ empty-section\n']] },
     { name: 'a placeholder summary is placeholder-text only', edits: [['    summary: The strategy has political backing.', '    summary: TODO']] },
+    { name: 'every clause declared not applicable with a reason: no measure needed', all: true, edits: [['    summary: We learn with other governments.\n    measures:\n      - id: INT-1\n        title: Cross-border services\n        addresses: [8]\n        lead: Ministry of Foreign Affairs\n        indicators:\n          - { name: Cross-border services, baseline: 0, target: 10, by: 2030 }\n', '    summary: We learn with other governments.\n    not-applicable:\n      - clause: 8\n        reason: Foreign affairs handle it in the national trade strategy.\n']] },
+    {
+      name: 'a declaration with a placeholder reason does not excuse the section from its measures',
+      all: true,
+      edits: [['    summary: We learn with other governments.\n    measures:\n      - id: INT-1\n        title: Cross-border services\n        addresses: [8]\n        lead: Ministry of Foreign Affairs\n        indicators:\n          - { name: Cross-border services, baseline: 0, target: 10, by: 2030 }\n', '    summary: We learn with other governments.\n    not-applicable:\n      - clause: 8\n        reason: to be confirmed\n#               ^^^^^^^^^^^^^^^ placeholder-text\n'], ['  international-cooperation:\n', '  international-cooperation:\n# ^^^^^^^^^^^^^^^^^^^^^^^^^ empty-section\n']],
+    },
   ],
   'placeholder-text': [
     { name: 'TODO in a summary', edits: [['    summary: The strategy has political backing.', '    summary: TODO say who backs it\n#            ^^^^ placeholder-text']] },
@@ -143,6 +149,27 @@ const CASES: Record<string, Case[]> = {
     { name: 'one finding per unit, at the section key', edits: [['        addresses: [6.i, 6.ii, 6.iii, 6.iv]', '        addresses: [6.i, 6.iii]'], ['  coherence:\n', '  coherence:\n# ^^^^^^^^^ clause-not-addressed, clause-not-addressed\n']] },
     { name: 'a measure anywhere may address a clause', edits: [['        addresses: [6.i, 6.ii, 6.iii, 6.iv]', '        addresses: [6.i, 6.iii]'], ['        addresses: [5]', '        addresses: [5, 6.ii, 6.iv]']] },
     { name: 'a broad or unknown reference covers nothing', edits: [['        addresses: [12.i, 12.ii]', '        addresses: [12, 12.iii]'], ['  legal-frameworks:\n', '  legal-frameworks:\n# ^^^^^^^^^^^^^^^^ clause-not-addressed, clause-not-addressed\n']] },
+    {
+      name: 'a clause declared not applicable with a reason is not reported',
+      all: true,
+      edits: [['        addresses: [12.i, 12.ii]', '        addresses: [12.i]'], ['    summary: Laws let digital opportunities be seized.\n', '    summary: Laws let digital opportunities be seized.\n    not-applicable:\n      - clause: 12.ii\n        reason: The region assesses new legislation.\n']],
+    },
+    {
+      name: 'a declaration whose reason is still a placeholder: the placeholder is reported, not the clause',
+      all: true,
+      edits: [
+        ['        addresses: [12.i, 12.ii]', '        addresses: [12.i]'],
+        ['    summary: Laws let digital opportunities be seized.\n', '    summary: Laws let digital opportunities be seized.\n    not-applicable:\n      - clause: 12.ii\n        reason: TBC\n#               ^^^ placeholder-text\n'],
+      ],
+    },
+    {
+      name: 'a declaration without a reason: the missing reason is reported, not the clause',
+      all: true,
+      edits: [
+        ['        addresses: [12.i, 12.ii]', '        addresses: [12.i]'],
+        ['    summary: Laws let digital opportunities be seized.\n', '    summary: Laws let digital opportunities be seized.\n    not-applicable:\n      - clause: 12.ii\n#       ^^^^^^ missing-field\n'],
+      ],
+    },
   ],
   'duplicate-id': [
     { name: 'every occurrence after the first', edits: [['      - id: ENG-1', '      - id: OPN-1\n#           ^^^^^ duplicate-id'], ['      - id: DAT-1', '      - id: OPN-1\n#           ^^^^^ duplicate-id']] },

@@ -74,11 +74,11 @@ describe('snippets', () => {
     assert.strictEqual(fs.readFileSync(SNIPPET_FILE, 'utf8'), renderSnippetFile(schema));
   });
 
-  it('has the whole strategy, every section of the schema, a measure, an indicator and a business case', () => {
+  it('has the whole strategy, every section of the schema, a measure, an indicator, a business case and a not-applicable list', () => {
     const prefixes = Object.values(committed).flatMap((snippet) => snippet.prefix);
     for (const recommendation of schema.recommendations) assert.ok(prefixes.includes(recommendation.section), `no snippet for section ${recommendation.section}`);
-    for (const prefix of ['dgs-strategy', 'measure', 'indicator', 'business-case']) assert.ok(prefixes.includes(prefix), `no snippet with prefix ${prefix}`);
-    assert.strictEqual(Object.keys(committed).length, schema.recommendations.length + 4);
+    for (const prefix of ['dgs-strategy', 'measure', 'indicator', 'business-case', 'not-applicable']) assert.ok(prefixes.includes(prefix), `no snippet with prefix ${prefix}`);
+    assert.strictEqual(Object.keys(committed).length, schema.recommendations.length + 5);
   });
 
   for (const [name, snippet] of Object.entries(committed)) {
@@ -158,6 +158,20 @@ describe('snippets', () => {
     const analysis = assertNoError(text, 'the business case snippet');
     assert.strictEqual(analysis.model.measures[0].businessCase?.stakeholderCount, 1);
     assert.ok(!analysis.findings.some((finding) => finding.rule === 'business-case-stakeholders'));
+  });
+
+  it('a not-applicable list, placed in a section before its measures, has no error, and its placeholder reason does not settle the clause', () => {
+    const section = firstMeasure.section;
+    const measures = section.value.entries!.get('measures')!;
+    const { line, indent } = lineOf(skeletonModel, measures.keySpan.start);
+    const text = insertBefore(skeleton, line, indent, expand('Not applicable'));
+    const analysis = assertNoError(text, 'the not-applicable snippet');
+    const [entry] = analysis.model.sections.find((candidate) => candidate.recommendation === section.recommendation)!.notApplicable;
+    assert.strictEqual(entry.unit?.ref, schema.units[0].ref);
+    const unit = analysis.coverage.units.find((candidate) => candidate.unit.ref === schema.units[0].ref)!;
+    assert.deepStrictEqual([unit.status, unit.unfinishedNotApplicable === entry], ['missing', true]);
+    const reasonLine = analysis.model.lines.positionAt(entry.firstLine.start).line + 1;
+    assert.ok(analysis.findings.some((finding) => finding.rule === 'placeholder-text' && analysis.model.lines.positionAt(finding.span.start).line === reasonLine));
   });
 });
 

@@ -1,86 +1,86 @@
 /**
- * Coverage a reviewer can trust (spec §7): on a city's draft with the gaps real drafts have,
- * every output gives each clause the same status: the core, `dgs check --format json`'s
- * lists, the summary the language server answers, the coverage view and the report.
+ * Coverage a reviewer can trust (spec §7), in the core: on a city's and a nation's draft
+ * with the gaps real drafts have (test/helpers/trustFixtures.ts), the findings are exactly
+ * those written next to the lines in the fixtures, each clause has its documented status,
+ * the messages name the measure in plain words, and the report's data marks what does not
+ * count and says why. The same tables hold the command line (test/cli/trust.test.ts), the
+ * language server (test/lsp/trust.test.ts) and the Coverage view (coverageView.test.ts).
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import { buildCoverageView } from '../../client/src/coverageModel';
 import { analyze } from '../../server/src/core/analyze';
-import { checkReport } from '../../server/src/cli/format/json';
-import { coverageAnswer } from '../../server/src/features/coverageRequest';
-import { coverageSummary } from '../../server/src/features/coverageSummary';
-import { CoverageAnswer } from '../../server/src/protocol';
+import { measureAt } from '../../server/src/core/rules/names';
 import { buildReportData } from '../../server/src/report/data';
 import { loadDefaultSchema } from '../../server/src/host/schemaFile';
-import { REPO_ROOT } from '../helpers/paths';
+import { actualFindings, describe as describeExpected } from '../helpers/annotations';
+import { CITY, expectedLists, NATIONAL, statusOf, TRUST_FIXTURES, unsaidMessages } from '../helpers/trustFixtures';
 
 const schema = loadDefaultSchema();
-const CITY = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'trust', 'city.strategy.yaml'), 'utf8');
+const refs = schema.units.map((unit) => unit.ref);
 
-/** The documented status of each clause of the city's draft. */
-const EXPECTED: Record<string, string> = {
-  '1.i': 'addressed',
-  '1.iii': 'addressed',
-  // OPN-2 is dropped: it addresses nothing.
-  '1.ii': 'missing',
-  // ENG-1's title is still a placeholder.
-  '2.i': 'missing',
-  '2.ii': 'missing',
-  // DAT-1 has no lead.
-  '3.i': 'weak',
-  '3.ii': 'weak',
-  '4': 'addressed',
-  '12.i': 'addressed',
-  '12.ii': 'not-applicable',
-};
+for (const fixture of TRUST_FIXTURES) {
+  describe(`coverage a reviewer can trust, in the core: ${fixture.name}`, () => {
+    const analysis = analyze(fixture.text, schema);
 
-describe('coverage a reviewer can trust: a city draft', () => {
-  const analysis = analyze(CITY, schema);
-  const expected = (ref: string): string => EXPECTED[ref] ?? 'missing';
+    it('gives exactly the findings written in the fixture', () => {
+      assert.deepStrictEqual(actualFindings(fixture.text, schema), describeExpected(fixture.findings));
+    });
 
-  it('the core gives each clause its documented status', () => {
-    for (const entry of analysis.coverage.units) assert.strictEqual(entry.status, expected(entry.unit.ref), entry.unit.ref);
+    it('gives each clause its documented status, and the JSON lists partition the 26', () => {
+      assert.deepStrictEqual(
+        analysis.coverage.units.map((entry) => [entry.unit.ref, entry.status]),
+        refs.map((ref) => [ref, statusOf(fixture, ref)]),
+      );
+      const { addressed, addressedStrict, weak, notApplicable, missing } = analysis.coverage;
+      assert.deepStrictEqual({ addressed, addressedStrict, weak, notApplicable, missing }, expectedLists(fixture, refs));
+    });
+
+    it('says what it must in plain words, naming the measure of every finding inside one, without backticks', () => {
+      assert.deepStrictEqual(unsaidMessages(fixture, analysis.findings), []);
+      for (const finding of analysis.findings) {
+        assert.ok(!finding.message.includes('`'), `no backticks: ${finding.message}`);
+        assert.ok(!/\b(key|mapping|infos|a text)\b/.test(finding.message), `plain words: ${finding.message}`);
+        const id = measureAt(analysis.model, finding.span.start)?.id?.text;
+        if (id) assert.ok(finding.message.includes(id), `${finding.rule} names measure ${id}: ${finding.message}`);
+      }
+    });
+
+    it('lists the measures that name a clause but address nothing, in the coverage and the report', () => {
+      const named = (entry: { inactive: Array<{ id?: { text: string } }> }) => entry.inactive.map((measure) => measure.id?.text);
+      const inactive = Object.fromEntries(analysis.coverage.units.filter((entry) => entry.inactive.length > 0).map((entry) => [entry.unit.ref, named(entry)]));
+      assert.deepStrictEqual(inactive, fixture.inactive);
+    });
   });
+}
 
-  it('dgs check --format json lists them, addressedStrict, weak, notApplicable and missing partitioning the 26', () => {
-    const { coverage } = checkReport([{ path: 'city.strategy.yaml', absolute: '/city.strategy.yaml', schema, analysis, length: CITY.length }]).files[0];
-    assert.deepStrictEqual(coverage.addressedStrict, ['1.i', '1.iii', '4', '12.i']);
-    assert.deepStrictEqual(coverage.weak, ['3.i', '3.ii']);
-    assert.deepStrictEqual(coverage.notApplicable, ['12.ii']);
-    assert.deepStrictEqual(coverage.addressed, ['1.i', '1.iii', '3.i', '3.ii', '4', '12.i']);
-    assert.strictEqual(coverage.addressedStrict.length + coverage.weak.length + coverage.notApplicable.length + coverage.missing.length, 26);
-  });
+describe('coverage a reviewer can trust, in the report\'s data', () => {
+  const report = (text: string) => buildReportData(analyze(text, schema), { file: 'draft.strategy.yaml', madeOn: '2026-12-06', dgsVersion: '9.9.9' });
+  const unitsOf = (data: ReturnType<typeof report>) => new Map(data.parts.flatMap((part) => part.recommendations.flatMap((recommendation) => recommendation.units)).map((unit) => [unit.ref, unit]));
 
-  it('the language server\'s summary and the coverage view say the same', () => {
-    const summary = coverageSummary(analysis);
-    const view = buildCoverageView(JSON.parse(JSON.stringify(coverageAnswer(analysis, 'file:///city.strategy.yaml', 1, { file: 'city.strategy.yaml' }))) as CoverageAnswer);
-    for (const unit of view.recommendations.flatMap((recommendation) => recommendation.units)) assert.strictEqual(unit.status, expected(unit.ref), unit.ref);
-    assert.deepStrictEqual(view.counts, { addressed: 4, weak: 2, 'not-applicable': 1, missing: 19 });
-    assert.deepStrictEqual(summary.counts, view.counts);
-    const oneTwo = view.recommendations[0].units.find((unit) => unit.ref === '1.ii')!;
-    assert.deepStrictEqual(oneTwo.inactive.map((measure) => measure.id), ['OPN-2']);
-  });
-
-  it('the findings: the dropped and placeholder measures are named, the not-applicable clause is not reported, the currency is', () => {
-    const rules = (rule: string): string[] => analysis.findings.filter((finding) => finding.rule === rule).map((finding) => finding.message);
-    const notAddressed = rules('clause-not-addressed');
-    assert.ok(notAddressed.some((message) => message.includes('clause 1.ii') && message.includes('Measure OPN-2 names it but is dropped')), notAddressed.join('\n'));
-    assert.ok(notAddressed.some((message) => message.includes('clause 2.i') && message.includes('its title is still a placeholder')));
-    assert.ok(!notAddressed.some((message) => message.includes('clause 12.ii')));
-    assert.strictEqual(rules('business-case-currency').length, 1);
-    assert.ok(analysis.findings.every((finding) => !finding.message.includes('`')), 'no backticks in messages');
-  });
-
-  it('the report marks the dropped and placeholder measures, says what a weak clause lacks, and gives the reason of a clause not applicable', () => {
-    const data = buildReportData(analysis, { file: 'city.strategy.yaml', madeOn: '2026-12-06', dgsVersion: '9.9.9' });
+  it('the city: declared, dated and versioned; the dropped and placeholder measures marked; what a weak clause lacks; the reason of a clause not applicable; its one budget', () => {
+    const data = report(CITY.text);
     assert.match(data.statement.text, /declares/);
     assert.deepStrictEqual([data.statement.madeOn, data.statement.dgsVersion], ['2026-12-06', '9.9.9']);
-    const units = new Map(data.parts.flatMap((part) => part.recommendations.flatMap((recommendation) => recommendation.units)).map((unit) => [unit.ref, unit]));
-    assert.strictEqual(units.get('12.ii')?.notApplicable?.reason, 'Regulatory impact assessment of new legislation is done by the region.');
+    const units = unitsOf(data);
+    assert.deepStrictEqual(units.get('12.ii')?.notApplicable, { reason: 'Regulatory impact assessment of new legislation is done by the region.', handledBy: 'Regional Digital Strategy 2025-2030' });
     assert.strictEqual(units.get('3.i')?.lacks, 'no lead');
     assert.deepStrictEqual(data.measures.filter((measure) => measure.inactive).map((measure) => [measure.id, measure.inactive]), [['OPN-2', 'dropped'], ['ENG-1', 'placeholder']]);
     assert.deepStrictEqual(data.budgets.overall, { EUR: { total: 300000, withBusinessCase: 0, measures: 1 } });
+  });
+
+  it('the nation: a declaration without its reason counts as not addressed and says so; an invalid date as written; budgets per currency with the share that has a business case', () => {
+    const data = report(NATIONAL.text);
+    const units = unitsOf(data);
+    assert.strictEqual(units.get('10.v')?.coverage, 'missing');
+    assert.deepStrictEqual(units.get('10.v')?.unfinishedNotApplicable, { reason: 'to be confirmed' });
+    assert.strictEqual(units.get('10.v')?.notApplicable, undefined);
+    const opn3 = data.measures.find((measure) => measure.id === 'OPN-3');
+    assert.deepStrictEqual([opn3?.due, opn3?.dueInvalid], ['Q4 2026', true]);
+    // OPN-1 (DKK 25,000,000, with a business case), CAP-1 (DKK 12,000,000, without), SEC-1 (EUR 4,000,000, with); DAT-1's "1.500.000" is not an amount.
+    assert.deepStrictEqual(data.budgets.overall, {
+      DKK: { total: 37000000, withBusinessCase: 25000000, measures: 2 },
+      EUR: { total: 4000000, withBusinessCase: 4000000, measures: 1 },
+    });
+    assert.deepStrictEqual(data.budgets.byPart.implementation, { DKK: { total: 12000000, withBusinessCase: 0, measures: 1 } });
+    assert.deepStrictEqual(data.budgets.byRecommendation[4], { EUR: { total: 4000000, withBusinessCase: 4000000, measures: 1 } });
   });
 });

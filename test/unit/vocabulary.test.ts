@@ -37,6 +37,13 @@ describe('vocabulary', () => {
     }
   });
 
+  it('reads the related units both ways, named once on either side', () => {
+    assert.ok(TEXT.includes('    related: ["5"]\n'), 'the vocabulary names 5 as related to 6.i');
+    assert.ok(schema.vocabulary!.units.get('6.i')!.related.includes('5'));
+    assert.ok(schema.vocabulary!.units.get('5')!.related.includes('6.i'));
+    for (const entry of schema.vocabulary!.units.values()) for (const other of entry.related) assert.ok(schema.vocabulary!.units.get(other)!.related.includes(entry.ref), `${entry.ref} ~ ${other}`);
+  });
+
   it('never passes a gist off as the Recommendation: no gist is a clause text or part of one', () => {
     for (const entry of schema.vocabulary!.units.values()) {
       for (const unit of schema.units) assert.ok(!unit.text.toLowerCase().includes(entry.gist.toLowerCase()), `${entry.ref}'s gist is quoted from ${unit.ref}`);
@@ -50,6 +57,8 @@ describe('vocabulary', () => {
     assert.match(brokenBy((text) => text.replace('gist: political leadership and commitment', 'gist: ""')).message, /gist.*unit 5 must be a non-empty text/);
     assert.match(brokenBy((text) => text.replace('      - hackathon\n', '      - hackathon\n      - Hackathon\n')).message, /unit 2\.ii lists the term "Hackathon" twice/);
     assert.match(brokenBy((text) => text.replace('instrument: OECD/LEGAL/0406', 'instrument: OECD/LEGAL/0999')).message, /for OECD\/LEGAL\/0999/);
+    assert.match(brokenBy((text) => text.replace('    related: ["5"]\n', '    related: ["5", 6.ix]\n')).message, /names `6\.ix` as related, which is not a coverage unit/);
+    assert.match(brokenBy((text) => text.replace('    related: ["5"]\n', '    related: [6.i]\n')).message, /unit 6\.i names itself as related/);
     const long = brokenBy((text) => text.replace('gist: political leadership and commitment', `gist: ${'x'.repeat(MAX_GIST_LENGTH + 1)}`));
     assert.match(long.message, /a gist is a label/);
     assert.strictEqual(long.line, TEXT.split('\n').findIndex((line) => line.includes('gist: political leadership')));

@@ -5,8 +5,10 @@
  * A measure addresses the clauses it names only when it is live (not dropped) and real (its
  * title is not a placeholder). A clause is then `addressed` (by at least one accountable
  * measure: a lead and an indicator with a target), `weak` (only by measures that lack one of
- * them), `not-applicable` (declared so by its section, and addressed by no measure) or
- * `missing`.
+ * them), `not-applicable` (declared so by its section, with a reason, and addressed by no
+ * measure) or `missing`. A declaration whose reason is absent or still a placeholder is a
+ * draft of one, as a placeholder measure is: the clause is not reported as not addressed
+ * (the placeholder is), but it counts as missing until the reason is written.
  */
 import { CheckedEntry, placeholderReason } from './model/walk';
 import { Coverage, CoverageLists, InactiveReason, MeasureModel, MeasureStanding, NotApplicableModel, StrategyModel, UnitCoverage } from './model/strategy';
@@ -42,6 +44,14 @@ export function measureStanding(measure: MeasureModel): MeasureStanding {
   return standing;
 }
 
+/**
+ * Whether a section's not-applicable entry settles its clause: one of the section's own
+ * clauses, with a reason that is written (not a placeholder). A guess is never a verdict.
+ */
+export function declaresNotApplicable(entry: NotApplicableModel): boolean {
+  return entry.unit !== undefined && isReal(entry.reason);
+}
+
 /** Whether a measure addresses the clauses it names: live and real. */
 export function addressesClauses(measure: MeasureModel): boolean {
   return measureStanding(measure).inactive === undefined;
@@ -62,8 +72,13 @@ export function computeCoverage(model: StrategyModel): Coverage {
     else if (measures[measures.length - 1] !== reference.measure) measures.push(reference.measure);
   }
   const declared = new Map<string, NotApplicableModel>();
+  const unfinished = new Map<string, NotApplicableModel>();
   for (const section of model.sections) {
-    for (const entry of section.notApplicable) if (entry.unit && !declared.has(entry.unit.ref)) declared.set(entry.unit.ref, entry);
+    for (const entry of section.notApplicable) {
+      if (!entry.unit) continue;
+      const byUnit = declaresNotApplicable(entry) ? declared : unfinished;
+      if (!byUnit.has(entry.unit.ref)) byUnit.set(entry.unit.ref, entry);
+    }
   }
   const coverage: Coverage = { units: [], addressed: [], addressedStrict: [], weak: [], notApplicable: [], missing: [] };
   for (const unit of model.schema.units) {
@@ -79,6 +94,8 @@ export function computeCoverage(model: StrategyModel): Coverage {
       }
     } else if (entry.notApplicable) {
       entry.status = 'not-applicable';
+    } else if (unfinished.has(unit.ref)) {
+      entry.unfinishedNotApplicable = unfinished.get(unit.ref);
     }
     coverage.units.push(entry);
     if (entry.status === 'addressed' || entry.status === 'weak') coverage.addressed.push(unit.ref);
@@ -104,6 +121,12 @@ export function lacksText(lacks: { lead: boolean; indicator: boolean } | undefin
   if (lacks.indicator) return 'no indicator with a target';
   // Each measure lacks one of the two, but not the same one.
   return 'no measure with both a lead and an indicator with a target';
+}
+
+/** A declaration of not applicable whose reason is not written yet, in words: it does not count. */
+export function unfinishedNotApplicableText(reason: string | undefined): string {
+  const written = reason === undefined || reason.trim() === '' ? 'has no reason' : `has only a placeholder for its reason ("${reason.trim()}")`;
+  return `Declared not applicable, but the declaration ${written}: the clause counts as not addressed until the reason is written.`;
 }
 
 export function coverageLists(coverage: Coverage): CoverageLists {

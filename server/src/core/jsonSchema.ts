@@ -43,12 +43,13 @@ export function clausePattern(schema: Schema): string {
 function fieldDescription(schema: Schema, docPath: string): string | undefined {
   const field = schema.fields[docPath];
   if (!field) return undefined;
-  return field.clauses.length > 0 ? `${field.doc} (Recommendation ${field.clauses.join(', ')}.)` : field.doc;
+  return field.clauses.length > 0 ? `${field.doc} (Related to clause${field.clauses.length > 1 ? 's' : ''} ${field.clauses.join(', ')}.)` : field.doc;
 }
 
 function sectionDescription(recommendation: Recommendation): string {
   const clauses = recommendation.clauses.map((clause) => `${clause.ref}: ${clause.text}`);
-  return [`Recommendation ${recommendation.number}, ${recommendation.title}: ${recommendation.text}`, ...clauses].join('\n');
+  // The title is dgs's short title, not the Recommendation's words: marked so beside the verbatim text.
+  return [`Recommendation ${recommendation.number} (short title, dgs's own: ${recommendation.title}): ${recommendation.text}`, ...clauses].join('\n');
 }
 
 interface Context {

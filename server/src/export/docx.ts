@@ -217,7 +217,7 @@ function annex(data: ExportData): Array<Paragraph | Table> {
   const children: Array<Paragraph | Table> = [
     heading(`Annex. Coverage of the Recommendation ${report.instrument.id}`, HeadingLevel.HEADING_1, true),
     paragraph(
-      `The measures of this strategy address ${summary.unitsAddressed} of the ${summary.units} clauses of the ${report.instrument.title} (adopted ${report.instrument.adopted}); ${summary.unitsComplete} of them by a measure with a lead and an indicator. This is what the strategy declares, not an assessment by dgs.`,
+      `The measures of this strategy address ${summary.unitsAddressed} of the ${summary.units} clauses of the ${report.instrument.title} (adopted ${report.instrument.adopted}); ${summary.unitsComplete} of them by a measure with a lead and an indicator. This is what the strategy declares, not an assessment by dgs. Part titles are short titles of dgs; the texts quoted are the Recommendation's, verbatim.`,
     ),
   ];
   const units = allUnits(data);

@@ -15,6 +15,7 @@ import { Part, Recommendation } from '../core/schema/types';
 import { applyEdits, composeEdits, editsOverlap, mergeEdits, OffsetEdit } from './edits';
 import { planAddClauses } from './fixes/addClauses';
 import { planAddMeasure } from './fixes/measure';
+import { planDeclareNotApplicable } from './fixes/notApplicable';
 import { findPairByKey, fixContext, FixContext } from './fixes/place';
 import { planReplace } from './fixes/replace';
 import { planSections, usedMeasureIds } from './fixes/sections';
@@ -167,31 +168,55 @@ function quickFix(analysis: Analysis, context: FixContext, finding: Finding): Co
           : `Insert the missing section "${data.section}" into ${data.part}`;
       return { title, kind: QUICK_FIX_KIND, isPreferred: true, edits: plan.edits, diagnostics: [finding] };
     }
-    case 'add-measure': {
-      const section = model.sections.find((candidate) => candidate.recommendation.section === data.section);
-      const unit = model.schema.unitByRef.get(data.unit);
-      if (!section || !unit) return undefined;
-      const edits = planAddMeasure(context, section, unit, usedMeasureIds(context));
-      if (!edits) return undefined;
-      const after = afterEdits(model, edits);
-      // The stub names the clause; it addresses it once the drafter writes its title (spec §7.1).
-      if (!after || !after.references.some((reference) => reference.resolution.unit === unit)) return undefined;
-      return { title: `Add a measure for clause ${unit.ref} to "${data.section}"`, kind: QUICK_FIX_KIND, edits, diagnostics: [finding] };
-    }
     default:
       return undefined;
   }
 }
 
-const cache = new WeakMap<Analysis, { context: FixContext; results: Map<string, CodeActionResult | undefined> }>();
+/**
+ * The two answers to a clause not addressed: a measure stub that names it (it addresses the
+ * clause once the drafter writes its title), or a declaration that the clause does not
+ * apply (it counts once the drafter writes the reason). Neither settles the clause alone.
+ */
+function clauseFixes(model: StrategyModel, context: FixContext, finding: Finding, data: { section: string; unit: string }): CodeActionResult[] {
+  const section = model.sections.find((candidate) => candidate.recommendation.section === data.section);
+  const unit = model.schema.unitByRef.get(data.unit);
+  if (!section || !unit) return [];
+  const fixes: CodeActionResult[] = [];
+  const measure = planAddMeasure(context, section, unit, usedMeasureIds(context));
+  const withMeasure = measure && afterEdits(model, measure);
+  if (measure && withMeasure?.references.some((reference) => reference.resolution.unit === unit)) {
+    fixes.push({ title: `Add a measure for clause ${unit.ref} to "${data.section}"`, kind: QUICK_FIX_KIND, edits: measure, diagnostics: [finding] });
+  }
+  const declaration = planDeclareNotApplicable(context, section, unit);
+  const declared = declaration && afterEdits(model, declaration);
+  const inSection = (candidate: StrategyModel) =>
+    candidate.sections.some((other) => other.recommendation === section.recommendation && other.notApplicable.some((entry) => entry.unit === unit));
+  if (declaration && declared && inSection(declared)) {
+    fixes.push({ title: `Declare clause ${unit.ref} not applicable`, kind: QUICK_FIX_KIND, edits: declaration, diagnostics: [finding] });
+  }
+  return fixes;
+}
 
-/** Computes once per analysis (the server keeps one per document version). */
-function cached(analysis: Analysis, key: string, compute: (context: FixContext) => CodeActionResult | undefined): CodeActionResult | undefined {
+const cache = new WeakMap<Analysis, { context: FixContext; results: Map<string, CodeActionResult | undefined> }>();
+const fixesCache = new WeakMap<Analysis, Map<string, CodeActionResult[]>>();
+
+function cacheEntry(analysis: Analysis): { context: FixContext; results: Map<string, CodeActionResult | undefined> } {
   let entry = cache.get(analysis);
   if (!entry) {
     entry = { context: fixContext(analysis.model), results: new Map() };
     cache.set(analysis, entry);
   }
+  return entry;
+}
+
+function contextOf(analysis: Analysis): FixContext {
+  return cacheEntry(analysis).context;
+}
+
+/** Computes once per analysis (the server keeps one per document version). */
+function cached(analysis: Analysis, key: string, compute: (context: FixContext) => CodeActionResult | undefined): CodeActionResult | undefined {
+  const entry = cacheEntry(analysis);
   if (!entry.results.has(key)) entry.results.set(key, compute(entry.context));
   return entry.results.get(key);
 }
@@ -346,6 +371,14 @@ export function computeCodeActions(analysis: Analysis, range: { start: number; e
     const touched = analysis.findings.filter((finding) => finding.data && finding.span.start <= range.end && range.start <= finding.span.end);
     for (const finding of touched) {
       const key = `fix:${finding.rule}:${finding.span.start}:${finding.span.end}:${JSON.stringify(finding.data)}`;
+      const data = finding.data;
+      if (data?.kind === 'add-measure') {
+        let known = fixesCache.get(analysis);
+        if (!known) fixesCache.set(analysis, (known = new Map()));
+        if (!known.has(key)) known.set(key, clauseFixes(analysis.model, contextOf(analysis), finding, data));
+        actions.push(...known.get(key)!);
+        continue;
+      }
       const action = cached(analysis, key, (context) => quickFix(analysis, context, finding));
       if (action) actions.push(action);
     }

@@ -5,9 +5,10 @@
  * section templates (a section, a part, a measure, an indicator, a business case).
  */
 import { Analysis } from '../core/analyze';
+import { computeCoverage } from '../core/coverage';
 import { gistOf, suggestClauses } from '../core/mapper';
 import { measureText } from '../core/mapper/measure';
-import { FieldSpec, MapSpec, ValueSpec } from '../core/model/format';
+import { FieldSpec, MapSpec, NOT_APPLICABLE_SPEC, ValueSpec } from '../core/model/format';
 import { StrategyModel } from '../core/model/strategy';
 import { Recommendation, Schema } from '../core/schema/types';
 import { freeMeasureId } from '../core/templates';
@@ -15,7 +16,7 @@ import { Span } from '../core/text/lineIndex';
 import { cursorContext, indentUnit, ITEM, PathStep } from './cursorContext';
 import { measureAt } from './locate';
 import { clauseLine, code, escapeMarkdown, recommendationHeading, recommendationLeadIn } from './markdown';
-import { businessCaseYaml, indicatorYaml, makeSnippet, measureYaml, partYaml, sectionYaml, SnippetText } from './snippets';
+import { businessCaseYaml, indicatorYaml, makeSnippet, measureYaml, notApplicableItemYaml, partYaml, sectionYaml, SnippetText } from './snippets';
 
 export type CompletionKind = 'key' | 'part' | 'section' | 'value' | 'clause' | 'measure' | 'snippet';
 
@@ -52,15 +53,17 @@ function entriesAt(analysis: Analysis, offset: number): CompletionEntry[] {
   const span = { start: context.wordStart, end: context.wordEnd };
   const unit = indentUnit(model.lines);
   const section = sectionOf(model.schema, context.path);
+  // A not-applicable entry names one of its own section's clauses (spec §7.2).
+  const declaring = section && context.path[2] === 'not-applicable' ? declaredIn(model, section, offset) : undefined;
   if (context.kind === 'key') {
     const column = context.column;
     if (spec.kind === 'map') return keyEntries(model, spec, context.present, context.hasColon, context.newItem, column, unit, span, section);
     if (spec.kind === 'list' && !context.newItem) return itemEntries(analysis, spec.item, column, unit, span, section, offset);
-    if (spec.kind !== 'list') return valueEntries(analysis, spec, span, context.siblings, section, offset, '');
+    if (spec.kind !== 'list') return valueEntries(analysis, spec, span, context.siblings, section, offset, '', declaring);
     return [];
   }
   if (spec.kind === 'list') return [];
-  return valueEntries(analysis, spec, span, context.siblings, section, offset, '');
+  return valueEntries(analysis, spec, span, context.siblings, section, offset, '', declaring);
 }
 
 /** The spec of the value a path leads to, or undefined where the format does not go (unknown and `x-` keys). */
@@ -168,6 +171,12 @@ function keyEntries(
         sortText: order(2, index),
         filterText: name,
       });
+    } else if (spec.role === 'section' && name === 'not-applicable' && section) {
+      const ref = clauseToDeclare(model, section);
+      if (ref) {
+        const item = notApplicableItemYaml(ref).split('\n').join(`\n${' '.repeat(unit)}`);
+        entries.push(snippetEntry('not-applicable (template)', `not-applicable:\n${' '.repeat(unit)}${item}`, column, span, order(2, index), 'not-applicable', `Declare clause ${ref} not applicable, with the reason`));
+      }
     } else if (spec.role === 'measure' && name === 'business-case') {
       entries.push(snippetEntry('business case', businessCaseYaml(schema, unit), column, span, order(2, index), 'business-case'));
     } else if (spec.role === 'measure' && name === 'indicators' && section) {
@@ -238,12 +247,23 @@ function itemEntries(analysis: Analysis, item: ValueSpec, column: number, unit: 
       const text = indicatorYaml(section, unit);
       return text ? [snippetEntry('- indicator', text, column + 2, span, order(0, 0), 'indicator', undefined, '- ')] : [];
     }
+    const ref = item === NOT_APPLICABLE_SPEC && section ? clauseToDeclare(model, section) : undefined;
+    if (ref) return [snippetEntry('- not-applicable entry', notApplicableItemYaml(ref).slice(2).replace(/\n {2}/g, '\n'), column + 2, span, order(0, 0), 'clause', `Declare clause ${ref} not applicable, with the reason`, '- ')];
     return [];
   }
   return valueEntries(analysis, item, span, [], section, offset, '- ');
 }
 
-function valueEntries(analysis: Analysis, spec: ValueSpec, span: Span, siblings: string[], section: Recommendation | undefined, offset: number, prefix: string): CompletionEntry[] {
+function valueEntries(
+  analysis: Analysis,
+  spec: ValueSpec,
+  span: Span,
+  siblings: string[],
+  section: Recommendation | undefined,
+  offset: number,
+  prefix: string,
+  declaring?: Set<string>,
+): CompletionEntry[] {
   const model = analysis.model;
   const schema = model.schema;
   const taken = new Set(siblings);
@@ -258,11 +278,12 @@ function valueEntries(analysis: Analysis, spec: ValueSpec, span: Span, siblings:
     case 'clause': {
       // The clauses the measure's words support come first, then those no measure addresses
       // yet, then the section's own, then the rest; the clause text itself is in the documentation.
-      const measure = measureAt(model, offset);
+      const measure = declaring ? undefined : measureAt(model, offset);
       const suggested = new Map((measure ? suggestClauses(measureText(measure), schema) : []).map((suggestion, rank) => [suggestion.clause, { suggestion, rank }]));
       const missing = new Set(analysis.coverage.missing);
       schema.units.forEach((unit, index) => {
         if (taken.has(unit.ref)) return;
+        if (declaring && (unit.recommendation !== section || declaring.has(unit.ref))) return;
         const own = section !== undefined && unit.recommendation === section;
         const open = missing.has(unit.ref);
         const hit = suggested.get(unit.ref);
@@ -306,4 +327,25 @@ function valueEntries(analysis: Analysis, spec: ValueSpec, span: Span, siblings:
       break;
   }
   return entries;
+}
+
+/** The first clause of a section that is not addressed and not declared yet, or else its first clause not declared. */
+function clauseToDeclare(model: StrategyModel, section: Recommendation): string | undefined {
+  const declared = declaredIn(model, section);
+  const open = section.units.filter((unit) => !declared.has(unit.ref));
+  const missing = new Set(computeCoverage(model).missing);
+  return (open.find((unit) => missing.has(unit.ref)) ?? open[0])?.ref;
+}
+
+/** The clauses a section declares not applicable, but the one written at `offset` (being completed). */
+function declaredIn(model: StrategyModel, section: Recommendation, offset = -1): Set<string> {
+  const refs = new Set<string>();
+  for (const candidate of model.sections) {
+    if (candidate.recommendation !== section) continue;
+    for (const entry of candidate.notApplicable) {
+      const here = entry.clause !== undefined && entry.clause.span.start <= offset && offset <= entry.clause.span.end;
+      if (entry.unit && !here) refs.add(entry.unit.ref);
+    }
+  }
+  return refs;
 }

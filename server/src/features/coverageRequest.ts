@@ -8,7 +8,7 @@ import * as path from 'path';
 import { Connection } from 'vscode-languageserver/node';
 import { Analysis } from '../core/analyze';
 import { renderSkeleton } from '../core/skeleton';
-import { lacksText } from '../core/coverage';
+import { lacksText, unfinishedNotApplicableText } from '../core/coverage';
 import { CoverageAnswer, CoverageParams, COVERAGE_REQUEST, ProtocolRange, SKELETON_REQUEST, SkeletonAnswer, SkeletonParams } from '../protocol';
 import { buildReportData } from '../report/data';
 import { renderHtml } from '../report/html';
@@ -26,6 +26,7 @@ export function coverageAnswer(analysis: Analysis, uri: string, version: number,
   for (const entry of analysis.coverage.units) {
     if (entry.status === 'weak') notes[entry.unit.ref] = `Weak: ${lacksText(entry.lacks)}`;
     else if (entry.status === 'not-applicable' && entry.notApplicable?.reason) notes[entry.unit.ref] = `Not applicable: ${entry.notApplicable.reason}`;
+    else if (entry.unfinishedNotApplicable) notes[entry.unit.ref] = unfinishedNotApplicableText(entry.unfinishedNotApplicable.reason);
   }
   const answer: CoverageAnswer = {
     ...coverageSummary(analysis),

@@ -6,7 +6,7 @@
 import { Analysis } from '../core/analyze';
 import { describeSpec, MapSpec } from '../core/model/format';
 import { ClauseResolution } from '../core/clauses';
-import { lacksText, unitCoverageByRef, UnitCoverage } from '../core/coverage';
+import { lacksText, unfinishedNotApplicableText, unitCoverageByRef, UnitCoverage } from '../core/coverage';
 import { ClauseReference, MeasureModel, NotApplicableModel, StrategyModel } from '../core/model/strategy';
 import { CheckedEntry, CheckedValue } from '../core/model/walk';
 import { Definition, Part, Recommendation, Schema } from '../core/schema/types';
@@ -63,7 +63,7 @@ function clauseReferenceHover(resolution: ClauseResolution): string {
   if (resolution.status === 'broad' && recommendation) {
     const refs = recommendation.units.map((unit) => unit.ref);
     return [
-      `**Recommendation ${recommendation.number}** · ${escapeMarkdown(recommendation.title)} · ${partHeading(recommendation.part)}`,
+      `**${recommendationHeading(recommendation)}** · ${partHeading(recommendation.part)}`,
       ...recommendationLeadIn(recommendation),
       ...recommendation.clauses.map(clauseLine),
       `Naming recommendation ${recommendation.number} covers none of its clauses: name the one this measure addresses (${refs.join(', ')}).`,
@@ -97,7 +97,7 @@ function evidenceLine(reference: ClauseReference, ref: string, schema: Schema): 
   if (entry && entry.evidence.length > 0) return `**Evidence:** the text of ${who} matches ${quoted(entry.evidence.slice(0, 6))}.`;
   const others = suggestClauses(ownText(measure), schema, { limit: 3 }).filter((suggestion) => suggestion.clause !== ref);
   const instead = others.length > 0 ? ` It speaks of ${others.map((suggestion) => `${suggestion.clause} (${quoted(suggestion.evidence.slice(0, 2))})`).join(', ')}.` : '';
-  return `**No evidence:** the title and description of ${who} share no word with clause ${ref} or the terms used for it.${instead}`;
+  return `**No evidence:** nothing in the title and description of ${who} speaks of clause ${ref} (its words, or the terms used for it).${instead}`;
 }
 
 /** The whole recommendation, verbatim, and which of its coverage units the strategy addresses. */
@@ -130,7 +130,7 @@ function unitCoverageText(model: StrategyModel, entry: UnitCoverage): string {
     case 'not-applicable':
       return `not applicable: ${escapeMarkdown(entry.notApplicable?.reason ?? '')}${inactive}`;
     case 'missing':
-      return `not addressed${inactive}`;
+      return `not addressed${inactive}${entry.unfinishedNotApplicable ? ` (${escapeMarkdown(unfinishedNotApplicableText(entry.unfinishedNotApplicable.reason).replace(/\.$/, ''))})` : ''}`;
   }
 }
 

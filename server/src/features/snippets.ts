@@ -155,3 +155,13 @@ export function businessCaseYaml(schema: Schema, unit: number): string {
   }
   return lines.join('\n');
 }
+
+/** The reason a new not-applicable declaration gets: a placeholder, so that the clause stays not addressed until it is written. */
+export function notApplicableReasonPlaceholder(ref: string): string {
+  return `TODO say why clause ${ref} does not apply to this strategy`;
+}
+
+/** A not-applicable entry for a clause, as a list item (`- clause: …`), unindented; the reason still to be written. */
+export function notApplicableItemYaml(ref: string, clause: string = ref): string {
+  return `- clause: ${clause}\n  reason: ${notApplicableReasonPlaceholder(ref)}`;
+}

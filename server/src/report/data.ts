@@ -4,7 +4,7 @@
  * and recommendation text comes from the schema, verbatim.
  */
 import { Analysis } from '../core/analyze';
-import { ClauseCoverageStatus, InactiveReason, lacksText, measureStanding } from '../core/coverage';
+import { ClauseCoverageStatus, InactiveReason, lacksText, measureStanding, unfinishedNotApplicableText } from '../core/coverage';
 import { Severity } from '../core/findings';
 import { MeasureModel, StrategyModel } from '../core/model/strategy';
 import { CheckedEntry, CheckedValue } from '../core/model/walk';
@@ -62,6 +62,8 @@ export interface UnitReport {
   lacks?: string;
   /** For a clause declared not applicable: the reason, and who handles it instead. */
   notApplicable?: { reason?: string; handledBy?: string };
+  /** For a clause not addressed that the section declares not applicable without a written reason: the reason as written. */
+  unfinishedNotApplicable?: { reason?: string };
   /** Indices of the measures that name the clause but address nothing (dropped, placeholder). */
   inactive: number[];
   /** The clause's text (or, for a recommendation without sub-clauses, its text), verbatim. */
@@ -168,6 +170,7 @@ export function buildReportData(analysis: Analysis, options: { file: string; mad
     report.inactive = entry.inactive.map((measure) => infoByMeasure.get(measure)?.index).filter((index): index is number => index !== undefined);
     if (entry.status === 'weak') report.lacks = lacksText(entry.lacks);
     if (entry.status === 'not-applicable' && entry.notApplicable) report.notApplicable = { reason: entry.notApplicable.reason, handledBy: entry.notApplicable.handledBy };
+    if (entry.unfinishedNotApplicable) report.unfinishedNotApplicable = { reason: entry.unfinishedNotApplicable.reason };
     unitReports.set(entry.unit.ref, report);
   }
 
@@ -367,6 +370,7 @@ export function unitNotes(data: CoverageReportData, unit: UnitReport): string[] 
     const handled = unit.notApplicable.handledBy ? ` Handled by ${unit.notApplicable.handledBy}.` : '';
     notes.push(`Not applicable: ${unit.notApplicable.reason ?? 'no reason given'}.${handled}`.replace(/\.\./g, '.'));
   }
+  if (unit.unfinishedNotApplicable) notes.push(unfinishedNotApplicableText(unit.unfinishedNotApplicable.reason));
   for (const index of unit.inactive) {
     const measure = data.measures[index];
     notes.push(`Measure ${measureLabel(measure)} names it but is ${measure.inactive === 'dropped' ? 'dropped' : 'a placeholder'}, so it addresses nothing.`);

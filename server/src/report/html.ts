@@ -272,10 +272,13 @@ function recommendationHtml(data: CoverageReportData, recommendation: Recommenda
     : `<span class="warn">The strategy has no section <code>${escapeHtml(recommendation.section)}</code>.</span>`;
   const facts = `${recommendation.unitsAddressed} of ${plural(count, 'clause', 'clauses')} addressed, ${recommendation.unitsComplete} by a measure with a lead and an indicator. ${presence}`;
   const stem = recommendation.hasClauses ? `<blockquote class="verbatim"><p>${escapeHtml(recommendation.text)}</p></blockquote>` : '';
+  const summaryText = recommendation.summary ? `\n<p class="section-summary">The strategy's summary: ${escapeHtml(recommendation.summary)}</p>` : '';
+  const budget = `<p class="note budget">Budget: ${escapeHtml(budgetText(data.budgets.byRecommendation[recommendation.number]))}.</p>`;
   return `<section id="${id}" aria-labelledby="${id}-heading">
 <h3 id="${id}-heading">${recommendation.number}. ${escapeHtml(recommendation.title)} ${badge(recommendation.status, 'recommendation')}</h3>
 <p class="note">${facts}</p>
-${stem}
+${stem}${summaryText}
+${budget}
 <div class="table-scroll" role="region" aria-labelledby="${id}-units" tabindex="0">
 <table class="units">
 <caption id="${id}-units">Recommendation ${recommendation.number}, ${recommendation.hasClauses ? 'clause by clause' : 'its text'}, with the measures that address it</caption>
@@ -293,6 +296,7 @@ function partHtml(data: CoverageReportData, part: PartReport): string {
   return `<section class="part" id="part-${escapeHtml(part.key)}" aria-labelledby="part-${escapeHtml(part.key)}-heading">
 <h2 id="part-${escapeHtml(part.key)}-heading">Part ${escapeHtml(part.numeral)}. ${escapeHtml(part.title)}</h2>
 <p class="lead-in">${escapeHtml(part.leadIn)}</p>
+<p class="note budget">Budget of the part: ${escapeHtml(budgetText(data.budgets.byPart[part.key]))}.</p>
 ${part.recommendations.map((recommendation) => recommendationHtml(data, recommendation)).join('\n')}
 </section>`;
 }

@@ -3,13 +3,13 @@
  * that load such files (the VS Code extension does not contribute it: VS Code would offer
  * every snippet everywhere; its language server offers each where it fits). Generated from the schema: a whole
  * strategy (the skeleton `dgs init` writes), each section (its template), a measure and an
- * indicator (taken from a section template), a business case (from the format and the
- * schema's field documentation). Pure: `scripts/generate-snippets.js` writes the file and
+ * indicator (taken from a section template), a business case and a not-applicable list
+ * (from the format and the schema's field documentation). Pure: `scripts/generate-snippets.js` writes the file and
  * test/unit/snippets.test.ts proves the committed file is what this module generates.
  */
 import { isMap, isPair, isScalar, isSeq, Node, parseDocument, Scalar, visit } from 'yaml';
 import { renderSkeleton } from '../core/skeleton';
-import { MapSpec, MEASURE_SPEC, STRATEGY_SPEC, ValueSpec } from '../core/model/format';
+import { MapSpec, MEASURE_SPEC, NOT_APPLICABLE_SPEC, STRATEGY_SPEC, ValueSpec } from '../core/model/format';
 import { placeholderReason } from '../core/model/walk';
 import { Recommendation, Schema } from '../core/schema/types';
 import { renderSectionTemplate } from '../core/templates';
@@ -221,6 +221,25 @@ function businessCaseSnippet(schema: Schema): SnippetDefinition {
   };
 }
 
+/**
+ * A section's not-applicable list with one entry: the clause (a choice of every clause; the
+ * section's own is the only one accepted there) and the reason, left a placeholder so that
+ * the clause counts only once the drafter writes why.
+ */
+function notApplicableSnippet(schema: Schema): SnippetDefinition {
+  const required = Object.entries(NOT_APPLICABLE_SPEC.fields).filter(([, field]) => field.required);
+  const lines = required.map(([name, field], index) => {
+    const stop = field.value.kind === 'clause' ? `\${${index + 1}|${schema.units.map((unit) => escapeChoice(unit.ref)).join(',')}|}` : `\${${index + 1}:TODO say why the clause does not apply to this strategy}`;
+    return `${index === 0 ? '  - ' : '    '}${name}: ${stop}`;
+  });
+  const optional = Object.keys(NOT_APPLICABLE_SPEC.fields).filter((name) => !NOT_APPLICABLE_SPEC.fields[name].required);
+  return {
+    prefix: ['not-applicable'],
+    description: `Clauses of a section that do not apply to this strategy, each with the reason${optional.length > 0 ? ` (optionally \`${optional.join('`, `')}\`: who handles it instead)` : ''}. Goes in a section; the clause counts as not applicable once the reason is written.`,
+    body: ['not-applicable:', ...lines.slice(0, -1), `${lines[lines.length - 1]}$0`],
+  };
+}
+
 /** Every snippet, in a stable order: the strategy, the sections in the schema's order, a measure, an indicator, a business case. */
 export function generateSnippets(schema: Schema): SnippetFile {
   const snippets: SnippetFile = { 'Strategy skeleton': strategySnippet(schema) };
@@ -230,6 +249,7 @@ export function generateSnippets(schema: Schema): SnippetFile {
   snippets['Measure'] = measureSnippet(schema);
   snippets['Indicator'] = indicatorSnippet(schema);
   snippets['Business case'] = businessCaseSnippet(schema);
+  snippets['Not applicable'] = notApplicableSnippet(schema);
   return snippets;
 }
 

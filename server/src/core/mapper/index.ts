@@ -70,6 +70,8 @@ interface UnitDocument {
   vocabulary?: UnitVocabulary;
   /** Weighted term frequencies of the stems. */
   tf: Map<string, number>;
+  /** The stems that stand on their own here: of the clause text, or a term of one word (not only inside a phrase). */
+  standalone: Set<string>;
   length: number;
 }
 
@@ -107,19 +109,24 @@ function indexOf(schema: Schema): MapperIndex {
   const documents: UnitDocument[] = schema.units.map((unit, position) => {
     const vocabulary = schema.vocabulary?.units.get(unit.ref);
     const tf = new Map<string, number>();
-    let length = addStems(tf, stemsOf(unit.text), 1);
-    if (unit.clause) length += addStems(tf, stemsOf(unit.recommendation.text), LEAD_WEIGHT);
+    const own = stemsOf(unit.text);
+    const lead = unit.clause ? stemsOf(unit.recommendation.text) : [];
+    let length = addStems(tf, own, 1) + addStems(tf, lead, LEAD_WEIGHT);
+    const standalone = new Set([...own, ...lead]);
     for (const term of vocabulary?.terms ?? []) {
       const stems = stemsOf(term);
       const whole = phraseStemsOf(term);
       length += addStems(tf, stems, whole.length > 1 ? PHRASE_WORD_WEIGHT : 1);
-      if (whole.length < 2) continue;
+      if (whole.length < 2) {
+        stems.forEach((stem) => standalone.add(stem));
+        continue;
+      }
       const starting = phrasesByFirst.get(whole[0]) ?? [];
       starting.push({ stems: whole, content: stems, document: position });
       phrasesByFirst.set(whole[0], starting);
     }
     for (const stem of generic) tf.delete(stem);
-    return { unit, vocabulary, tf, length };
+    return { unit, vocabulary, tf, standalone, length };
   });
   const df = new Map<string, number>();
   for (const document of documents) for (const stem of document.tf.keys()) df.set(stem, (df.get(stem) ?? 0) + 1);
@@ -145,13 +152,23 @@ function phraseAt(tokens: Token[], start: number, stems: string[]): boolean {
   return true;
 }
 
-/** The phrases of the vocabulary found in the fields, by unit: each phrase once, in its strongest field. */
-function matchPhrases(fields: QueryField[], index: MapperIndex): Map<number, Contribution[]> {
+/** The phrases of the vocabulary found in the fields. */
+interface PhraseMatches {
+  /** What the phrases add, by unit: each phrase once, in its strongest field. */
+  byDocument: Map<number, Contribution[]>;
+  /** For each content stem of the input, whether every use of it is inside a matched phrase, and of which units. */
+  insideOf: Map<string, Set<number> | 'free'>;
+}
+
+function matchPhrases(fields: QueryField[], index: MapperIndex): PhraseMatches {
   const best = new Map<Phrase, Contribution>();
+  const insideOf = new Map<string, Set<number> | 'free'>();
   for (const field of fields) {
+    const covering = field.tokens.map(() => new Set<number>());
     field.tokens.forEach((token, start) => {
       for (const phrase of index.phrasesByFirst.get(token.stem) ?? []) {
         if (!phraseAt(field.tokens, start, phrase.stems)) continue;
+        for (let i = 0; i < phrase.stems.length; i++) covering[start + i].add(phrase.document);
         // A stop word in a phrase counts like a common word: "once-only" is two words.
         const idf = phrase.stems.reduce((sum, stem) => sum + Math.max(index.idf.get(stem) ?? 0, 0.5), 0);
         const value = PHRASE_WEIGHT * field.weight * idf;
@@ -161,6 +178,13 @@ function matchPhrases(fields: QueryField[], index: MapperIndex): Map<number, Con
         best.set(phrase, { words, value, stems: phrase.content, phrase: true });
       }
     });
+    field.tokens.forEach((token, at) => {
+      if (token.stop) return;
+      const before = insideOf.get(token.stem);
+      if (before === 'free') return;
+      if (covering[at].size === 0) insideOf.set(token.stem, 'free');
+      else insideOf.set(token.stem, new Set([...(before ?? []), ...covering[at]]));
+    });
   }
   const byDocument = new Map<number, Contribution[]>();
   for (const [phrase, contribution] of best) {
@@ -168,7 +192,19 @@ function matchPhrases(fields: QueryField[], index: MapperIndex): Map<number, Con
     list.push(contribution);
     byDocument.set(phrase.document, list);
   }
-  return byDocument;
+  return { byDocument, insideOf };
+}
+
+/**
+ * Whether a word of the input says nothing of a unit although the unit's document has its
+ * stem: the unit knows the word only inside its phrases ("open" in "open source"), and the
+ * input uses it only inside a phrase of other units ("Open data portal"). One sense per
+ * phrase: the word means what the phrase around it means.
+ */
+function usedInAnotherSense(stem: string, position: number, document: UnitDocument, phrases: PhraseMatches): boolean {
+  if (document.standalone.has(stem)) return false;
+  const inside = phrases.insideOf.get(stem);
+  return inside !== undefined && inside !== 'free' && !inside.has(position);
 }
 
 function rank(input: MeasureText, index: MapperIndex): RankedUnit[] {
@@ -195,11 +231,11 @@ function rank(input: MeasureText, index: MapperIndex): RankedUnit[] {
     const normaliser = K1 * (1 - B + (B * document.length) / index.averageLength);
     for (const [stem, weight] of queryWeight) {
       const tf = document.tf.get(stem);
-      if (!tf) continue;
+      if (!tf || usedInAnotherSense(stem, position, document, phrases)) continue;
       const value = weight * (index.idf.get(stem) ?? 0) * ((tf * (K1 + 1)) / (tf + normaliser));
       contributions.push({ words: written.get(stem)!, value, stems: [stem], phrase: false });
     }
-    contributions.push(...(phrases.get(position) ?? []));
+    contributions.push(...(phrases.byDocument.get(position) ?? []));
     const score = contributions.reduce((sum, contribution) => sum + contribution.value, 0);
     return { document, score, evidence: evidenceOf(contributions) };
   });

@@ -1,19 +1,22 @@
 /**
  * When a declared clause is at odds with a measure's own words: the measure's title and
- * description give no evidence at all for it, while they clearly speak of other clauses.
- * Tuned for precision: a short or vague text (nothing stands out) is never a mismatch.
+ * description give no evidence at all for it, while they clearly speak of other clauses
+ * that are not its close relatives. Tuned for precision: every doubt is resolved in
+ * favour of the drafter (docs/mapping.md).
  */
 import { Schema } from '../schema/types';
 import { stemsOf } from './text';
 import { ClauseSuggestion, MAX_FIELD_LENGTH, MeasureText, rankClauses, suggestClauses } from './index';
 
-/** How strongly the text must speak of another clause before a declared one is doubted. */
-export const CONFIDENT_SCORE = 4;
+/**
+ * How strongly the text must speak of another clause before a declared one is doubted: about
+ * a phrase of the vocabulary found whole in the title, or several of a clause's words.
+ */
+export const CONFIDENT_SCORE = 6;
 /** A text of fewer content words than this says too little to doubt what it declares. */
 export const MIN_CONTENT_WORDS = 7;
 /** A declared clause ranked this high is near the top, whatever its evidence. */
 const NEAR_TOP = 3;
-
 
 export interface Mismatch {
   /** The clauses the measure's text does support, best first (at most three). */
@@ -21,17 +24,36 @@ export interface Mismatch {
 }
 
 /**
- * Whether a measure's declared unit `ref` is a mismatch. The section summary is left out on
- * purpose: the question is what the measure itself says.
+ * Whether two units are close relatives, which a measure commonly answers together: two
+ * sub-clauses of one recommendation, or units the vocabulary lists as related.
+ */
+export function relatedUnits(schema: Schema, a: string, b: string, siblings = true): boolean {
+  const one = schema.unitByRef.get(a);
+  const other = schema.unitByRef.get(b);
+  if (!one || !other || a === b) return false;
+  if (siblings && one.clause && other.clause && one.recommendation === other.recommendation) return true;
+  return schema.vocabulary?.units.get(a)?.related.includes(b) ?? false;
+}
+
+/**
+ * Whether a measure's declared unit `ref` is a mismatch. All of these must hold:
+ * - the title and description have at least MIN_CONTENT_WORDS content words;
+ * - the clause the text supports best scores at least CONFIDENT_SCORE;
+ * - the declared unit ranks below third and not one word of the text is evidence for it;
+ * - it is no close relative of what the text clearly supports: not a sibling of the best
+ *   supported clause, not listed as related to any supported clause that scores at least
+ *   CONFIDENT_SCORE too (a weak third suggestion shields nothing).
+ * The section summary is left out on purpose: the question is what the measure itself says.
  */
 export function clauseMismatch(input: MeasureText, ref: string, schema: Schema): Mismatch | undefined {
   const own = { title: input.title, description: input.description };
   if (stemsOf(`${own.title.slice(0, MAX_FIELD_LENGTH)}\n${(own.description ?? '').slice(0, MAX_FIELD_LENGTH)}`).length < MIN_CONTENT_WORDS) return undefined;
-  const ranked = rankClauses(own, schema);
-  const declared = ranked.find((entry) => entry.clause === ref);
-  if (!declared || declared.rank === 1) return undefined;
+  const declared = rankClauses(own, schema).find((entry) => entry.clause === ref);
+  if (!declared || declared.rank <= NEAR_TOP || declared.evidence.length > 0) return undefined;
   const supported = suggestClauses(own, schema, { limit: 3 }).filter((suggestion) => suggestion.clause !== ref);
   if (supported.length === 0 || supported[0].score < CONFIDENT_SCORE) return undefined;
-  if (declared.evidence.length > 0 || declared.rank <= NEAR_TOP) return undefined;
+  if (relatedUnits(schema, supported[0].clause, ref)) return undefined;
+  const clearly = supported.filter((suggestion) => suggestion.score >= CONFIDENT_SCORE);
+  if (clearly.some((suggestion) => relatedUnits(schema, suggestion.clause, ref, false))) return undefined;
   return { supported };
 }

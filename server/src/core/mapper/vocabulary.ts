@@ -48,7 +48,7 @@ export function parseVocabulary(text: string, file: string, schema: Schema): Voc
     const ref = isScalar(keyNode) ? String(keyNode.value) : '';
     if (!schema.unitByRef.has(ref)) fail(keyNode, `\`${ref}\` is not a coverage unit of ${schema.instrument.id}`);
     const map = pair.value;
-    if (!isMap(map)) return fail((map as Node) ?? keyNode, `unit ${ref} must be a mapping with \`gist\` and \`terms\``);
+    if (!isMap(map)) return fail((map as Node) ?? keyNode, `unit ${ref} must be a mapping with \`gist\` and \`terms\` (and, if any, \`related\`)`);
     const gist = text1(get(map, 'gist'), `the \`gist\` of unit ${ref}`);
     if (gist.length > MAX_GIST_LENGTH) fail(get(map, 'gist'), `the gist of unit ${ref} is ${gist.length} characters long; a gist is a label of at most ${MAX_GIST_LENGTH}`);
     const terms = texts(get(map, 'terms'), `the \`terms\` of unit ${ref}`, map);
@@ -59,9 +59,23 @@ export function parseVocabulary(text: string, file: string, schema: Schema): Voc
       if (seen.has(key)) fail((get(map, 'terms') as { items: Node[] }).items[index], `unit ${ref} lists the term "${term}" twice`);
       seen.add(key);
     }
-    units.set(ref, { ref, gist, terms });
+    const relatedNode = get(map, 'related');
+    const related = relatedNode === undefined ? [] : texts(relatedNode, `the \`related\` units of ${ref}`, map);
+    for (const [index, other] of related.entries()) {
+      const at = (relatedNode as { items: Node[] }).items[index];
+      if (!schema.unitByRef.has(other)) fail(at, `unit ${ref} names \`${other}\` as related, which is not a coverage unit of ${schema.instrument.id}`);
+      if (other === ref) fail(at, `unit ${ref} names itself as related`);
+    }
+    units.set(ref, { ref, gist, terms, related });
   }
   const missing = schema.units.filter((unit) => !units.has(unit.ref)).map((unit) => unit.ref);
   if (missing.length > 0) fail(unitsNode, `the vocabulary has no entry for ${missing.join(', ')}`);
+  // A relation goes both ways: naming it once, on either unit, is enough.
+  for (const entry of units.values()) {
+    for (const other of entry.related) {
+      const back = units.get(other)!;
+      if (!back.related.includes(entry.ref)) back.related.push(entry.ref);
+    }
+  }
   return { file, generic, units };
 }

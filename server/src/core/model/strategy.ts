@@ -35,6 +35,8 @@ export interface NotApplicableModel {
   section: SectionModel;
   /** The item's first line. */
   firstLine: Span;
+  /** The whole item. */
+  span: Span;
   /** The clause as written, where, and what it resolves to. */
   clause?: { span: Span; resolution: ClauseResolution };
   /** The coverage unit, when the clause is one of the section's own units. */
@@ -434,7 +436,7 @@ function readNotApplicable(section: SectionModel, lines: LineIndex, context: Sch
   const entries: NotApplicableModel[] = [];
   for (const item of list.items ?? []) {
     if (!item.ok || !item.entries) continue;
-    const entry: NotApplicableModel = { section, firstLine: lineSpan(lines, item.span.start) };
+    const entry: NotApplicableModel = { section, firstLine: lineSpan(lines, item.span.start), span: { start: item.span.start, end: item.span.end } };
     const clause = okEntry(item.entries, 'clause');
     if (clause) {
       const resolution = resolveCached(clause.value.text ?? '', context);
@@ -591,8 +593,10 @@ export interface UnitCoverage {
   inactive: MeasureModel[];
   /** For a weak unit: what every addressing measure lacks (a lead, an indicator with a target, or both). */
   lacks?: { lead: boolean; indicator: boolean };
-  /** The section's declaration that the unit does not apply, when it has one. */
+  /** The section's declaration that the unit does not apply, when it has one with a written reason. */
   notApplicable?: NotApplicableModel;
+  /** For a missing unit: a declaration that it does not apply whose reason is absent or still a placeholder. */
+  unfinishedNotApplicable?: NotApplicableModel;
 }
 
 export interface Coverage extends CoverageLists {

@@ -1,4 +1,4 @@
-import { computeCoverage, measureStanding } from '../coverage';
+import { computeCoverage, measureStanding, unitCoverageByRef } from '../coverage';
 import { SectionModel } from '../model/strategy';
 import { CoverageUnit } from '../schema/types';
 import { capitalise } from '../model/walk';
@@ -16,7 +16,8 @@ function nearMiss(section: SectionModel, unit: CoverageUnit): { text: string; bl
     const named = capitalise(measureRef(measure));
     for (const reference of measure.addresses) {
       const { resolution } = reference;
-      if (resolution.status === 'unknown' && resolution.suggestion === unit.ref) {
+      // A wrong part numeral (II.6.i) suggests the reference with the right one (III.6.i): the same clause.
+      if (resolution.status === 'unknown' && resolution.suggestion?.replace(/^[IVXLC]+\./, '') === unit.ref) {
         return { text: `${who} writes ${resolution.written}: did you mean ${unit.ref}?`, blocksFix: true };
       }
       if (resolution.status === 'broad' && resolution.recommendation === unit.recommendation) {
@@ -37,11 +38,13 @@ export const clauseNotAddressed: Rule = {
   severity: 'warning',
   description: 'A clause of a present section that no live, real measure anywhere in the strategy addresses, and that the section does not declare not applicable.',
   check({ model, report }) {
-    const coverage = computeCoverage(model);
-    const missing = new Set(coverage.missing);
+    const byRef = unitCoverageByRef(computeCoverage(model));
     for (const section of model.sections) {
       for (const unit of section.recommendation.units) {
-        if (!missing.has(unit.ref)) continue;
+        const entry = byRef.get(unit.ref);
+        // A clause declared not applicable is never reported here (spec §7.2): while its reason
+        // is still to be written, placeholder-text or missing-field points at the declaration.
+        if (entry?.status !== 'missing' || entry.unfinishedNotApplicable) continue;
         const text = unit.text.length > 120 ? `${unit.text.slice(0, 117)}…` : unit.text;
         const near = nearMiss(section, unit);
         report({

@@ -1,3 +1,4 @@
+import { declaresNotApplicable } from '../coverage';
 import { Rule } from './rule';
 
 export const emptySection: Rule = {
@@ -8,7 +9,7 @@ export const emptySection: Rule = {
     for (const section of model.sections) {
       const lacks: string[] = [];
       if (!section.summary || !section.summary.value.ok) lacks.push('summary');
-      const declared = new Set(section.notApplicable.map((entry) => entry.unit));
+      const declared = new Set(section.notApplicable.filter(declaresNotApplicable).map((entry) => entry.unit));
       const allNotApplicable = section.recommendation.units.every((unit) => declared.has(unit));
       if (section.measures.length === 0 && !allNotApplicable) lacks.push('measure');
       if (lacks.length === 0) continue;

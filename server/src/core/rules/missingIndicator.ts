@@ -1,3 +1,4 @@
+import { measureStanding } from '../coverage';
 import { Rule } from './rule';
 import { measureName } from './names';
 
@@ -8,7 +9,8 @@ export const missingIndicator: Rule = {
   clause: '10.iii',
   check({ model, report }) {
     for (const measure of model.measures) {
-      if (measure.indicatorCount > 0) continue;
+      // A dropped measure is kept for the record; it is not carried out, so it needs no indicator.
+      if (measure.indicatorCount > 0 || measureStanding(measure).inactive === 'dropped') continue;
       report({
         span: measure.firstLine,
         message: `${measureName(measure)} has no indicators: add at least one with a name and a target (clause 10.iii asks for evaluation and measurement).`,

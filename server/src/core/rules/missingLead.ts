@@ -1,3 +1,4 @@
+import { measureStanding } from '../coverage';
 import { Rule } from './rule';
 import { measureName } from './names';
 
@@ -8,7 +9,8 @@ export const missingLead: Rule = {
   clause: '7.i',
   check({ model, report }) {
     for (const measure of model.measures) {
-      if (measure.hasLead) continue;
+      // A dropped measure is kept for the record; it is not carried out, so it needs no lead.
+      if (measure.hasLead || measureStanding(measure).inactive === 'dropped') continue;
       report({
         span: measure.firstLine,
         message: `${measureName(measure)} has no lead: name the institution responsible for it (clause 7.i asks for clear responsibilities).`,

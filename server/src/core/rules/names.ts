@@ -15,6 +15,12 @@ export function measureRef(measure: MeasureModel): string {
   return `a measure in ${measure.section.recommendation.section}`;
 }
 
+/** ` of measure OPN-2` for a field inside a measure with an id, or nothing: `The title${ofMeasureAt(…)} reads …`. */
+export function ofMeasureAt(model: StrategyModel, offset: number): string {
+  const id = measureAt(model, offset)?.id?.text;
+  return id ? ` of measure ${excerpt(id)}` : '';
+}
+
 /** The measure whose item holds an offset, found by bisection over the measures in file order. */
 export function measureAt(model: StrategyModel, offset: number): MeasureModel | undefined {
   const measures = model.measures;
@@ -47,4 +53,22 @@ export function nameMeasureIn(model: StrategyModel, offset: number, message: str
   if (message.startsWith('The measure needs')) return message.replace('The measure needs', `Measure ${measure.id.text} needs`);
   const end = /[.?!]$/.test(message) ? message.length - 1 : message.length;
   return `${message.slice(0, end)} (in ${name})${message.slice(end)}`;
+}
+
+/**
+ * A finding of the walk inside a not-applicable entry names the clause it declares, and,
+ * about its reason, says what a missing reason costs: the clause counts as not addressed.
+ */
+export function nameDeclarationIn(model: StrategyModel, offset: number, message: string): string {
+  for (const section of model.sections) {
+    for (const entry of section.notApplicable) {
+      if (offset < entry.span.start || offset > entry.span.end) continue;
+      const ref = entry.unit?.ref ?? entry.clause?.resolution.written;
+      if (ref === undefined) return message;
+      const named = message.replace('of the not-applicable entry', `of the declaration that clause ${ref} is not applicable`);
+      const aboutReason = entry.unit !== undefined && /\breason\b/.test(message);
+      return aboutReason ? `${named} Until the reason is written, clause ${ref} counts as not addressed.` : named;
+    }
+  }
+  return message;
 }

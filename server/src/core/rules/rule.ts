@@ -2,7 +2,7 @@
 import { Issue, Severity } from '../findings';
 import { MeasureModel, StrategyModel } from '../model/strategy';
 import { RuleId } from './ids';
-import { nameMeasureIn } from './names';
+import { nameDeclarationIn, nameMeasureIn } from './names';
 
 export interface RuleContext {
   model: StrategyModel;
@@ -37,7 +37,7 @@ export function structuralRule(rule: Omit<Rule, 'check'>): Rule {
     check(context) {
       for (const issue of context.model.issues) {
         if (issue.rule !== rule.id) continue;
-        const message = rule.id === 'yaml-syntax' ? issue.message : nameMeasureIn(context.model, issue.span.start, issue.message);
+        const message = rule.id === 'yaml-syntax' ? issue.message : nameDeclarationIn(context.model, issue.span.start, nameMeasureIn(context.model, issue.span.start, issue.message));
         context.report({ span: issue.span, message, related: issue.related, data: issue.data });
       }
     },

@@ -1,6 +1,7 @@
 import { StrategyModel } from '../model/strategy';
 import { ProseValue, proseValues, proseValuesOfMeasure } from './proseValues';
 import { excerpt } from '../text/excerpt';
+import { ofMeasureAt } from './names';
 import { Rule, RuleContext } from './rule';
 
 /**
@@ -36,7 +37,7 @@ function cutTexts(values: ProseValue[], model: StrategyModel, report: RuleContex
     const cut = text.slice(hash, Math.min(lineEnd, hash + 40)).trimEnd();
     report({
       span: { start: hash, end: hash + 1 },
-      message: `The ${field} reads "${excerpt(String(node.value))}": the # started a comment, so "${cut}" is not part of it. Put the whole text in quotes, or, for a comment, leave two spaces before the # and one after.`,
+      message: `The ${field}${ofMeasureAt(model, hash)} reads "${excerpt(String(node.value))}": the # started a comment, so "${cut}" is not part of it. Put the whole text in quotes, or, for a comment, leave two spaces before the # and one after.`,
     });
   }
 }

@@ -1,7 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
+import { StrategyModel } from '../model/strategy';
 import { CheckedValue } from '../model/walk';
 import { ProseValue, proseValues, proseValuesOfMeasure } from './proseValues';
 import { excerpt } from '../text/excerpt';
+import { ofMeasureAt } from './names';
 import { Rule, RuleContext } from './rule';
 
 /** A fragment that continues a sentence: it starts with a lower-case word, or with digits (the rest of an amount). */
@@ -12,14 +14,14 @@ export const textSplitByComma: Rule = {
   severity: 'warning',
   description: 'A comma inside an unquoted text within [ ] or { } split the text in two.',
   check({ model, report }) {
-    splitTexts(proseValues(model), report);
+    splitTexts(proseValues(model), model, report);
   },
-  checkMeasure(measure, { report }) {
-    splitTexts(proseValuesOfMeasure(measure), report);
+  checkMeasure(measure, { model, report }) {
+    splitTexts(proseValuesOfMeasure(measure), model, report);
   },
 };
 
-function splitTexts(values: ProseValue[], report: RuleContext['report']): void {
+function splitTexts(values: ProseValue[], model: StrategyModel, report: RuleContext['report']): void {
   for (const { node, flow, field } of values) {
     const next = flow ? nextFragment(flow, node) : undefined;
     const range = next?.fragment.range;
@@ -30,7 +32,7 @@ function splitTexts(values: ProseValue[], report: RuleContext['report']): void {
     if (!unknownKey && !(CONTINUATION.test(text) && !CONTINUATION.test(String(node.value)))) continue;
     report({
       span: { start: range[0], end: range[1] },
-      message: `The comma after "${excerpt(String(node.value))}" split the ${field} in two, and "${excerpt(text)}" became ${unknownKey ? 'a field of its own' : 'an item of its own'}. Put the whole text in quotes.`,
+      message: `The comma after "${excerpt(String(node.value))}" split the ${field}${ofMeasureAt(model, range[0])} in two, and "${excerpt(text)}" became ${unknownKey ? 'a field of its own' : 'an item of its own'}. Put the whole text in quotes.`,
     });
   }
 }

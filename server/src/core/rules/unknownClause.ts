@@ -1,3 +1,6 @@
+import { capitalise } from '../model/walk';
+import { excerpt } from '../text/excerpt';
+import { measureRef } from './names';
 import { Rule } from './rule';
 
 export const unknownClause: Rule = {
@@ -9,9 +12,11 @@ export const unknownClause: Rule = {
       const { resolution } = reference;
       if (resolution.status !== 'unknown') continue;
       const suggestion = resolution.suggestion ? ` Did you mean ${resolution.suggestion}?` : '';
+      const reason = resolution.reason ?? '';
       report({
         span: reference.span,
-        message: `${resolution.reason}.${suggestion}`,
+        // Named as a reviewer reads it: "Measure COH-2 writes II.6.i: recommendation 6 is in part III …".
+        message: `${capitalise(measureRef(reference.measure))} writes ${excerpt(resolution.written)}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}.${suggestion}`,
         data: resolution.suggestion ? { kind: 'replace', replacement: resolution.suggestion } : undefined,
       });
     }

@@ -66,6 +66,11 @@ export interface UnitVocabulary {
   ref: string;
   gist: string;
   terms: string[];
+  /**
+   * Units commonly answered together with this one (beyond its sibling clauses): when the
+   * text clearly speaks of one of them, a declared `ref` is not doubted. Symmetric.
+   */
+  related: string[];
 }
 
 /** The clause mapper's data, read from NAME.vocabulary.yaml beside the schema file. */

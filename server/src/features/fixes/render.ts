@@ -66,6 +66,15 @@ export function sectionBody(recommendation: Recommendation, id: string, layout: 
   };
 }
 
+/** A list item written as YAML at column 0 (`- clause: …`), in block lines or as one line of flow. */
+export function listItem(itemText: string, layout: Layout): Rendering | undefined {
+  const document = parseDocument(itemText);
+  const list = document.contents;
+  if (document.errors.length > 0 || !isSeq(list) || list.items.length !== 1) return undefined;
+  const item = list.items[0] as Node;
+  return { block: blockRendering(itemText, layout), flow: () => flowText(item) };
+}
+
 /**
  * The template's first measure, addressing only `unit`, as a list item (`- id: …`), or
  * undefined when the template has no measure to take.
