@@ -1,11 +1,12 @@
 /**
  * The clause mapper in VS Code: inside `addresses`, the clauses a measure's words support
  * come first, each with a short gist and the words that matched; hover on a clause reference
- * shows the evidence, or its absence.
+ * shows the evidence, or its absence; a clause the measure's words say nothing of is an info
+ * finding at the reference, with the quick fix that names the clause the text supports.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeEditors, edit, hoverMarkdown, openCopy, positionOf, rangeOf, schema, waitForCheckedFindings } from './support';
+import { activateExtension, closeEditors, edit, hoverMarkdown, openCopy, positionOf, rangeOf, ruleOf, schema, waitForCheckedFindings, waitForDiagnostics } from './support';
 
 const labelOf = (item: vscode.CompletionItem): vscode.CompletionItemLabel => (typeof item.label === 'string' ? { label: item.label } : item.label);
 
@@ -31,5 +32,25 @@ describe('Clause mapper in VS Code', () => {
 
     const text = await hoverMarkdown(document.uri, positionOf(document, 'Secure national eID for all public digital services\n        addresses: [|4', 1));
     assert.match(text, /Evidence:.* the text of .?SEC-3.? matches "Secure/);
+  });
+
+  it('reports a clause the measure says nothing of, at the reference, and replaces it with the clause the text supports', async () => {
+    const { document } = await openCopy('national.strategy.yaml', 'mismatch');
+    await waitForCheckedFindings(document);
+    // LDR-1, a council of ministers chaired by the Prime Minister, addresses [5, 7.i]: the drafter writes 12.ii instead of 5.
+    await edit(document, (e) => e.replace(document.uri, rangeOf(document, 'addresses: [|5, 7.i'), '7.i, 12.ii'));
+    const at = rangeOf(document, 'addresses: [7.i, |12.ii');
+    const mismatches = (diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] => diagnostics.filter((d) => ruleOf(d) === 'clause-mismatch');
+    const [finding, ...others] = mismatches(await waitForDiagnostics(document.uri, (diagnostics) => mismatches(diagnostics).length > 0, 'the clause-mismatch finding'));
+    assert.deepStrictEqual(others, [], 'one finding: 7.i, a close relative of 5, is not doubted');
+    assert.strictEqual(finding.severity, vscode.DiagnosticSeverity.Information);
+    assert.deepStrictEqual([finding.range.start.line, finding.range.start.character], [at.start.line, at.start.character], 'the finding points at 12.ii');
+    assert.match(finding.message, /^Measure LDR-1 names clause 12\.ii \(digital needs in impact assessment\), but its title and description say nothing of it; they speak of 5 \(/);
+    const fixes = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value, 20)) ?? [];
+    const replace = fixes.find((action) => action.title === 'Replace 12.ii with 5');
+    assert.ok(replace?.edit, `the replace fix (offered: ${fixes.map((action) => action.title).join(' | ')})`);
+    assert.ok(await vscode.workspace.applyEdit(replace.edit), 'VS Code applied the quick fix');
+    assert.ok(document.getText().includes('addresses: [7.i, 5]'), 'the reference now reads 5');
+    await waitForDiagnostics(document.uri, (diagnostics) => mismatches(diagnostics).length === 0, 'the finding to go');
   });
 });
