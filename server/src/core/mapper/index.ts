@@ -294,6 +294,13 @@ export function rankClauses(whole: MeasureText, schema: Schema): RankedUnit[] {
   return ranked;
 }
 
+/** How many content words (stop words left out) a text has, its words stemmed with the index's memo. */
+export function contentWordCount(text: string, schema: Schema): number {
+  let count = 0;
+  for (const token of tokenize(text, indexOf(schema).stems)) if (!token.stop) count++;
+  return count;
+}
+
 /**
  * The clauses a measure's text supports, best first: those with evidence that score
  * enough, at most `limit` (5 by default). The importer and the editor use this.

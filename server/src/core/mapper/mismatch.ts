@@ -5,8 +5,7 @@
  * favour of the drafter (docs/mapping.md).
  */
 import { Schema } from '../schema/types';
-import { stemsOf } from './text';
-import { ClauseSuggestion, MAX_FIELD_LENGTH, MeasureText, rankClauses, suggestClauses } from './index';
+import { ClauseSuggestion, contentWordCount, MAX_FIELD_LENGTH, MeasureText, rankClauses, suggestClauses } from './index';
 
 /**
  * How strongly the text must speak of another clause before a declared one is doubted: about
@@ -47,7 +46,7 @@ export function relatedUnits(schema: Schema, a: string, b: string, siblings = tr
  */
 export function clauseMismatch(input: MeasureText, ref: string, schema: Schema): Mismatch | undefined {
   const own = { title: input.title, description: input.description };
-  if (stemsOf(`${own.title.slice(0, MAX_FIELD_LENGTH)}\n${(own.description ?? '').slice(0, MAX_FIELD_LENGTH)}`).length < MIN_CONTENT_WORDS) return undefined;
+  if (contentWordCount(`${own.title.slice(0, MAX_FIELD_LENGTH)}\n${(own.description ?? '').slice(0, MAX_FIELD_LENGTH)}`, schema) < MIN_CONTENT_WORDS) return undefined;
   const declared = rankClauses(own, schema).find((entry) => entry.clause === ref);
   if (!declared || declared.rank <= NEAR_TOP || declared.evidence.length > 0) return undefined;
   const supported = suggestClauses(own, schema, { limit: 3 }).filter((suggestion) => suggestion.clause !== ref);
