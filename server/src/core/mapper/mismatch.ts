@@ -43,11 +43,26 @@ export function relatedUnits(schema: Schema, a: string, b: string, siblings = tr
 }
 
 /**
+ * Whether matched words can be stray: a word of the clause's legal text ("allowing",
+ * "data") or a piece of one of its phrases, never a phrase found whole nor a term of one
+ * word that the vocabulary lists for the unit (the vocabulary's author meant it as evidence).
+ */
+function isStray(words: string, ref: string, schema: Schema): boolean {
+  const stems = stemsOf(words);
+  if (stems.length !== 1) return false;
+  const terms = schema.vocabulary?.units.get(ref)?.terms ?? [];
+  return !terms.some((term) => {
+    const own = stemsOf(term);
+    return own.length === 1 && own[0] === stems[0];
+  });
+}
+
+/**
  * Whether a measure's declared unit `ref` is a mismatch. All of these must hold:
  * - the title and description have at least MIN_CONTENT_WORDS content words;
  * - the clause the text supports best scores at least CONFIDENT_SCORE;
  * - the declared unit ranks below third, and the text gives it no evidence: not one word, or
- *   only stray words that weigh less than STRAY_SHARE of the best supported clause;
+ *   only stray words (isStray) that weigh less than STRAY_SHARE of the best supported clause;
  * - it is no close relative of what the text clearly supports: not a sibling of the best
  *   supported clause, not listed as related to any supported clause that scores at least
  *   CONFIDENT_SCORE too (a weak third suggestion shields nothing).
@@ -60,7 +75,7 @@ export function clauseMismatch(input: MeasureText, ref: string, schema: Schema):
   if (!declared || declared.rank <= NEAR_TOP) return undefined;
   const supported = suggestClauses(own, schema, { limit: 3 }).filter((suggestion) => suggestion.clause !== ref);
   if (supported.length === 0 || supported[0].score < CONFIDENT_SCORE) return undefined;
-  if (declared.evidence.length > 0 && declared.score > STRAY_SHARE * supported[0].score) return undefined;
+  if (declared.evidence.length > 0 && (declared.score > STRAY_SHARE * supported[0].score || !declared.evidence.every((words) => isStray(words, ref, schema)))) return undefined;
   if (relatedUnits(schema, supported[0].clause, ref)) return undefined;
   const clearly = supported.filter((suggestion) => suggestion.score >= CONFIDENT_SCORE);
   if (clearly.some((suggestion) => relatedUnits(schema, suggestion.clause, ref, false))) return undefined;
