@@ -102,8 +102,8 @@ export const NATIONAL: TrustFixture = {
   messages: [
     ['text-cut-by-comment', 'The title of measure OPN-3 reads "Digital inclusion programme": the # started a comment, so "#2026: no one left behind" is not part of it. Put the whole text in quotes'],
     ['text-split-by-comma', 'The comma after "Ministry of Education" split the partners of measure OPN-3 in two, and "research and innovation" became an item of its own. Put the whole text in quotes.'],
-    ['invalid-date', 'The due of measure OPN-3 is "Q4 2026", not a date in the form YYYY, YYYY-MM or YYYY-MM-DD: write 2026-12.'],
-    ['invalid-date', 'The due of measure CAP-2 is "June 2027", not a date in the form YYYY, YYYY-MM or YYYY-MM-DD: write 2027-06.'],
+    ['invalid-date', 'The due date of measure OPN-3 is "Q4 2026", not a date in the form YYYY, YYYY-MM or YYYY-MM-DD: write 2026-12.'],
+    ['invalid-date', 'The due date of measure CAP-2 is "June 2027", not a date in the form YYYY, YYYY-MM or YYYY-MM-DD: write 2027-06.'],
     ['type-mismatch', '"1.500.000" is not: write 1500000, without separators (in measure DAT-1)'],
     ['clause-not-addressed', 'No measure addresses clause 2.i'],
     ['clause-not-addressed', 'Measure ENG-1 names it but its title is still a placeholder: write the measure.'],

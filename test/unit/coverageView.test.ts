@@ -12,7 +12,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { buildCoverageView, CoverageView, MeasureItem, revealTargets, UnitItem, unitDescription } from '../../client/src/coverageModel';
+import { buildCoverageView, CoverageView, MeasureItem, recommendationTally, revealTargets, UnitItem, unitDescription } from '../../client/src/coverageModel';
 import { analyze } from '../../server/src/core/analyze';
 import { coverageAnswer } from '../../server/src/features/coverageRequest';
 import { CoverageAnswer } from '../../server/src/protocol';
@@ -218,6 +218,17 @@ describe('the coverage view on the realistic drafts of issue 12', () => {
         const lists = expectedLists(fixture, refs);
         assert.deepStrictEqual(view.counts, { addressed: lists.addressedStrict.length, weak: lists.weak.length, 'not-applicable': lists.notApplicable.length, missing: lists.missing.length });
         assert.strictEqual(view.addressed, lists.addressed.length);
+      });
+
+      it('ticks a recommendation in the tree exactly when the report calls it complete (every clause addressed or not applicable)', () => {
+        const reportStatus = new Map(answer.report.parts.flatMap((part) => part.recommendations).map((recommendation) => [recommendation.number, recommendation.status]));
+        for (const recommendation of view.recommendations) {
+          const settled = recommendation.units.every((unit) => unit.status === 'addressed' || unit.status === 'not-applicable');
+          assert.strictEqual(recommendationTally(recommendation).settled, settled, `tree, ${recommendation.number}`);
+          assert.strictEqual(reportStatus.get(recommendation.number) === 'complete', settled, `report, ${recommendation.number}`);
+        }
+        // Recommendation 12: 12.i addressed, 12.ii not applicable.
+        assert.strictEqual(reportStatus.get(12), 'complete');
       });
 
       it('lists under a clause the measures that name it but address nothing, and says why a clause is weak, not applicable, or not yet', () => {

@@ -78,6 +78,8 @@ const CASES: Record<string, Case[]> = {
     { name: 'an empty list of clauses', all: true, edits: [['        addresses: [5]', '        addresses: []\n#                  ^^ type-mismatch'], ['  leadership:\n', '  leadership:\n# ^^^^^^^^^^ clause-not-addressed\n']] },
     { name: 'no clauses at all', edits: [['        addresses: [8]', '        addresses:\n#                 ^ type-mismatch']] },
     { name: 'an indicator that is not a mapping', edits: [['          - { name: Act adopted, baseline: 0, target: yes, by: 2030 }', '          - Act adopted\n#           ^^^^^^^^^^^ type-mismatch']] },
+    { name: 'an amount with thousands separators, in braces: the commas split it, and it is one mismatch, never the figure 1', all: true, edits: [['  business-case-threshold: { amount: 1000000, currency: EUR }', '  business-case-threshold: { amount: 1,000,000, currency: EUR }\n#                                    ^^^^^^^^^ type-mismatch']] },
+    { name: 'a budget with separators and spaces, in braces', edits: [['        budget: { amount: 4500000, currency: EUR }', '        budget: { amount: 4, 500, 000, currency: EUR }\n#                         ^^^^^^^^^^^ type-mismatch']] },
     { name: 'a negative amount', edits: [['        budget: { amount: 4500000, currency: EUR }', '        budget: { amount: -5, currency: EUR }\n#                         ^^ type-mismatch']] },
     { name: 'a currency that is not three capitals', edits: [['        budget: { amount: 4500000, currency: EUR }', '        budget: { amount: 4500000, currency: euro }\n#                                            ^^^^ type-mismatch']] },
     { name: 'an id that does not start with a letter', edits: [['      - id: OPN-2', '      - id: 2-OPN\n#           ^^^^^ type-mismatch']] },

@@ -10,6 +10,8 @@ import * as assert from 'assert';
 import { analyze } from '../../server/src/core/analyze';
 import { measureAt } from '../../server/src/core/rules/names';
 import { buildReportData } from '../../server/src/report/data';
+import { renderHtml } from '../../server/src/report/html';
+import { renderMarkdown } from '../../server/src/report/markdown';
 import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { actualFindings, describe as describeExpected } from '../helpers/annotations';
 import { CITY, expectedLists, NATIONAL, statusOf, TRUST_FIXTURES, unsaidMessages } from '../helpers/trustFixtures';
@@ -75,6 +77,11 @@ describe('coverage a reviewer can trust, in the report\'s data', () => {
     assert.strictEqual(units.get('10.v')?.notApplicable, undefined);
     const opn3 = data.measures.find((measure) => measure.id === 'OPN-3');
     assert.deepStrictEqual([opn3?.due, opn3?.dueInvalid], ['Q4 2026', true]);
+    assert.ok(renderMarkdown(data).includes('due: Q4 2026, not a valid date;'));
+    assert.strictEqual(renderHtml(data).replace(/<[^>]+>/g, ' ').split('Q4 2026, not a valid date').length - 1, 2, 'beside the clause and in the list of measures');
+    // Recommendation 12: 12.i addressed, 12.ii not applicable: complete, as the Coverage view ticks it.
+    assert.strictEqual(data.parts[2].recommendations[3].status, 'complete');
+    assert.strictEqual(data.parts[2].recommendations[1].status, 'partial');
     // OPN-1 (DKK 25,000,000, with a business case), CAP-1 (DKK 12,000,000, without), SEC-1 (EUR 4,000,000, with); DAT-1's "1.500.000" is not an amount.
     assert.deepStrictEqual(data.budgets.overall, {
       DKK: { total: 37000000, withBusinessCase: 25000000, measures: 2 },

@@ -186,7 +186,9 @@ export function buildReportData(analysis: Analysis, options: { file: string; mad
       );
       const unitsAddressed = units.filter((unit) => unit.status !== 'none').length;
       const unitsComplete = units.filter((unit) => unit.status === 'complete').length;
-      const status: CoverageStatus = unitsComplete === units.length ? 'complete' : unitsAddressed > 0 ? 'partial' : 'none';
+      // Complete when every clause is settled (addressed, or declared not applicable), as the Coverage view and the code lens count it.
+      const settled = units.filter((unit) => unit.status === 'complete' || unit.coverage === 'not-applicable').length;
+      const status: CoverageStatus = settled === units.length ? 'complete' : unitsAddressed > 0 ? 'partial' : 'none';
       return {
         number: recommendation.number,
         section: recommendation.section,
@@ -378,11 +380,16 @@ export function unitNotes(data: CoverageReportData, unit: UnitReport): string[] 
   return notes;
 }
 
+/** A measure's due date as written, marked when it is not a valid date ("Q4 2026, not a valid date"). */
+export function dueText(measure: MeasureInfo): string | undefined {
+  if (measure.due === undefined) return undefined;
+  return measure.dueInvalid ? `${measure.due}, not a valid date` : measure.due;
+}
+
 /** A measure's further facts for the per-clause tables: description, budget, business case, partners, and marks. */
 export function measureFacts(measure: MeasureInfo): Array<[string, string]> {
   const facts: Array<[string, string]> = [];
   if (measure.inactive) facts.push(['Counts', measure.inactive === 'dropped' ? 'dropped: addresses nothing' : 'placeholder: addresses nothing until its title is written']);
-  if (measure.dueInvalid && measure.due) facts.push(['Due as written', `${measure.due}, not a valid date`]);
   if (measure.description) facts.push(['Description', measure.description]);
   if (measure.budget) facts.push(['Budget', `${measure.budget.amount ?? '?'} ${measure.budget.currency ?? ''}`.trim()]);
   if (measure.businessCase) facts.push(['Business case', `${measure.businessCase.value ?? '(no value given)'}${measure.businessCase.stakeholders.length > 0 ? `; stakeholders: ${measure.businessCase.stakeholders.join(', ')}` : ''}`]);

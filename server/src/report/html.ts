@@ -5,7 +5,7 @@
  * this module's own. Measures, clauses and findings carry `data-dgs-*` attributes (see
  * `REPORT_LINK_ATTRIBUTES` in protocol.ts) that a webview turns into links to the file.
  */
-import { budgetText, CoverageReportData, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureFacts, measureLabel, PartReport, RecommendationReport, SEVERITIES, STATUS_WORDS, UnitReport, unitNotes } from './data';
+import { budgetText, CoverageReportData, dueText, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureFacts, measureLabel, PartReport, RecommendationReport, SEVERITIES, STATUS_WORDS, UnitReport, unitNotes } from './data';
 import { escapeHtml } from './escape';
 import { matrixFigure } from './matrix';
 
@@ -235,7 +235,7 @@ function measureHtml(measure: MeasureInfo, recommendation: RecommendationReport)
   const where = measure.section !== recommendation.section ? ` <span class="where">(in ${escapeHtml(measure.section)})</span>` : '';
   const title = measure.title !== undefined ? ` ${escapeHtml(measure.title)}` : ' <span class="warn">(no title)</span>';
   const lead = measure.lead !== undefined ? escapeHtml(measure.lead) : '<span class="warn"><span aria-hidden="true">⚠</span> No lead</span>';
-  const due = measure.due !== undefined ? escapeHtml(measure.due) : 'not set';
+  const due = measure.due !== undefined ? escapeHtml(dueText(measure)!) : 'not set';
   const indicators =
     measure.indicators.length > 0
       ? `<ul>${measure.indicators.map(indicatorHtml).join('')}</ul>`
@@ -308,7 +308,7 @@ function measuresHtml(data: CoverageReportData): string {
   const rows = data.measures
     .map((measure) => {
       const indicators = measure.indicators.length > 0 ? String(measure.indicators.length) : '<span class="warn">none</span>';
-      return `<tr data-dgs-measure="${measure.index}"><th scope="row"><span class="mid">${escapeHtml(measureLabel(measure))}</span></th><td>${measure.title !== undefined ? escapeHtml(measure.title) : ''}</td><td>${escapeHtml(measure.section)}</td><td>${measure.lead !== undefined ? escapeHtml(measure.lead) : '<span class="warn">none</span>'}</td><td class="nowrap">${measure.due !== undefined ? escapeHtml(measure.due) : ''}</td><td class="num">${indicators}</td><td>${measure.units.length > 0 ? measure.units.map(escapeHtml).join(', ') : '<span class="warn">none</span>'}</td><td class="num">${measure.line}</td></tr>`;
+      return `<tr data-dgs-measure="${measure.index}"><th scope="row"><span class="mid">${escapeHtml(measureLabel(measure))}</span></th><td>${measure.title !== undefined ? escapeHtml(measure.title) : ''}</td><td>${escapeHtml(measure.section)}</td><td>${measure.lead !== undefined ? escapeHtml(measure.lead) : '<span class="warn">none</span>'}</td><td class="nowrap">${measure.due !== undefined ? escapeHtml(dueText(measure)!) : ''}</td><td class="num">${indicators}</td><td>${measure.units.length > 0 ? measure.units.map(escapeHtml).join(', ') : '<span class="warn">none</span>'}</td><td class="num">${measure.line}</td></tr>`;
     })
     .join('\n');
   return `<section id="measures" aria-labelledby="measures-heading">

@@ -3,7 +3,7 @@
  * wiki page or a job summary. Every text from the strategy is escaped, so that nothing a
  * drafter writes turns into markup or raw HTML.
  */
-import { budgetText, CoverageReportData, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureFacts, measureLabel, SEVERITIES, STATUS_WORDS, unitNotes } from './data';
+import { budgetText, CoverageReportData, dueText, CoverageStatus, FindingInfo, IndicatorInfo, MeasureInfo, measureFacts, measureLabel, SEVERITIES, STATUS_WORDS, unitNotes } from './data';
 import { safeText } from '../core/text/safeText';
 
 const STATUS_MARK: Record<CoverageStatus, string> = { complete: '✅', partial: '◐', none: '❌' };
@@ -36,7 +36,7 @@ function indicatorText(indicator: IndicatorInfo): string {
 function measureCell(measure: MeasureInfo): string {
   const facts = [
     `lead: ${measure.lead !== undefined ? escapeMarkdown(measure.lead) : '⚠ none'}`,
-    `due: ${measure.due !== undefined ? escapeMarkdown(measure.due) : '—'}`,
+    `due: ${measure.due !== undefined ? escapeMarkdown(dueText(measure)!) : '—'}`,
     `indicators: ${measure.indicators.length > 0 ? measure.indicators.map(indicatorText).join('; ') : '⚠ none'}`,
   ];
   if (measure.status !== undefined) facts.push(`status: ${escapeMarkdown(measure.status)}`);

@@ -134,7 +134,7 @@ export const STRATEGY_SPEC: MapSpec = {
     status: { value: { kind: 'enum', values: STRATEGY_STATUSES }, required: true },
     'adopted-on': { value: date },
     lead: { value: prose, required: true },
-    'business-case-threshold': { value: money('business-case-threshold', 'strategy.business-case-threshold') },
+    'business-case-threshold': { value: money('business-case threshold', 'strategy.business-case-threshold') },
   },
 };
 

@@ -259,7 +259,7 @@ export function readModel(input: ModelInput): StrategyModel {
     issues.push({
       rule: 'type-mismatch',
       span: lineSpan(lines, 0),
-      message: `A strategy file should be a mapping with the keys strategy, ${schema.parts.map((part) => part.key).join(', ')}; this file's top level is ${isSeq(contents) ? 'a list' : 'a single value'}.`,
+      message: `A strategy file should be made of named blocks at the left margin (strategy, ${schema.parts.map((part) => part.key).join(', ')}); this file's top level is ${isSeq(contents) ? 'a list' : 'a single value'}.`,
     });
     return model;
   } else {

@@ -182,7 +182,9 @@ export class Walker {
     }
     let where = names.get(key);
     if (where === undefined) {
-      where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `the ${key} of the ${spec.what}`;
+      // Dates read as what they are: "the due date of measure OPN-3", "the date (by) of the indicator".
+      const name = key === 'due' ? 'due date' : key === 'by' ? 'date (by)' : key;
+      where = spec.role === 'root' || spec.role === 'part' ? `"${key}"` : `the ${name} of the ${spec.what}`;
       names.set(key, where);
     }
     return where;
@@ -444,7 +446,8 @@ export class Walker {
     // The first place of each key that is not a known field (known ones are in entries):
     // made only when there is one, as most mappings of a large strategy have none.
     let unknown: Map<string, Span> | undefined;
-    for (const pair of pairs) {
+    for (let index = 0; index < pairs.length; index++) {
+      const pair = pairs[index];
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
       const key = keyText(keyNode);
@@ -469,9 +472,38 @@ export class Walker {
       }
       // The value's own place, or where it would be written (right after the key).
       const valueFallback = (pair.value as Node | null)?.range ? keySpan : { start: keySpan.end, end: keySpan.end };
-      entries.set(key, { key, keySpan, value: this.check(pair.value, field.value, this.whereOf(spec, key), valueFallback, keySpan) });
+      const checked = this.check(pair.value, field.value, this.whereOf(spec, key), valueFallback, keySpan);
+      entries.set(key, { key, keySpan, value: checked });
+      if (field.value.kind === 'amount') index += this.splitAmount(pairs, index, checked, this.whereOf(spec, key));
     }
     return entries;
+  }
+
+  /**
+   * `{ amount: 1,500,000, currency: EUR }`: in flow style the commas end the amount at 1 and
+   * make keys of 500 and 000. The amount is then a type-mismatch over all it was meant to
+   * be (never the figure 1), and the pieces are not unknown keys. Returns how many pieces.
+   */
+  private splitAmount(pairs: Pair[], index: number, checked: CheckedValue, where: string): number {
+    const value = (pairs[index] as Pair).value as Node | null;
+    if (!checked.ok || !isScalar(value) || typeof value.value !== 'number' || !value.range) return 0;
+    let count = 0;
+    let end = value.range[1];
+    for (let next = index + 1; next < pairs.length; next++) {
+      const pair = pairs[next];
+      const key = isPair(pair) ? (pair.key as Node | null) : null;
+      const written = isScalar(key) ? (key as Scalar & { source?: string }).source : undefined;
+      const empty = isPair(pair) && (pair.value === null || (isScalar(pair.value) && pair.value.value === null && !(pair.value as Scalar & { source?: string }).source));
+      if (!key?.range || written === undefined || !/^\d{3}$/.test(written) || !empty) break;
+      count++;
+      end = key.range[1];
+    }
+    if (count === 0) return 0;
+    const text = this.lines.text.slice(value.range[0], end);
+    checked.span = { start: value.range[0], end };
+    const digits = writtenOutAmount(text.replace(/,\s+/g, ','));
+    this.mismatch(checked, where, `"${excerpt(text)}" is not${digits ? `: write ${digits}, without separators` : ''}`);
+    return count;
   }
 
   /** Whether a mapping has a key at all, x- keys and failed values included. */
@@ -488,7 +520,7 @@ export class Walker {
       return {
         rule: 'unknown-key',
         span: keySpan,
-        message: `Merge keys (<<) are not supported: nothing is merged into this ${spec.what}. Write its keys out in full.`,
+        message: `Merging with << is not supported: nothing is merged into this ${spec.what}. Write its fields out in full.`,
       };
     }
     const known = Object.keys(spec.fields);
