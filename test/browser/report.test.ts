@@ -11,6 +11,7 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { analyze } from '../../server/src/core/analyze';
 import { renderCoverageReport } from '../../server/src/report';
 import { loadDefaultSchema } from '../../server/src/host/schemaFile';
+import { NATIONAL } from '../helpers/trustFixtures';
 import { HOSTILE, manyMeasures, SMALL } from '../unit/reportFixtures';
 import { REPO_ROOT } from '../helpers/paths';
 
@@ -70,6 +71,7 @@ const PAGES: Array<{ name: string; file: string; text: () => string }> = [
   { name: 'the draft example, with gaps and findings', file: 'examples/draft.strategy.yaml', text: () => example('draft.strategy.yaml') },
   { name: 'a small strategy with every status', file: 'test.strategy.yaml', text: () => SMALL },
   { name: 'a strategy with markup in its texts', file: 'hostile.strategy.yaml', text: () => HOSTILE },
+  { name: 'a national draft with the gaps of real drafts (budgets in two currencies, invalid dates, clauses not applicable)', file: 'national.strategy.yaml', text: () => NATIONAL.text },
   { name: 'a strategy with 120 measures', file: 'many.strategy.yaml', text: () => manyMeasures(120, SECTIONS, schema.units.map((unit) => unit.ref)) },
 ];
 

@@ -83,6 +83,6 @@ describe('not-applicable in the editor', () => {
 
   it('hover on a clause declared with a placeholder reason: it still counts as not addressed', () => {
     const text = hover(LEGAL(['    not-applicable:', '      - clause: 12.i$0i', '        reason: TBC']));
-    assert.ok(text.includes('Coverage: not addressed (Declared not applicable, but the declaration has only a placeholder for its reason ("TBC"): the clause counts as not addressed until the reason is written)'), text);
+    assert.ok(text.includes('Coverage: not addressed (declared not applicable, but the declaration has only a placeholder for its reason ("TBC"): the clause counts as not addressed until the reason is written)'), text);
   });
 });

@@ -7,6 +7,8 @@
  * language server (test/lsp/trust.test.ts) and the Coverage view (coverageView.test.ts).
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { analyze } from '../../server/src/core/analyze';
 import { measureAt } from '../../server/src/core/rules/names';
 import { buildReportData } from '../../server/src/report/data';
@@ -14,6 +16,7 @@ import { renderHtml } from '../../server/src/report/html';
 import { renderMarkdown } from '../../server/src/report/markdown';
 import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { actualFindings, describe as describeExpected } from '../helpers/annotations';
+import { REPO_ROOT } from '../helpers/paths';
 import { CITY, expectedLists, NATIONAL, statusOf, TRUST_FIXTURES, unsaidMessages } from '../helpers/trustFixtures';
 
 const schema = loadDefaultSchema();
@@ -53,6 +56,18 @@ for (const fixture of TRUST_FIXTURES) {
     });
   });
 }
+
+describe('coverage a reviewer can trust, on the examples: every finding inside a measure names it', () => {
+  for (const name of fs.readdirSync(path.join(REPO_ROOT, 'examples')).filter((file) => file.endsWith('.strategy.yaml'))) {
+    it(name, () => {
+      const analysis = analyze(fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8'), schema);
+      for (const finding of analysis.findings) {
+        const id = measureAt(analysis.model, finding.span.start)?.id?.text;
+        if (id) assert.ok(finding.message.toLowerCase().includes(`measure ${id.toLowerCase()}`) || finding.message.includes(`${id} writes`), `${finding.rule} names measure ${id}: ${finding.message}`);
+      }
+    });
+  }
+});
 
 describe('coverage a reviewer can trust, in the report\'s data', () => {
   const report = (text: string) => buildReportData(analyze(text, schema), { file: 'draft.strategy.yaml', madeOn: '2026-12-06', dgsVersion: '9.9.9' });

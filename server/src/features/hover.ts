@@ -130,8 +130,12 @@ function unitCoverageText(model: StrategyModel, entry: UnitCoverage): string {
     case 'not-applicable':
       return `not applicable: ${escapeMarkdown(entry.notApplicable?.reason ?? '')}${inactive}`;
     case 'missing':
-      return `not addressed${inactive}${entry.unfinishedNotApplicable ? ` (${escapeMarkdown(unfinishedNotApplicableText(entry.unfinishedNotApplicable.reason).replace(/\.$/, ''))})` : ''}`;
+      return `not addressed${inactive}${entry.unfinishedNotApplicable ? ` (${escapeMarkdown(lowerFirst(unfinishedNotApplicableText(entry.unfinishedNotApplicable.reason).replace(/\.$/, '')))})` : ''}`;
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** A clause declared not applicable: its text, verbatim, and how the strategy counts it. */

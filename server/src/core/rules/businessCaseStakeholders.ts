@@ -11,7 +11,7 @@ export const businessCaseStakeholders: Rule = {
       if (!measure.businessCase || measure.businessCase.stakeholderCount > 0) continue;
       report({
         span: measure.businessCase.keySpan,
-        message: `The business case of ${measureName(measure).replace(/^The measure /, '')} names no stakeholders: list the key stakeholders involved in defining it (clause 9.ii).`,
+        message: `The business case of ${measureName(measure).replace(/^The measure /, 'measure ')} names no stakeholders: list the key stakeholders involved in defining it (clause 9.ii).`,
       });
     }
   },

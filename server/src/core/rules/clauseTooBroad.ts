@@ -1,3 +1,5 @@
+import { capitalise } from '../model/walk';
+import { measureRef } from './names';
 import { Rule } from './rule';
 
 export const clauseTooBroad: Rule = {
@@ -11,7 +13,7 @@ export const clauseTooBroad: Rule = {
       const refs = resolution.recommendation.clauses.map((clause) => clause.ref);
       report({
         span: reference.span,
-        message: `Recommendation ${resolution.recommendation.number} has sub-clauses (${refs.join(', ')}); naming it whole covers none of them. Name the clauses this measure addresses.`,
+        message: `${capitalise(measureRef(reference.measure))} names recommendation ${resolution.recommendation.number} whole, which covers none of its clauses (${refs.join(', ')}). Name the clauses the measure addresses.`,
       });
     }
   },
