@@ -132,6 +132,8 @@ export function generateStrategy(schema: Schema, measureCount: number, seed: num
   const defects = defectsAt(measureCount);
   const middle = Math.floor(measureCount / 2);
   const ids: string[] = [];
+  /** Each measure's due month, as year * 100 + month, when it has one. */
+  const dues = new Map<string, number>();
   let middleMeasureId = '';
   let measureIndex = 0;
   for (const part of schema.parts) {
@@ -151,11 +153,23 @@ export function generateStrategy(schema: Schema, measureCount: number, seed: num
 
         // The first measures of a section address its units in turn, so every unit is addressed.
         const own = recommendation.units[(ordinal - 1) % recommendation.units.length];
+        const named = [own];
         const addresses = [clauseText(own, random)];
         if (random() < 0.35) {
           const other = pick(random, schema.units);
-          if (other !== own) addresses.push(clauseText(other, random));
+          if (other !== own) {
+            addresses.push(clauseText(other, random));
+            named.push(other);
+          }
         }
+        // A description in the words strategies use for each clause named, as a real measure
+        // says what it answers (the clause mapper finds its evidence there).
+        const terms = named.map((unit) => schema.vocabulary?.units.get(unit.ref)?.terms).filter((list): list is string[] => !!list && list.length > 0);
+        if (terms.length > 0) lines.push(`        description: "The measure covers ${terms.map((list) => pick(random, list).replace(/"/g, "'")).join(' and ')}."`);
+        // Dependencies on earlier measures, due no later than this one, as a plan is drafted.
+        const dependencies = ids.length > 0 && random() < 0.1 ? new Set([pick(random, ids)]) : undefined;
+        if (dependencies && random() < 0.3) dependencies.add(pick(random, ids));
+        const latestDependency = [...(dependencies ?? [])].reduce((latest, dependency) => Math.max(latest, dues.get(dependency) ?? 0), 0);
         if (defect === 'unknown-clause') {
           const wrong = unknownClause(recommendation);
           const line = `        addresses: [${addresses.join(', ')}, ${wrong}]`;
@@ -168,16 +182,21 @@ export function generateStrategy(schema: Schema, measureCount: number, seed: num
         if (defect === 'missing-lead') plant('missing-lead', first, 8, false, id);
         else lines.push(`        lead: ${pick(random, LEADS)}`);
 
-        const dueYear = PERIOD.from + Math.floor(random() * (PERIOD.to - PERIOD.from + 1));
-        const dueMonth = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+        let dueYear = PERIOD.from + Math.floor(random() * (PERIOD.to - PERIOD.from + 1));
+        let dueMonth = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+        if (dueYear * 100 + Number(dueMonth) < latestDependency) {
+          dueYear = Math.floor(latestDependency / 100);
+          dueMonth = String(latestDependency % 100).padStart(2, '0');
+        }
         if (defect === 'due-outside-period') {
           plant('due-outside-period', lines.length, 13, false, id);
           lines.push(`        due: ${PERIOD.to + 4}-${dueMonth}`);
         } else if (defect === 'invalid-date') {
           plant('invalid-date', lines.length, 13, true, id);
           lines.push(`        due: ${dueYear}-13`);
-        } else if (random() < 0.7) {
+        } else if (random() < 0.7 || latestDependency > 0) {
           lines.push(`        due: ${dueYear}-${dueMonth}`);
+          dues.set(id, dueYear * 100 + Number(dueMonth));
         }
 
         const budgetRoll = random();
@@ -191,17 +210,14 @@ export function generateStrategy(schema: Schema, measureCount: number, seed: num
           lines.push(`        budget: { amount: ${(1 + Math.floor(random() * 9)) * 50000}, currency: EUR }`);
         }
 
-        lines.push('        indicators:');
-        lines.push(`          - name: ${pick(random, INDICATORS)}`);
-        if (random() < 0.1) lines.push(`            baseline: ${Math.floor(random() * 50)}%`);
-        lines.push(`            target: ${50 + Math.floor(random() * 50)}%`);
-        if (random() < 0.05) lines.push(`            by: ${PERIOD.to}`);
+        // Most indicators are complete, on one line; a few lack a baseline or a date, as in real drafts (indicator-incomplete).
+        const indicator = [`name: ${pick(random, INDICATORS)}`];
+        if (random() < 0.985) indicator.push(`baseline: ${Math.floor(random() * 50)}%`);
+        indicator.push(`target: ${50 + Math.floor(random() * 50)}%`);
+        if (random() < 0.985) indicator.push(`by: ${PERIOD.to}`);
+        lines.push('        indicators:', `          - { ${indicator.join(', ')} }`);
 
-        if (ids.length > 0 && random() < 0.1) {
-          const dependencies = new Set([pick(random, ids)]);
-          if (random() < 0.3) dependencies.add(pick(random, ids));
-          lines.push(`        depends-on: [${[...dependencies].join(', ')}]`);
-        }
+        if (dependencies) lines.push(`        depends-on: [${[...dependencies].join(', ')}]`);
         if (defect === 'type-mismatch') {
           plant('type-mismatch', lines.length, 16, true, id);
           lines.push('        status: ongoing');

@@ -10,7 +10,11 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { MAX_STRUCTURE, structureSize } from '../../server/src/core/model/parseYaml';
+import { seededRandom } from '../../bench/generate';
+import { StrategyDocument } from '../../server/src/core/document';
+import { commonPrefix, commonSuffix } from '../../server/src/core/model/incremental';
+import { editedStructureSize, MAX_STRUCTURE, structureSize } from '../../server/src/core/model/parseYaml';
+import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { analyzeChecked, figures, ROOT } from './helpers';
 
 /** Each shape: what comes before the items, one item, what comes after. */
@@ -74,5 +78,41 @@ describe('memory per byte of input', function () {
       assert.ok(projected < MAX_PROJECTED_BYTES, `${name}: ${Math.round(bytesPerUnit)} bytes per unit, ${Math.round(projected / 1e6)} MB for the largest file analysed`);
     }
     figures.memoryPerUnit = measured;
+  });
+});
+
+describe('the structure count of an edited text', () => {
+  /** Characters that change the count, line breaks of every kind among them. */
+  const PIECES = ['- ', '-', ':', ': ', '? ', ',', '[', ']', '{', '}', 'x', ' ', '\n', '\r\n', '\r', '#', '-\n', ':\r'];
+
+  it('counted again only over the lines an edit touched, equals the count of the whole text (random edits of every kind of line break)', () => {
+    const next = seededRandom(4242);
+    const piece = (): string => Array.from({ length: 1 + Math.floor(next() * 6) }, () => PIECES[Math.floor(next() * PIECES.length)]).join('');
+    let text = Array.from({ length: 200 }, piece).join('');
+    let size = structureSize(text, Infinity);
+    for (let step = 0; step < 2000; step++) {
+      const at = Math.floor(next() * (text.length + 1));
+      const removed = next() < 0.5 ? Math.floor(next() * 8) : 0;
+      const inserted = next() < 0.7 ? piece() : '';
+      const edited = text.slice(0, at) + inserted + text.slice(Math.min(text.length, at + removed));
+      const start = commonPrefix(text, edited);
+      const suffix = commonSuffix(text, edited, Math.min(text.length, edited.length) - start);
+      size = editedStructureSize(text, size, edited, start, text.length - suffix, edited.length - suffix);
+      text = edited;
+      assert.strictEqual(size, structureSize(text, Infinity), `step ${step}: ${JSON.stringify(text.slice(Math.max(0, at - 10), at + 20))}`);
+    }
+  });
+
+  it('a document refuses a text with too much structure after an edit, and reads it again once the edit is undone, as a fresh document does', () => {
+    // One unit per line: the lines of a block text.
+    const line = '  a\n';
+    const under = `x-notes: |\n${line.repeat(MAX_STRUCTURE - 100)}`;
+    const over = `${under}${line.repeat(200)}`;
+    const document = new StrategyDocument();
+    const schema = loadDefaultSchema();
+    for (const [text, refused] of [[under, false], [over, true], [under, false]] as const) {
+      assert.strictEqual(document.analyze(text, schema).refused === true, refused);
+      assert.strictEqual(new StrategyDocument().analyze(text, schema).refused === true, refused);
+    }
   });
 });

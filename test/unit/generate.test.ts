@@ -26,9 +26,9 @@ describe('benchmark generator', () => {
   });
 
   it('reports exactly the planted defects, and addresses every coverage unit', () => {
-    // The generated measures have the gaps of real drafts that the benchmark does not plant
-    // (indicators without a baseline, dependencies on later measures, random words for the
-    // clauses they name, which the clause mapper rightly doubts): those rules are off here.
+    // The generated measures have a few gaps of real drafts that the benchmark does not plant
+    // (an indicator without a baseline or a date, a title whose words the clause mapper
+    // doubts, a dependency on a measure whose date is a planted defect): those rules are off here.
     const analysis = analyze(generated.text, schema, { ...DEFAULT_CONFIG, rules: { 'indicator-incomplete': 'off', 'dependency-order': 'off', 'clause-mismatch': 'off' } });
     const actual = analysis.findings.map((finding) => {
       const position = analysis.model.lines.positionAt(finding.span.start);

@@ -96,6 +96,113 @@ function typeInItem(text: string, next: () => number): string {
   return text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)] + text.slice(at);
 }
 
+/**
+ * A ranged change across whole measures, as editors send a paste, a deletion or a
+ * multi-line replacement: a measure pasted (copied from elsewhere, or new), a measure or a
+ * run of measures deleted, a change from inside one measure into the next, two measures
+ * joined, a measure cut and pasted elsewhere in its list; now and then text that does not
+ * parse, or that ends the list.
+ */
+function editAcrossItems(text: string, next: () => number): string {
+  const starts = [...text.matchAll(/^ {6}- id: /gm)].map((match) => match.index!);
+  const pick = (): number => Math.floor(next() * (starts.length - 1));
+  const itemEnd = (index: number): number => starts[index + 1];
+  const inside = (index: number): number => {
+    const from = starts[index] + 8;
+    return from + Math.floor(next() * (itemEnd(index) - from));
+  };
+  const k = pick();
+  const item = text.slice(starts[k], itemEnd(k));
+  const choice = next();
+  if (choice < 0.2) {
+    const at = starts[pick()];
+    const pasted = next() < 0.5 ? item.replace(/- id: \S+/, `- id: PASTED-${Math.floor(next() * 1000)}`) : item;
+    return text.slice(0, at) + pasted + text.slice(at);
+  }
+  if (choice < 0.35) {
+    const count = 1 + Math.floor(next() * 3);
+    return text.slice(0, starts[k]) + text.slice(starts[Math.min(k + count, starts.length - 1)]);
+  }
+  if (choice < 0.55 && k + 1 < starts.length - 1) {
+    const from = inside(k);
+    const to = inside(k + 1);
+    const replaced = text.slice(from, to).replace(/[A-Za-z]+/g, (word) => (next() < 0.2 ? `${word}x` : word));
+    return text.slice(0, from) + replaced + text.slice(to);
+  }
+  if (choice < 0.7 && k + 1 < starts.length - 1) {
+    return text.slice(0, inside(k)) + text.slice(inside(k + 1));
+  }
+  if (choice < 0.85) {
+    const rest = text.slice(0, starts[k]) + text.slice(itemEnd(k));
+    const targets = [...rest.matchAll(/^ {6}- id: /gm)].map((match) => match.index!);
+    const at = targets[Math.floor(next() * targets.length)];
+    return rest.slice(0, at) + item + rest.slice(at);
+  }
+  // A paste that does not parse, or that ends the list: the general path, or a broken unit.
+  const at = starts[pick()];
+  const odd = ['      - id: [BROKEN\n', '      - id: X\n    summary: out of the list\n', '      # a comment\n      - id: NOTE-1\n        title: Noted\n', '      - id: A\n      - id: B\n', '  - stray\n'];
+  return text.slice(0, at) + odd[Math.floor(next() * odd.length)] + text.slice(at);
+}
+
+/**
+ * An edit at the ends of the lists and in the skeleton: typing inside the last measure of a
+ * section, a measure added after it or the last measures deleted, a change in a summary or
+ * in the strategy block, a line break typed there.
+ */
+function editAtEnds(text: string, next: () => number): string {
+  const lists = [...text.matchAll(/^ {4}measures:\n/gm)].map((match) => match.index! + match[0].length);
+  const listStart = lists[Math.floor(next() * lists.length)];
+  const after = text.slice(listStart);
+  const close = /^ {0,4}\S/m.exec(after);
+  const listEnd = close ? listStart + close.index : text.length;
+  const starts = [...text.slice(listStart, listEnd).matchAll(/^ {6}- /gm)].map((match) => listStart + match.index!);
+  const lastStart = starts[starts.length - 1];
+  const choice = next();
+  if (choice < 0.35) {
+    const at = lastStart + 8 + Math.floor(next() * (listEnd - lastStart - 8));
+    return text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)] + text.slice(at);
+  }
+  if (choice < 0.55) {
+    const added = next() < 0.5 ? `      - id: END-${Math.floor(next() * 100)}\n        title: Added at the end\n        addresses: [3.i]\n` : '      - id: END-';
+    const at = next() < 0.7 ? listEnd : lastStart;
+    return text.slice(0, at) + added + (added.endsWith('\n') ? '' : '\n') + text.slice(at);
+  }
+  if (choice < 0.7 && starts.length > 1) {
+    return text.slice(0, starts[Math.max(0, starts.length - 1 - Math.floor(next() * 3))]) + text.slice(listEnd);
+  }
+  const summaries = [...text.matchAll(/^ {4}summary: .*$/gm), ...text.matchAll(/^ {2}title: .*$/gm)];
+  const line = summaries[Math.floor(next() * summaries.length)];
+  const at = line.index! + line[0].indexOf(':') + 2 + Math.floor(next() * (line[0].length - line[0].indexOf(':') - 2));
+  const typed = next() < 0.8 ? ['x', ' and more', 'é', ''][Math.floor(next() * 4)] : ['\n', ':', '#', '\n    next:'][Math.floor(next() * 4)];
+  return text.slice(0, at) + typed + text.slice(at + (next() < 0.3 ? 1 : 0));
+}
+
+/**
+ * Sixty edits of a kind on a large strategy, each analysed by a document that saw the ones
+ * before and by a fresh one: the findings, the tree and the lines must be the same (a
+ * part that does not parse keeps its stale findings, left out on both sides). Returns how
+ * many edits the document applied in place.
+ */
+function checkEditSequence(seed: number, makeEdit: (text: string, next: () => number) => string): number {
+  const next = seededRandom(seed);
+  const original = bulkStrategy(30, 2);
+  let text = original;
+  let inPlace = 0;
+  const document = new StrategyDocument({ minLength: 0 });
+  document.analyze(text, schema);
+  for (let step = 0; step < 60; step++) {
+    text = step % 20 === 19 ? original : makeEdit(text, next);
+    const incremental = document.analyze(text, schema);
+    if (document.stats.mode === 'in-place') inPlace++;
+    const scratch = analyze(text, schema);
+    const stale = incremental.coverage.stale ?? [];
+    assert.deepStrictEqual(comparable(incremental, stale), comparable(scratch, stale), `step ${step} of seed ${seed}`);
+    assert.deepStrictEqual(tree(incremental.model.documents[0].contents), tree(scratch.model.documents[0].contents), `tree at step ${step} of seed ${seed}`);
+    assert.deepStrictEqual(incremental.model.lines.lineStarts, scratch.model.lines.lineStarts, `lines at step ${step} of seed ${seed}`);
+  }
+  return inPlace;
+}
+
 /** A YAML tree as plain data: kinds, values and ranges. */
 function tree(node: unknown): unknown {
   if (isPair(node)) return [tree(node.key), tree(node.value)];
@@ -176,6 +283,30 @@ describe('incremental analysis', () => {
       }
     });
   }
+
+  let acrossInPlace = 0;
+  for (const seed of [21, 22, 23]) {
+    it(`applies pastes, deletions and changes across measures of a large strategy in place, as a full analysis would see them (seed ${seed})`, function () {
+      this.timeout(120_000);
+      acrossInPlace += checkEditSequence(seed, editAcrossItems);
+    });
+  }
+
+  let endsInPlace = 0;
+  for (const seed of [31, 32, 33]) {
+    it(`applies edits at the ends of the lists and in the skeleton of a large strategy in place, as a full analysis would see them (seed ${seed})`, function () {
+      this.timeout(120_000);
+      endsInPlace += checkEditSequence(seed, editAtEnds);
+    });
+  }
+
+  it('applied most of those edits at the ends in place', () => {
+    assert.ok(endsInPlace > 90, `only ${endsInPlace} of 180 edits applied in place`);
+  });
+
+  it('applied most of those changes across measures in place', () => {
+    assert.ok(acrossInPlace > 90, `only ${acrossInPlace} of 180 edits applied in place`);
+  });
 
   it('applied most of that typing in place', () => {
     assert.ok(typedInPlace > 40, `only ${typedInPlace} of 240 edits applied in place`);

@@ -14,11 +14,11 @@ import { Node } from 'yaml';
 import { Config, DEFAULT_CONFIG } from './config';
 import { computeCoverage, Coverage, UnitCoverage } from './coverage';
 import { Finding, Issue } from './findings';
-import { BrokenUnit, commonPrefix, commonSuffix, ItemAttachment, ParseCache, parseStrategyText, TextEdit } from './model/incremental';
-import { MAX_NESTING, MAX_STRUCTURE, NestingTooDeepError, structureSize } from './model/parseYaml';
+import { BrokenUnit, differenceOf, ItemAttachment, ParseCache, parseStrategyText, TextEdit } from './model/incremental';
+import { editedStructureSize, MAX_NESTING, MAX_STRUCTURE, NestingTooDeepError, structureSize } from './model/parseYaml';
 import { MeasureModel, ModelMemo, ModelState, readModel, SchemaContext, schemaContext, StrategyModel } from './model/strategy';
 import { CheckedValue, ItemWalk, ListWalk, WalkMemo } from './model/walk';
-import { runRules } from './runRules';
+import { MeasureFindingsMemo, runRules } from './runRules';
 import { Schema } from './schema/types';
 import { LineIndex, Span } from './text/lineIndex';
 
@@ -107,9 +107,15 @@ export interface StrategyDocumentOptions {
 export class StrategyDocument {
   private parses: ParseCache;
   private listWalks = new WeakMap<Node, ListWalk>();
+  /** What the per-measure rules found on each measure, kept while the measure is unchanged. */
+  private measureFindings: MeasureFindingsMemo = new WeakMap();
   private modelState?: ModelState;
   private lines?: LineIndex;
   private context?: SchemaContext;
+  /** Where this version differs from the last one, when the structure count found it: the parse uses it too. */
+  private known?: { old: string; text: string; edit: TextEdit };
+  /** The last text whose structure was counted, and its count (exact: counted to the end). */
+  private structure?: { text: string; size: number };
   /** The last version's text and what it gave, to keep the findings of a part that stops parsing. */
   private previous?: { text: string; findings: Finding[]; coverage: Coverage };
 
@@ -125,7 +131,7 @@ export class StrategyDocument {
   analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG): Analysis {
     if (text.length > config.maxFileSize / 3 && utf8Length(text) > config.maxFileSize) return tooLarge(text, schema, config);
     // Two units at most per character: a shorter text cannot pass the budget.
-    if (text.length * 2 > MAX_STRUCTURE && structureSize(text) > MAX_STRUCTURE) return tooMuchStructure(text, schema, config);
+    if (text.length * 2 > MAX_STRUCTURE && this.structureOf(text) > MAX_STRUCTURE) return tooMuchStructure(text, schema, config);
     const encoding = utf16Hint(text);
     if (encoding) return notAnalysed(text, schema, config, encoding);
     let model: StrategyModel;
@@ -146,11 +152,27 @@ export class StrategyDocument {
       this.forget();
       return unreadable(text, schema, error, config);
     }
-    let findings = runRules(model, config);
+    let findings = runRules(model, config, this.measureFindings);
     let coverage = computeCoverage(model);
     if (model.broken.length > 0 && this.previous) ({ findings, coverage } = keepStale(model.broken, findings, coverage, this.previous, text, this.parses.lastEdit));
     this.previous = { text, findings, coverage };
     return { model, coverage, findings, config };
+  }
+
+  /** The structure of a text (parseYaml.ts), counted again only over the lines an edit changed: a keystroke must not rescan 3 MB. */
+  private structureOf(text: string): number {
+    const last = this.structure;
+    let size: number;
+    if (last) {
+      const edit = differenceOf(last.text, text);
+      this.known = { old: last.text, text, edit };
+      const { start, oldEnd, newEnd } = edit;
+      size = editedStructureSize(last.text, last.size, text, start, oldEnd, newEnd);
+    } else {
+      size = structureSize(text, Infinity);
+    }
+    this.structure = { text, size };
+    return size;
   }
 
   /** The strategy model of a version of the document (no rules run). */
@@ -166,7 +188,9 @@ export class StrategyDocument {
     // What the last model read, for an edit applied in place; no other version may use it.
     const modelState = this.modelState;
     this.modelState = undefined;
-    const { documents, broken } = parseStrategyText(text, context.partKeys, parses);
+    const known = this.known?.text === text ? this.known : undefined;
+    this.known = undefined;
+    const { documents, broken } = parseStrategyText(text, context.partKeys, parses, known);
     // An edit applied in place moves the line index too, rather than scanning the whole text.
     const edit = parses.lastEdit;
     const lines = edit && this.lines && this.lines.text === previousText ? this.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd) : new LineIndex(text);
@@ -178,6 +202,8 @@ export class StrategyDocument {
   forget(): void {
     this.parses.clear();
     this.listWalks = new WeakMap();
+    this.measureFindings = new WeakMap();
+    this.structure = undefined;
     this.modelState = undefined;
     this.lines = undefined;
     this.previous = undefined;
@@ -216,12 +242,6 @@ export class StrategyDocument {
   }
 }
 
-/** Where two versions of a text differ. */
-function difference(old: string, text: string): TextEdit {
-  const start = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
-  return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
-}
 
 /**
  * The findings and coverage of a version with broken units, completed with what each broken
@@ -231,7 +251,7 @@ function difference(old: string, text: string): TextEdit {
  * unaddressed meanwhile.
  */
 function keepStale(broken: BrokenUnit[], findings: Finding[], coverage: Coverage, previous: { text: string; findings: Finding[]; coverage: Coverage }, text: string, edit?: TextEdit): { findings: Finding[]; coverage: Coverage } {
-  const { start, oldEnd, newEnd } = edit ?? difference(previous.text, text);
+  const { start, oldEnd, newEnd } = edit ?? differenceOf(previous.text, text);
   const delta = newEnd - oldEnd;
   const back = (offset: number): number => (offset <= start ? offset : offset >= newEnd ? offset - delta : start);
   const forward = (offset: number): number => (offset <= start ? offset : offset >= oldEnd ? offset + delta : newEnd);

@@ -4,8 +4,11 @@
  */
 import { Config } from './config';
 import { Finding, Issue, Severity } from './findings';
-import { StrategyModel } from './model/strategy';
+import { MeasureModel, StrategyModel } from './model/strategy';
 import { RULES, RULES_BY_ID } from './rules';
+import { RuleId } from './rules/ids';
+import { Rule } from './rules/rule';
+import { Schema } from './schema/types';
 import { isSuppressed, readSuppressions } from './suppress';
 import { boundedMessage } from './text/excerpt';
 
@@ -16,17 +19,87 @@ export function severityFor(rule: string, defaultSeverity: Severity, config: Con
 /** At most this many yaml-syntax findings per file, then one that says how many more there are. */
 export const MAX_SYNTAX_FINDINGS = 100;
 
-export function runRules(model: StrategyModel, config: Config): Finding[] {
+/** What a rule reports, without its id. */
+type RuleIssue = Omit<Issue, 'rule'>;
+
+/**
+ * What the per-measure rules (Rule.checkMeasure) reported on a measure, kept with the
+ * measure object: the document service reuses a measure, moved, for as long as its text is
+ * unchanged, and with it these findings. Their places are kept relative to the measure's
+ * first line, so that they move with it.
+ */
+interface MeasureFindings {
+  /** What the findings were computed under: a measure moved to another section, or read with another schema, is checked again. */
+  section: string;
+  schema: Schema;
+  byRule: Map<RuleId, RuleIssue[]>;
+}
+
+/** Per-measure findings by measure, owned by the document service (one per document). */
+export type MeasureFindingsMemo = WeakMap<MeasureModel, MeasureFindings>;
+
+function relative(issue: RuleIssue, base: number): RuleIssue {
+  const span = { start: issue.span.start - base, end: issue.span.end - base };
+  const related = issue.related?.map((place) => ({ ...place, span: { start: place.span.start - base, end: place.span.end - base } }));
+  return { ...issue, span, ...(related ? { related } : {}) };
+}
+
+function absolute(issue: RuleIssue, base: number, rule: RuleId): Issue {
+  const span = { start: issue.span.start + base, end: issue.span.end + base };
+  const related = issue.related?.map((place) => ({ ...place, span: { start: place.span.start + base, end: place.span.end + base } }));
+  return { ...issue, rule, span, ...(related ? { related } : {}) };
+}
+
+/** A rule's findings on one measure: kept ones when the measure is unchanged, else computed and kept. */
+function measureIssues(rule: Rule, measure: MeasureModel, kept: MeasureFindings, model: StrategyModel): RuleIssue[] {
+  const known = kept.byRule.get(rule.id);
+  if (known) return known;
+  const found: RuleIssue[] = [];
+  try {
+    rule.checkMeasure!(measure, { model, report: (issue) => found.push(issue) });
+  } catch (error) {
+    found.push({ span: { start: measure.firstLine.start, end: measure.firstLine.start }, message: `Internal error in rule ${rule.id}: ${(error as Error).message}` });
+  }
+  const base = measure.firstLine.start;
+  const relativeIssues = found.map((issue) => relative(issue, base));
+  kept.byRule.set(rule.id, relativeIssues);
+  return relativeIssues;
+}
+
+/** The kept findings of each measure, in model order (a fresh record for a measure not seen before, or seen in another section). */
+function measureRecords(model: StrategyModel, memo: MeasureFindingsMemo): MeasureFindings[] {
+  return model.measures.map((measure) => {
+    const section = measure.section.recommendation.section;
+    const known = memo.get(measure);
+    if (known && known.section === section && known.schema === model.schema) return known;
+    const record: MeasureFindings = { section, schema: model.schema, byRule: new Map() };
+    memo.set(measure, record);
+    return record;
+  });
+}
+
+/**
+ * Every rule over the model. MEMO, the document's per-measure findings, lets an edit run
+ * the per-measure rules only on the measures it touched; without one, they run on all.
+ */
+export function runRules(model: StrategyModel, config: Config, memo: MeasureFindingsMemo = new WeakMap()): Finding[] {
   const issues: Issue[] = [];
+  let records: MeasureFindings[] | undefined;
   for (const rule of RULES) {
     if (model.syntaxErrors && rule.id !== 'yaml-syntax') continue;
     const severity = severityFor(rule.id, rule.severity, config);
     if (severity === 'off') continue;
     try {
-      rule.check({ model, report: (issue) => issues.push({ ...issue, rule: rule.id }) });
+      rule.check?.({ model, report: (issue) => issues.push({ ...issue, rule: rule.id }) });
     } catch (error) {
       issues.push({ rule: rule.id, span: { start: 0, end: 0 }, message: `Internal error in rule ${rule.id}: ${(error as Error).message}` });
     }
+    if (!rule.checkMeasure) continue;
+    records ??= measureRecords(model, memo);
+    model.measures.forEach((measure, index) => {
+      const found = measureIssues(rule, measure, records![index], model);
+      for (const issue of found) issues.push(absolute(issue, measure.firstLine.start, rule.id));
+    });
   }
   const suppressions = readSuppressions(model.lines);
   const seen = new Set<string>();

@@ -59,7 +59,9 @@ export interface ParsedStrategy {
 }
 
 /** A list as the last parse stitched it: what an edit inside one of its items needs. */
-interface StitchedList extends Omit<MeasureList, 'keyOffset'> {
+interface StitchedList extends MeasureList {
+  /** The list's last item's lines, which the skeleton holds (`chunks` are the items cut out). */
+  lastChunk: Chunk;
   seq: YAMLSeq;
   /** The items cut out, one per chunk; none for a broken one. */
   items: Array<CachedItem | undefined>;
@@ -78,6 +80,10 @@ interface Stitched {
   skeletonRanges: Array<[number, number, number]>;
   /** The broken units of the skeleton: the lines before the first key, fields, last items. */
   skeletonBroken: BrokenUnit[];
+  /** The lists of a single item (the skeleton holds it): none of their items is cut out. */
+  singles: MeasureList[];
+  /** Every list was stitched (none inside a field left out): the stitch can be redone from these lists alone. */
+  complete: boolean;
 }
 
 /**
@@ -145,8 +151,12 @@ function isClean(documents: Document.Parsed[]): boolean {
   return documents.length === 1 && documents[0].errors.length === 0;
 }
 
-/** Parses a strategy text, reusing what the cache holds of an earlier version. */
-export function parseStrategyText(text: string, partKeys: ReadonlySet<string>, cache: ParseCache): ParsedStrategy {
+/**
+ * Parses a strategy text, reusing what the cache holds of an earlier version. `known` is
+ * where the text differs from an earlier one, when the caller has already found it (the
+ * search for it is a scan of the text): used when that is the version the cache holds.
+ */
+export function parseStrategyText(text: string, partKeys: ReadonlySet<string>, cache: ParseCache, known?: { old: string; edit: TextEdit }): ParsedStrategy {
   cache.lastEdit = undefined;
   let whole: Document.Parsed[] | undefined;
   if (text.length < cache.minLength) {
@@ -155,7 +165,7 @@ export function parseStrategyText(text: string, partKeys: ReadonlySet<string>, c
     if (isClean(whole)) return { documents: whole, broken: [] };
   } else if (cache.last) {
     try {
-      const inPlace = editInPlace(text, cache, cache.last);
+      const inPlace = editInPlace(text, cache, cache.last, known?.old === cache.last.text ? known.edit : undefined);
       if (inPlace) return inPlace;
     } catch (error) {
       // Too deep inside the item: the paths below find the place in the whole text's offsets.
@@ -496,7 +506,12 @@ function fieldAround(text: string, offset: number, outward: number): Chunk {
 /** How many times the skeleton is parsed again, each time with one more field left out, before the whole text is parsed instead. */
 const MAX_SKELETON_ROUNDS = 12;
 
-function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preamble: BrokenUnit | undefined): ParsedStrategy | undefined {
+/**
+ * Stitches the items of the scanned lists into the skeleton's tree. With `reuse`, the
+ * items of an edit applied in place: the cached item of each chunk whose text did not
+ * change (moved to the chunk's place), the cache by text already up to date for them.
+ */
+function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preamble: BrokenUnit | undefined, reuse?: Map<Chunk, CachedItem>): ParsedStrategy | undefined {
   const skeletonBroken: BrokenUnit[] = preamble ? [preamble] : [];
   // The last item of each list stays in the skeleton: parsed in its place, it ends where a
   // full parse ends it, and every item cut out is followed by another item. One that does
@@ -506,7 +521,7 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preambl
     const parsed = parseChunk(text, last, list.indent);
     if (parsed && 'broken' in parsed) skeletonBroken.push(parsed.broken);
   }
-  const lists = scanned.map((list) => ({ ...list, chunks: list.chunks.slice(0, -1) })).filter((list) => list.chunks.length > 0);
+  const lists = scanned.map((list) => ({ ...list, chunks: list.chunks.slice(0, -1), lastChunk: list.chunks[list.chunks.length - 1] })).filter((list) => list.chunks.length > 0);
   const chunks = lists.flatMap((list) => list.chunks);
   // The skeleton: the text without the items; `cuts` maps its offsets back.
   const cuts: Array<{ at: number; removed: number }> = [];
@@ -575,12 +590,12 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preambl
 
   // Parse or reuse every item.
   const previousItems = cache.items;
-  const nextItems = new Map<string, CachedItem[]>();
+  const nextItems = reuse ? previousItems : new Map<string, CachedItem[]>();
   let reused = 0;
   const itemsOf = (list: MeasureList): { items: Array<CachedItem | undefined>; broken: Array<BrokenUnit | undefined> } | undefined => {
     const broken: Array<BrokenUnit | undefined> = list.chunks.map(() => undefined);
     const found: Array<CachedItem | undefined> = list.chunks.map((chunk) => {
-      const cached = previousItems.get(text.slice(chunk.start, chunk.end))?.pop();
+      const cached = reuse ? reuse.get(chunk) : previousItems.get(text.slice(chunk.start, chunk.end))?.pop();
       if (cached) {
         shiftItem(cached, chunk.start - cached.base);
         reused++;
@@ -632,7 +647,7 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preambl
     }
     list.chunks.forEach((chunk, index) => {
       const cached = found[index];
-      if (cached) fileItem(nextItems, text.slice(chunk.start, chunk.end), cached);
+      if (cached && !reuse?.has(chunk)) fileItem(nextItems, text.slice(chunk.start, chunk.end), cached);
     });
     return { items: found, broken };
   };
@@ -684,7 +699,7 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preambl
       lastItem = { node: lastNode, base: lastNode.range![0], ranges: rangesAt(lastNode, 0) };
       cache.byNode.set(lastNode, lastItem);
     }
-    const entry: StitchedList = { indent: list.indent, chunks: list.chunks, seq: sequence, items: found.items, broken: found.broken, lastItem };
+    const entry: StitchedList = { keyOffset: list.keyOffset, indent: list.indent, chunks: list.chunks, lastChunk: list.lastChunk, seq: sequence, items: found.items, broken: found.broken, lastItem };
     restring(entry);
     // The list starts at its first dash.
     sequence.range![0] = list.chunks[0].start + list.indent;
@@ -694,7 +709,9 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preambl
   cache.items = nextItems;
   cache.lastMode = 'incremental';
   cache.lastReused = reused;
-  cache.last = { text, documents: [skeleton], lists: stitched, skeletonRanges: skeletonRanges.filter((range) => !itemRanges.has(range)), skeletonBroken };
+  const singles = scanned.filter((list) => list.chunks.length === 1);
+  const complete = stitched.length === lists.length;
+  cache.last = { text, documents: [skeleton], lists: stitched, skeletonRanges: skeletonRanges.filter((range) => !itemRanges.has(range)), skeletonBroken, singles, complete };
   return { documents: [skeleton], broken: brokenUnits(cache.last) };
 }
 
@@ -721,6 +738,13 @@ function shiftUnit(unit: BrokenUnit, delta: number): void {
     error.start += delta;
     error.end += delta;
   }
+}
+
+/** Where two versions of a text differ. */
+export function differenceOf(old: string, text: string): TextEdit {
+  const start = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
+  return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
 }
 
 /** The length of the common prefix of two texts (compared a block at a time: much faster than by character). */
@@ -760,12 +784,15 @@ function chunkAt(chunks: Chunk[], offset: number): number {
 }
 
 /**
- * Applies an edit that stays inside one measure item without the cost of the whole text:
- * only that item is parsed again, and what follows it moves by the edit's length. Returns
- * undefined when the edit does not keep the layout (it reaches an item's dash, adds a line
- * that would end the list, or makes the text unsafe to split), and the general path runs.
+ * Applies an edit inside the measure lists without the cost of the whole text: only the
+ * items it touches are parsed again, and what follows them moves by the edit's length.
+ * Typing inside one item replaces that item; a paste, a deletion or a change across several
+ * items replaces the run of items it touches by the items the new text holds there.
+ * Returns undefined when the edit does not keep the layout (it reaches a list's last item,
+ * which the skeleton holds, writes a line that would end the list, or makes the text unsafe
+ * to split), and the general path runs.
  */
-function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStrategy | undefined {
+function editInPlace(text: string, cache: ParseCache, last: Stitched, known?: TextEdit): ParsedStrategy | undefined {
   const old = last.text;
   if (old === text) {
     cache.lastEdit = { start: text.length, oldEnd: text.length, newEnd: text.length };
@@ -773,11 +800,28 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStr
     cache.lastReused = itemCount(last.lists);
     return { documents: last.documents, broken: brokenUnits(last) };
   }
-  const start = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
-  const oldEnd = old.length - suffix;
-  const newEnd = text.length - suffix;
-  const delta = text.length - old.length;
+  const edit = known ?? differenceOf(old, text);
+  if (editOneItem(text, cache, last, edit)) return done(text, cache, last, edit);
+  const moved = atLineStart(edit, old, text);
+  if (editItems(text, cache, last, moved)) return done(text, cache, last, moved);
+  // An edit in the skeleton, or one that reaches a list's last item: the skeleton is parsed
+  // again (it is small), the items cut out are reused.
+  return restitch(text, cache, last, moved) ?? (moved !== edit ? restitch(text, cache, last, edit) : undefined);
+}
+
+/** The result of an edit applied to the stitched parse in place. */
+function done(text: string, cache: ParseCache, last: Stitched, applied: TextEdit): ParsedStrategy {
+  last.text = text;
+  cache.lastMode = 'in-place';
+  cache.lastEdit = applied;
+  return { documents: last.documents, broken: brokenUnits(last) };
+}
+
+/** The edit inside one item, its dash kept: that item alone is parsed again. */
+function editOneItem(text: string, cache: ParseCache, last: Stitched, edit: TextEdit): boolean {
+  const old = last.text;
+  const { start, oldEnd, newEnd } = edit;
+  const delta = newEnd - oldEnd;
   // The list and item the edit is in.
   let listIndex = -1;
   let chunkIndex = -1;
@@ -790,19 +834,19 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStr
       chunkIndex = found;
     }
   }
-  if (listIndex < 0) return undefined;
+  if (listIndex < 0) return false;
   const list = last.lists[listIndex];
   const chunk = list.chunks[chunkIndex];
   // The dash and the character after it stay; the item keeps its end at a line start.
-  if (start < chunk.start + list.indent + 2 || oldEnd > chunk.end) return undefined;
+  if (start < chunk.start + list.indent + 2 || oldEnd > chunk.end) return false;
   const newChunkEnd = chunk.end + delta;
-  if (newChunkEnd < text.length && text.charCodeAt(newChunkEnd - 1) !== 10) return undefined;
+  if (newChunkEnd < text.length && text.charCodeAt(newChunkEnd - 1) !== 10) return false;
   // Every line the edit wrote must still belong to the item: blank, a comment, or deeper than the dash.
   const firstLine = text.lastIndexOf('\n', start - 1) + 1;
   let lineEnd = text.indexOf('\n', newEnd);
   if (lineEnd === -1) lineEnd = text.length;
-  if (UNSAFE.test(text.slice(firstLine, Math.min(text.length, lineEnd + 1)))) return undefined;
-  if (lineEnd > newChunkEnd) return undefined;
+  if (UNSAFE.test(text.slice(firstLine, Math.min(text.length, lineEnd + 1)))) return false;
+  if (lineEnd > newChunkEnd) return false;
   const chunkFirstLineEnd = text.indexOf('\n', chunk.start);
   for (let lineStart = firstLine; lineStart < lineEnd; ) {
     let end = text.indexOf('\n', lineStart);
@@ -811,22 +855,16 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStr
       let first = lineStart;
       while (first < end && text.charCodeAt(first) === 32) first++;
       const head = first < end ? text.charCodeAt(first) : -1;
-      if (head !== -1 && head !== 13 && head !== 35 && first - lineStart <= list.indent) return undefined;
+      if (head !== -1 && head !== 13 && head !== 35 && first - lineStart <= list.indent) return false;
     }
     lineStart = end + 1;
   }
   const chunkText = text.slice(chunk.start, newChunkEnd);
   const parsed = parseChunk(text, { start: chunk.start, end: newChunkEnd }, list.indent);
-  if (!parsed) return undefined;
+  if (!parsed) return false;
   const replaced = list.items[chunkIndex];
   // The cache by text: the old item's text gives way to the new one.
-  const oldText = old.slice(chunk.start, chunk.end);
-  const bucket = replaced ? cache.items.get(oldText) : undefined;
-  if (bucket) {
-    const at = bucket.indexOf(replaced!);
-    if (at >= 0) bucket.splice(at, 1);
-    if (bucket.length === 0) cache.items.delete(oldText);
-  }
+  if (replaced) unfileItem(cache.items, old.slice(chunk.start, chunk.end), replaced);
   const wasBroken = list.broken[chunkIndex] !== undefined;
   if ('broken' in parsed) {
     // Broken by the edit (an unfinished key, an open bracket): left out until it parses again.
@@ -843,30 +881,259 @@ function editInPlace(text: string, cache: ParseCache, last: Stitched): ParsedStr
     else list.seq.items[chunkIndex] = parsed.node;
   }
   chunk.end = newChunkEnd;
-  if (delta !== 0) {
-    // Everything after the edit moves: later items, later lists, the skeleton's nodes after it.
-    for (let index = listIndex; index < last.lists.length; index++) {
-      const later = last.lists[index];
-      for (let at = index === listIndex ? chunkIndex + 1 : 0; at < later.chunks.length; at++) {
-        later.chunks[at].start += delta;
-        later.chunks[at].end += delta;
-        const item = later.items[at];
-        if (item) shiftItem(item, delta);
-        const unit = later.broken[at];
-        if (unit) shiftUnit(unit, delta);
-      }
-      if (later.lastItem) shiftItem(later.lastItem, delta);
-    }
-    for (const unit of last.skeletonBroken) if (unit.start >= oldEnd) shiftUnit(unit, delta);
-    for (const range of last.skeletonRanges) {
-      if (range[0] >= oldEnd) range[0] += delta;
-      if (range[1] >= oldEnd) range[1] += delta;
-      if (range[2] >= oldEnd) range[2] += delta;
-    }
-  }
-  last.text = text;
-  cache.lastMode = 'in-place';
+  shiftAfter(last, listIndex, chunkIndex + 1, oldEnd, delta);
   cache.lastReused = itemCount(last.lists) - 1;
-  cache.lastEdit = { start, oldEnd, newEnd };
-  return { documents: last.documents, broken: brokenUnits(last) };
+  return true;
+}
+
+/**
+ * The same edit, moved to start at a line start when it is a pure insertion or deletion
+ * that can slide there: pasting an item before another one that starts the same way (both
+ * begin with `- id: `) differs from the old text only after that common start, yet the
+ * pasted item is a whole one inserted before the other.
+ */
+function atLineStart(edit: TextEdit, old: string, text: string): TextEdit {
+  const insertion = edit.oldEnd === edit.start;
+  if (!insertion && edit.newEnd !== edit.start) return edit;
+  const source = insertion ? text : old;
+  let start = edit.start;
+  let end = insertion ? edit.newEnd : edit.oldEnd;
+  while (start > 0 && source.charCodeAt(start - 1) !== 10 && source.charCodeAt(start - 1) === source.charCodeAt(end - 1)) {
+    start--;
+    end--;
+  }
+  if (start > 0 && source.charCodeAt(start - 1) !== 10) return edit;
+  return insertion ? { start, oldEnd: start, newEnd: end } : { start, oldEnd: end, newEnd: start };
+}
+
+/**
+ * The edit across whole items of one list (a paste, a deletion, a change from one item
+ * into the next): the run of items it touches gives way to the items the new text has in
+ * their place, found as the whole-text scan would find them.
+ */
+function editItems(text: string, cache: ParseCache, last: Stitched, edit: TextEdit): TextEdit | undefined {
+  const old = last.text;
+  const { start, oldEnd } = edit;
+  const delta = edit.newEnd - oldEnd;
+  // The list whose cut-out items hold the edit, from the first one's dash to the last one's end.
+  const listIndex = last.lists.findIndex((candidate) => candidate.chunks[0].start <= start && oldEnd <= candidate.chunks[candidate.chunks.length - 1].end);
+  if (listIndex < 0) return undefined;
+  const list = last.lists[listIndex];
+  const first = chunkAt(list.chunks, start);
+  const lastTouched = oldEnd > start ? chunkAt(list.chunks, oldEnd - 1) : first;
+  if (first < 0 || lastTouched < first) return undefined;
+  const regionStart = list.chunks[first].start;
+  const regionEnd = list.chunks[lastTouched].end + delta;
+  // The region still ends at a line start, before the item that follows it.
+  if (regionEnd < regionStart || (regionEnd > regionStart && text.charCodeAt(regionEnd - 1) !== 10)) return undefined;
+  const region = text.slice(regionStart, regionEnd);
+  if (UNSAFE.test(region)) return undefined;
+  const chunks = chunksOf(text, regionStart, regionEnd, list.indent);
+  // A list whose every cut-out item goes is stitched afresh by the general path.
+  if (!chunks || list.chunks.length - (lastTouched - first + 1) + chunks.length === 0) return undefined;
+  const parsed: Array<{ node: Node; ranges: Array<[number, number, number]> } | { broken: BrokenUnit }> = [];
+  for (const chunk of chunks) {
+    const one = parseChunk(text, chunk, list.indent);
+    if (!one) return undefined;
+    parsed.push(one);
+  }
+  // From here on the stitched parse changes.
+  for (let index = first; index <= lastTouched; index++) {
+    const item = list.items[index];
+    if (item) unfileItem(cache.items, old.slice(list.chunks[index].start, list.chunks[index].end), item);
+  }
+  const items: Array<CachedItem | undefined> = [];
+  const broken: Array<BrokenUnit | undefined> = [];
+  parsed.forEach((one, index) => {
+    if ('broken' in one) {
+      items.push(undefined);
+      broken.push(one.broken);
+      return;
+    }
+    const item: CachedItem = { node: one.node, base: chunks[index].start, ranges: one.ranges };
+    cache.byNode.set(one.node, item);
+    fileItem(cache.items, text.slice(chunks[index].start, chunks[index].end), item);
+    items.push(item);
+    broken.push(undefined);
+  });
+  const removed = lastTouched - first + 1;
+  list.chunks.splice(first, removed, ...chunks);
+  list.items.splice(first, removed, ...items);
+  list.broken.splice(first, removed, ...broken);
+  restring(list);
+  shiftAfter(last, listIndex, first + chunks.length, oldEnd, delta);
+  cache.lastReused = itemCount(last.lists) - chunks.length;
+  return edit;
+}
+
+/** How scanMeasureLists sees a line: two lines with the same signature leave its result the same. */
+function lineSignature(text: string, lineStart: number, lineEnd: number): string {
+  let contentEnd = lineEnd;
+  if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+  let first = lineStart;
+  while (first < contentEnd && text.charCodeAt(first) === 32) first++;
+  const content = text.slice(first, contentEnd);
+  if (content === '' || content[0] === '#') return content === '' ? '' : '#';
+  const dash = content[0] === '-' && (content.length === 1 || content[1] === ' ');
+  return `${first - lineStart} ${dash ? '-' : ''} ${'-[{?&*!|>\'"%@`'.includes(content[0]) ? content[0] : ''} ${KEY_LINE.exec(content)?.[1] ?? ''}`;
+}
+
+/** The signatures of the lines from `from` (a line start) to `to` (just past a line break, or the text's end). */
+function signatures(text: string, from: number, to: number): string[] {
+  const found: string[] = [];
+  for (let lineStart = from; lineStart < to || (lineStart === to && from === to); ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+    found.push(lineSignature(text, lineStart, lineEnd));
+    if (lineEnd >= to) break;
+    lineStart = lineEnd + 1;
+  }
+  return found;
+}
+
+/** Just past the line break that ends the line `offset` is on, or the text's end. */
+function lineEndAfter(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end + 1;
+}
+
+/**
+ * Applies an edit by parsing the skeleton again and reusing every item cut out that it
+ * leaves as it was: an edit inside a list's last item (which the skeleton holds), one that
+ * reaches it (a measure added at the end of a section, the last ones deleted), or one in
+ * the skeleton itself (a summary, the strategy block) that leaves the scan of the lists as
+ * it was. Undefined when the last parse cannot be redone from its lists alone, or the edit
+ * does not fit these cases.
+ */
+function restitch(text: string, cache: ParseCache, last: Stitched, edit: TextEdit): ParsedStrategy | undefined {
+  if (!last.complete) return undefined;
+  const old = last.text;
+  const { start, oldEnd } = edit;
+  const delta = edit.newEnd - oldEnd;
+  const lists: Array<{ list: MeasureList; items?: Array<CachedItem | undefined> }> = [
+    ...last.lists.map((list) => ({ list: { keyOffset: list.keyOffset, indent: list.indent, chunks: [...list.chunks, list.lastChunk] }, items: list.items })),
+    ...last.singles.map((list) => ({ list })),
+  ].sort((a, b) => a.list.keyOffset - b.list.keyOffset);
+  const moved = (chunk: Chunk): Chunk => (chunk.start >= oldEnd ? { start: chunk.start + delta, end: chunk.end + delta } : chunk);
+  // The list whose items (its last one included) hold the edit: its items from the first touched on are read again.
+  const touched = lists.findIndex(({ list }) => list.chunks[0].start <= start && oldEnd <= list.chunks[list.chunks.length - 1].end);
+  let replaced: { index: number; first: number; chunks: Chunk[] } | undefined;
+  if (touched >= 0) {
+    const { list } = lists[touched];
+    const first = chunkAt(list.chunks, start);
+    const regionStart = list.chunks[first].start;
+    const regionEnd = list.chunks[list.chunks.length - 1].end + delta;
+    if (regionEnd > regionStart && regionEnd < text.length && text.charCodeAt(regionEnd - 1) !== 10) return undefined;
+    if (UNSAFE.test(text.slice(regionStart, regionEnd))) return undefined;
+    const chunks = chunksOf(text, regionStart, regionEnd, list.indent);
+    if (!chunks || chunks.length === 0) return undefined;
+    replaced = { index: touched, first, chunks };
+  } else {
+    // In the skeleton: every line the edit touched must look the same to the scan.
+    const from = start === 0 ? 0 : old.lastIndexOf('\n', start - 1) + 1;
+    if (lists.some(({ list }) => list.chunks[0].start < lineEndAfter(old, oldEnd) && from < list.chunks[list.chunks.length - 1].end)) return undefined;
+    const newTo = lineEndAfter(text, edit.newEnd);
+    if (UNSAFE.test(text.slice(from, newTo))) return undefined;
+    const before = signatures(old, from, lineEndAfter(old, oldEnd));
+    const after = signatures(text, from, newTo);
+    if (before.length !== after.length || before.some((signature, index) => signature !== after[index])) return undefined;
+  }
+  // The lists of the new text, and the items reused at their new places.
+  const reuse = new Map<Chunk, CachedItem>();
+  const scanned: MeasureList[] = lists.map(({ list, items }, index) => {
+    const keyOffset = list.keyOffset >= oldEnd ? list.keyOffset + delta : list.keyOffset;
+    const keep = replaced?.index === index ? replaced.first : list.chunks.length;
+    const chunks = list.chunks.slice(0, keep).map(moved);
+    chunks.forEach((chunk, at) => {
+      const item = items?.[at];
+      if (item && at < list.chunks.length - 1) reuse.set(chunk, item);
+    });
+    if (replaced?.index === index) {
+      for (let at = replaced.first; at < list.chunks.length - 1; at++) {
+        const item = items?.[at];
+        if (item) unfileItem(cache.items, old.slice(list.chunks[at].start, list.chunks[at].end), item);
+      }
+      chunks.push(...replaced.chunks);
+    }
+    return { keyOffset, indent: list.indent, chunks };
+  });
+  const result = stitch(text, scanned, cache, preambleOf(text), reuse);
+  if (!result) return undefined;
+  cache.lastMode = 'in-place';
+  cache.lastEdit = edit;
+  return result;
+}
+
+/**
+ * The items of a list between two line starts of the text, split as scanMeasureLists splits
+ * them: each starts at a dash at the list's indentation; blank and comment lines belong to
+ * the item before them, deeper lines to the item they are in. Undefined when a line would
+ * end the list, or the region does not start with an item.
+ */
+function chunksOf(text: string, from: number, to: number, indent: number): Chunk[] | undefined {
+  const chunks: Chunk[] = [];
+  for (let lineStart = from; lineStart < to; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+    let contentEnd = lineEnd;
+    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    let first = lineStart;
+    while (first < contentEnd && text.charCodeAt(first) === 32) first++;
+    const head = first < contentEnd ? text.charCodeAt(first) : -1;
+    const lineIndent = first - lineStart;
+    if (head !== -1 && head !== 35 && lineIndent <= indent) {
+      const dash = head === 45 && (first + 1 === contentEnd || text.charCodeAt(first + 1) === 32);
+      if (lineIndent !== indent || !dash) return undefined;
+      if (chunks.length > 0) chunks[chunks.length - 1].end = lineStart;
+      chunks.push({ start: lineStart, end: to });
+    } else if (chunks.length === 0) {
+      // A comment or a deeper line before the first dash would belong to the item before the region.
+      return undefined;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return chunks;
+}
+
+function shiftChunk(chunk: Chunk, delta: number): void {
+  chunk.start += delta;
+  chunk.end += delta;
+}
+
+/** Forgets an item in the cache by text. */
+function unfileItem(items: Map<string, CachedItem[]>, text: string, item: CachedItem): void {
+  const bucket = items.get(text);
+  if (!bucket) return;
+  const at = bucket.indexOf(item);
+  if (at >= 0) bucket.splice(at, 1);
+  if (bucket.length === 0) items.delete(text);
+}
+
+/** Moves everything after an edit by its length: the list's later items, later lists, the skeleton's nodes after it. */
+function shiftAfter(last: Stitched, listIndex: number, fromChunk: number, oldEnd: number, delta: number): void {
+  if (delta === 0) return;
+  for (let index = listIndex; index < last.lists.length; index++) {
+    const later = last.lists[index];
+    for (let at = index === listIndex ? fromChunk : 0; at < later.chunks.length; at++) {
+      later.chunks[at].start += delta;
+      later.chunks[at].end += delta;
+      const item = later.items[at];
+      if (item) shiftItem(item, delta);
+      const unit = later.broken[at];
+      if (unit) shiftUnit(unit, delta);
+    }
+    if (later.lastItem) shiftItem(later.lastItem, delta);
+    if (later.lastChunk.start >= oldEnd) shiftChunk(later.lastChunk, delta);
+    if (later.keyOffset >= oldEnd) later.keyOffset += delta;
+  }
+  for (const single of last.singles) {
+    if (single.keyOffset >= oldEnd) single.keyOffset += delta;
+    if (single.chunks[0].start >= oldEnd) shiftChunk(single.chunks[0], delta);
+  }
+  for (const unit of last.skeletonBroken) if (unit.start >= oldEnd) shiftUnit(unit, delta);
+  for (const range of last.skeletonRanges) {
+    if (range[0] >= oldEnd) range[0] += delta;
+    if (range[1] >= oldEnd) range[1] += delta;
+    if (range[2] >= oldEnd) range[2] += delta;
+  }
 }

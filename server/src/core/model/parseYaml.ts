@@ -129,3 +129,23 @@ export function structureSize(text: string, limit: number = MAX_STRUCTURE): numb
   }
   return content ? units + 1 : units;
 }
+
+/**
+ * The structure of TEXT, from that of OLD (OLD_SIZE, counted to the end) and where the two
+ * differ (`[start, oldEnd)` of OLD became `[start, newEnd)` of TEXT): the count is a sum over
+ * lines, so only the lines the edit touched are counted again, whole, in both versions.
+ */
+export function editedStructureSize(old: string, oldSize: number, text: string, start: number, oldEnd: number, newEnd: number): number {
+  const from = start === 0 ? 0 : Math.max(old.lastIndexOf('\n', start - 1), old.lastIndexOf('\r', start - 1)) + 1;
+  return oldSize - structureSize(old.slice(from, lineEndAfter(old, oldEnd)), Infinity) + structureSize(text.slice(from, lineEndAfter(text, newEnd)), Infinity);
+}
+
+/** Just past the line break that ends the line `offset` is on (a CR LF pair whole), or the text's end. */
+function lineEndAfter(text: string, offset: number): number {
+  for (let at = offset; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10) return at + 1;
+    if (code === 13) return text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+  }
+  return text.length;
+}

@@ -276,7 +276,7 @@ export function readModel(input: ModelInput): StrategyModel {
 
   // What the last model read from each list, when this parse applied an edit in place.
   const previous = memo?.previous;
-  const state: ModelState | undefined = memo ? { lists: new WeakMap(), listCount: 0 } : undefined;
+  const state: ModelState | undefined = memo ? { lists: new Map(), listCount: 0 } : undefined;
   /** The measures that changed, old and new, when every list is the one read last time. */
   let changes: Array<[MeasureModel | undefined, MeasureModel | undefined]> | undefined = previous?.byId ? [] : undefined;
   const measureArrays: MeasureModel[][] = [];
@@ -303,24 +303,42 @@ export function readModel(input: ModelInput): StrategyModel {
       };
       const listValue = fields.measuresEntry?.value.ok ? fields.measuresEntry.value : undefined;
       const items = listValue?.items ?? [];
-      const listNode = items.length > 0 ? listValue?.node : undefined;
-      const kept = listNode ? previous?.lists.get(listNode) : undefined;
+      // The list read last time in this section (its node may be new: the skeleton parsed again).
+      const listKey = `${key}\u0000${sectionKey}`;
+      const kept = items.length > 0 ? previous?.lists.get(listKey) : undefined;
       let list: ListModel;
-      if (kept && kept.items.length === items.length && kept.section.recommendation === recommendation) {
+      if (kept && kept.section.recommendation === recommendation) {
         // The same list as last time: the section keeps its object (its measures point to
         // it), and only the items the walk redid are read again.
         list = kept;
         Object.assign(list.section, fields);
         let changed = false;
-        for (let index = 0; index < items.length; index++) {
-          if (items[index] === list.items[index]) continue;
+        if (list.items.length === items.length) {
+          for (let index = 0; index < items.length; index++) {
+            if (items[index] === list.items[index]) continue;
+            changed = true;
+            const item = items[index];
+            const old = list.measures[index];
+            const measure = measureOf(item, list.section);
+            list.items[index] = item;
+            list.measures[index] = measure;
+            changes?.push([old, measure]);
+          }
+        } else {
+          // Items pasted or deleted: the others are the same objects, in the same order.
           changed = true;
-          const item = items[index];
-          const old = list.measures[index];
-          const measure = measureOf(item, list.section);
-          list.items[index] = item;
-          list.measures[index] = measure;
-          changes?.push([old, measure]);
+          const before = new Map(list.items.map((item, index) => [item, list.measures[index]]));
+          const now = new Set(items);
+          list.items.forEach((item, index) => {
+            if (!now.has(item)) changes?.push([list.measures[index], undefined]);
+          });
+          list.measures = items.map((item) => {
+            if (before.has(item)) return before.get(item);
+            const measure = measureOf(item, list.section);
+            changes?.push([undefined, measure]);
+            return measure;
+          });
+          list.items = [...items];
         }
         if (changed) readList(list);
       } else {
@@ -331,7 +349,7 @@ export function readModel(input: ModelInput): StrategyModel {
         if (list.section.measures.length > 0) changes = undefined;
       }
       list.section.notApplicable = readNotApplicable(list.section, lines, context);
-      if (listNode) state?.lists.set(listNode, list);
+      if (items.length > 0) state?.lists.set(listKey, list);
       if (list.section.measures.length > 0 && state) state.listCount++;
       model.sections.push(list.section);
       measureArrays.push(list.section.measures);
@@ -367,7 +385,8 @@ interface ListModel {
 
 /** What a model read, kept by the document service for the next version. */
 export interface ModelState {
-  lists: WeakMap<object, ListModel>;
+  /** By part and section key. */
+  lists: Map<string, ListModel>;
   /** How many lists held measures. */
   listCount: number;
   byId?: Map<string, MeasureModel[]>;

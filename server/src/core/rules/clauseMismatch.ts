@@ -13,31 +13,29 @@ export const clauseMismatch: Rule = {
   id: 'clause-mismatch',
   severity: 'info',
   description: "A clause in addresses for which the measure's title and description give no evidence, while they speak of other clauses.",
-  check({ model, report }) {
+  checkMeasure(measure, { model, report }) {
     const schema = model.schema;
-    for (const measure of model.measures) {
-      // A dropped or placeholder measure addresses nothing (spec 7.1): its clauses are not in question.
-      if (!measure.title || !addressesClauses(measure)) continue;
-      const input = ownText(measure);
-      const declared = new Set(measure.addresses.map((reference) => reference.resolution.unit?.ref));
-      for (const reference of measure.addresses) {
-        const unit = reference.resolution.status === 'unit' ? reference.resolution.unit : undefined;
-        if (!unit) continue;
-        const mismatch = mismatchOf(input, unit.ref, schema);
-        if (!mismatch) continue;
-        const named = (ref: string): string => {
-          const gist = gistOf(schema, ref);
-          return gist ? `${ref} (${gist})` : ref;
-        };
-        const who = measure.id ? `Measure ${measure.id.text}` : 'This measure';
-        const supported = mismatch.supported.map((suggestion) => named(suggestion.clause));
-        const replacement = mismatch.supported.find((suggestion) => !declared.has(suggestion.clause))?.clause;
-        report({
-          span: reference.span,
-          message: `${who} names clause ${named(unit.ref)}, but its title and description say nothing of it; they speak of ${joinOr(supported)}. Check that ${unit.ref} is meant.`,
-          data: replacement ? { kind: 'replace-clause', clause: unit.ref, replacement } : undefined,
-        });
-      }
+    // A dropped or placeholder measure addresses nothing (spec 7.1): its clauses are not in question.
+    if (!measure.title || !addressesClauses(measure)) return;
+    const input = ownText(measure);
+    const declared = new Set(measure.addresses.map((reference) => reference.resolution.unit?.ref));
+    for (const reference of measure.addresses) {
+      const unit = reference.resolution.status === 'unit' ? reference.resolution.unit : undefined;
+      if (!unit) continue;
+      const mismatch = mismatchOf(input, unit.ref, schema);
+      if (!mismatch) continue;
+      const named = (ref: string): string => {
+        const gist = gistOf(schema, ref);
+        return gist ? `${ref} (${gist})` : ref;
+      };
+      const who = measure.id ? `Measure ${measure.id.text}` : 'This measure';
+      const supported = mismatch.supported.map((suggestion) => named(suggestion.clause));
+      const replacement = mismatch.supported.find((suggestion) => !declared.has(suggestion.clause))?.clause;
+      report({
+        span: reference.span,
+        message: `${who} names clause ${named(unit.ref)}, but its title and description say nothing of it; they speak of ${joinOr(supported)}. Check that ${unit.ref} is meant.`,
+        data: replacement ? { kind: 'replace-clause', clause: unit.ref, replacement } : undefined,
+      });
     }
   },
 };

@@ -17,8 +17,9 @@ export const dependencyOrder: Rule = {
   clause: '10.i',
   check({ model, report }) {
     for (const measure of model.measures) {
+      if (!measure.dependsOn) continue;
       const own = dueKey(measure);
-      if (!own || !measure.dependsOn) continue;
+      if (!own) continue;
       for (const reference of measure.dependsOn.references) {
         const target = model.measuresById.get(reference.id)?.[0];
         const theirs = target && target !== measure ? dueKey(target) : undefined;

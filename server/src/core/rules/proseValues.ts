@@ -3,7 +3,8 @@
  * scalar of a prose field, with the field it belongs to and the flow collection it sits in.
  */
 import { isMap, isSeq, Scalar } from 'yaml';
-import { StrategyModel } from '../model/strategy';
+import { MEASURE_SPEC } from '../model/format';
+import { MeasureModel, StrategyModel } from '../model/strategy';
 import { CheckedValue } from '../model/walk';
 
 /** The prose fields whose text drafters write as sentences or names (spec §7.3). */
@@ -17,10 +18,20 @@ export interface ProseValue {
   flow?: CheckedValue;
 }
 
+/** The prose values of the strategy outside its measures (the measures' are read one by one: proseValuesOfMeasure). */
 export function proseValues(model: StrategyModel): ProseValue[] {
+  return model.root ? proseValuesUnder(model.root, true) : [];
+}
+
+/** The prose values of one measure. */
+export function proseValuesOfMeasure(measure: MeasureModel): ProseValue[] {
+  return proseValuesUnder(measure.value, false);
+}
+
+function proseValuesUnder(top: CheckedValue, skipMeasures: boolean): ProseValue[] {
   const found: ProseValue[] = [];
   const visit = (value: CheckedValue, field: string, flow: CheckedValue | undefined): void => {
-    if (!value.ok) return;
+    if (!value.ok || (skipMeasures && value.spec === MEASURE_SPEC)) return;
     const node = value.node;
     const inFlow = (isMap(node) || isSeq(node)) && node.flow ? value : flow;
     if (value.entries) {
@@ -31,6 +42,6 @@ export function proseValues(model: StrategyModel): ProseValue[] {
       found.push({ field, value, node: node as Scalar, flow });
     }
   };
-  if (model.root) visit(model.root, '', undefined);
+  visit(top, '', undefined);
   return found;
 }

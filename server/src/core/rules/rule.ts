@@ -1,6 +1,6 @@
 /** What every rule is: metadata, and a check that reports findings on the model and never throws. */
 import { Issue, Severity } from '../findings';
-import { StrategyModel } from '../model/strategy';
+import { MeasureModel, StrategyModel } from '../model/strategy';
 import { RuleId } from './ids';
 import { nameDeclarationIn, nameMeasureIn } from './names';
 
@@ -16,7 +16,15 @@ export interface Rule {
   description: string;
   /** The clause of the Recommendation the rule serves, when there is one. */
   clause?: string;
-  check(context: RuleContext): void;
+  /** Findings about the strategy as a whole, or about anything outside the measures. */
+  check?(context: RuleContext): void;
+  /**
+   * Findings about one measure, from that measure alone: its own fields and text, the
+   * schema, and nothing of other measures or of the strategy block (its section only for
+   * its name). What it reports is kept with the measure and reused, unchanged, for as long
+   * as the measure's text is (runRules.ts): an edit elsewhere does not run it again.
+   */
+  checkMeasure?(measure: MeasureModel, context: RuleContext): void;
 }
 
 /**

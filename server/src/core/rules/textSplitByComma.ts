@@ -1,9 +1,10 @@
 import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
+import { StrategyModel } from '../model/strategy';
 import { CheckedValue } from '../model/walk';
-import { proseValues } from './proseValues';
+import { ProseValue, proseValues, proseValuesOfMeasure } from './proseValues';
 import { excerpt } from '../text/excerpt';
 import { ofMeasureAt } from './names';
-import { Rule } from './rule';
+import { Rule, RuleContext } from './rule';
 
 /** A fragment that continues a sentence: it starts with a lower-case word, or with digits (the rest of an amount). */
 const CONTINUATION = /^(\p{Ll}|\d)/u;
@@ -13,21 +14,28 @@ export const textSplitByComma: Rule = {
   severity: 'warning',
   description: 'A comma inside an unquoted text within [ ] or { } split the text in two.',
   check({ model, report }) {
-    for (const { node, flow, field } of proseValues(model)) {
-      const next = flow ? nextFragment(flow, node) : undefined;
-      const range = next?.fragment.range;
-      if (!next || !range) continue;
-      const { fragment, unknownKey } = next;
-      const text = String(fragment.value ?? '');
-      // In a list, a lower-case item after a capitalised one; a list of lower-case names is a list.
-      if (!unknownKey && !(CONTINUATION.test(text) && !CONTINUATION.test(String(node.value)))) continue;
-      report({
-        span: { start: range[0], end: range[1] },
-        message: `The comma after "${excerpt(String(node.value))}" split the ${field}${ofMeasureAt(model, range[0])} in two, and "${excerpt(text)}" became ${unknownKey ? 'a field of its own' : 'an item of its own'}. Put the whole text in quotes.`,
-      });
-    }
+    splitTexts(proseValues(model), model, report);
+  },
+  checkMeasure(measure, { model, report }) {
+    splitTexts(proseValuesOfMeasure(measure), model, report);
   },
 };
+
+function splitTexts(values: ProseValue[], model: StrategyModel, report: RuleContext['report']): void {
+  for (const { node, flow, field } of values) {
+    const next = flow ? nextFragment(flow, node) : undefined;
+    const range = next?.fragment.range;
+    if (!next || !range) continue;
+    const { fragment, unknownKey } = next;
+    const text = String(fragment.value ?? '');
+    // In a list, a lower-case item after a capitalised one; a list of lower-case names is a list.
+    if (!unknownKey && !(CONTINUATION.test(text) && !CONTINUATION.test(String(node.value)))) continue;
+    report({
+      span: { start: range[0], end: range[1] },
+      message: `The comma after "${excerpt(String(node.value))}" split the ${field}${ofMeasureAt(model, range[0])} in two, and "${excerpt(text)}" became ${unknownKey ? 'a field of its own' : 'an item of its own'}. Put the whole text in quotes.`,
+    });
+  }
+}
 
 /** What follows a value in its flow collection: the next item of a list, or the next name of a mapping that is no field and has no value. */
 function nextFragment(flow: CheckedValue, node: Scalar): { fragment: Scalar; unknownKey: boolean } | undefined {

@@ -13,13 +13,14 @@ export const unknownReference: Rule = {
   clause: '10.ii',
   check({ model, report }) {
     let suggested = 0;
-    // Every id, for suggestions: only gathered when a reference is unknown.
+    // Every id in file order, for suggestions (the first of equally close ones wins, whatever
+    // edits led to the text): only gathered when a reference is unknown.
     let ids: string[] | undefined;
     for (const measure of model.measures) {
       for (const reference of measure.dependsOn?.references ?? []) {
         if (model.measuresById.has(reference.id)) continue;
         // A measure never depends on itself: its own id is no suggestion.
-        const suggestion = suggested++ < MAX_SUGGESTIONS ? closest(reference.id, (ids ??= [...model.measuresById.keys()]).filter((id) => id !== measure.id?.text)) : undefined;
+        const suggestion = suggested++ < MAX_SUGGESTIONS ? closest(reference.id, (ids ??= [...new Set(model.measures.flatMap((other) => (other.id ? [other.id.text] : [])))]).filter((id) => id !== measure.id?.text)) : undefined;
         report({
           span: reference.span,
           message: `${measureName(measure)} depends on "${excerpt(reference.id)}", but no measure has that id.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
