@@ -17,7 +17,7 @@ export const CONFIDENT_SCORE = 6;
  * Evidence that weighs less than this share of the best supported clause's score is a
  * stray word ("data", "managing"), not a sign that the text speaks of the declared clause.
  */
-export const STRAY_SHARE = 0.08;
+export const STRAY_SHARE = 0.1;
 /** A text of fewer content words than this says too little to doubt what it declares. */
 export const MIN_CONTENT_WORDS = 7;
 /** A declared clause ranked this high is near the top, whatever its evidence. */
