@@ -114,6 +114,7 @@ describe('documentation', () => {
       assert.ok(row, `a README row for ${rule.id}`);
       assert.strictEqual(row.split('|')[2].trim(), rule.severity, `severity of ${rule.id} in the README`);
     }
+    assert.match(readme, new RegExp(`\\n${RULES.length} rules, each with a page`), 'the README counts the rules');
   });
 
   it('is where the diagnostics link to: docs/rules/RULE.md', () => {

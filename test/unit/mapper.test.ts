@@ -2,6 +2,9 @@
 import * as assert from 'assert';
 import { rankClauses, suggestClauses } from '../../server/src/core/mapper';
 import { clauseMismatch, relatedUnits } from '../../server/src/core/mapper/mismatch';
+import { analyze } from '../../server/src/core/analyze';
+import * as fs from 'fs';
+import * as path from 'path';
 import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { Schema } from '../../server/src/core/schema/types';
 
@@ -100,6 +103,31 @@ describe('clause-mismatch decision', () => {
     assert.strictEqual(clauseMismatch({ title: 'Open data portal', description: 'Publish the datasets of the region in machine-readable formats with an open licence.' }, '11', schema), undefined);
   });
 
+  it('counts a stray word as no evidence when it weighs next to nothing beside what the text speaks of, and says which word', () => {
+    const cloud = { title: 'Agile procurement of cloud hosting', description: 'Agencies buy cloud hosting from approved suppliers under one framework agreement that allows short contracts.' };
+    const declared = rankClauses(cloud, schema).find((entry) => entry.clause === '3.ii')!;
+    assert.deepStrictEqual(declared.evidence, ['allows'], '"allows" meets "allowing" in the text of 3.ii');
+    assert.deepStrictEqual(clauseMismatch(cloud, '3.ii', schema)?.stray, ['allows']);
+    // A term the vocabulary lists for the clause is never stray, however light beside the rest.
+    const rules = { title: 'Procurement rules for modern digital delivery', description: 'Agile and modular contracts, innovation partnerships and open-source clauses in the public procurement regulation.' };
+    assert.ok(rankClauses(rules, schema).find((entry) => entry.clause === '12.i')!.evidence.includes('regulation'));
+    assert.strictEqual(clauseMismatch(rules, '12.i', schema), undefined);
+    // Three words of evidence that weigh something: 10.i is not doubted for a committee that checks progress data.
+    const committeeWithData = { ...committee, description: `${committee.description} It checks the data on progress.` };
+    assert.strictEqual(clauseMismatch(committeeWithData, '10.i', schema), undefined);
+
+    const clean = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'clean.strategy.yaml'), 'utf8');
+    const text = clean.replace(
+      '        title: Inter-ministerial digital board\n        addresses: [5]',
+      `        title: ${committee.title}\n        description: ${committee.description} It checks the data on progress.\n        addresses: [5, 3.ii]`,
+    );
+    const [finding] = analyze(text, schema).findings.filter((candidate) => candidate.rule === 'clause-mismatch');
+    assert.strictEqual(
+      finding?.message,
+      "Measure LDR-1 names clause 3.ii (trustworthy data, risks of misuse), but its title and description say next to nothing of it (only 'data'); they speak of 5 (political leadership and commitment). Check that 3.ii is meant.",
+    );
+  });
+
   it('does not doubt a sibling of the clause the text supports best: another sub-clause of the same recommendation', () => {
     const accessibility = { title: 'Accessibility statement on every website', description: 'Each public website publishes an accessibility statement and meets WCAG 2.1 AA.' };
     assert.ok(relatedUnits(schema, '1.i', '1.ii'));
@@ -154,10 +182,10 @@ describe('clause mapper on the labelled set (npm run eval:mapping)', () => {
     assert.ok(mapper.mismatchRecall > baseline.mismatchRecall, `recall ${mapper.mismatchRecall} against ${baseline.mismatchRecall}`);
   });
 
-  it('keeps the mismatch precision target on the last round, written after the tuning and never tuned on', () => {
-    const untouched = measures.filter((measure) => measure.round === 3);
-    assert.ok(untouched.length >= 40 && untouched.filter((measure) => measure.declared).length >= 15, `${untouched.length} measures`);
-    const mapper = evaluation.evaluate(untouched, evaluation.mapperMethod(schema));
+  it('keeps the targets but mismatch recall on the later rounds, written after the tuning they were checked against', () => {
+    const later = measures.filter((measure) => (measure.round ?? 0) >= 3);
+    assert.ok(later.length >= 80 && later.filter((measure) => measure.declared).length >= 25, `${later.length} measures`);
+    const mapper = evaluation.evaluate(later, evaluation.mapperMethod(schema));
     assert.ok(mapper.mismatchPrecision >= 0.8, `precision ${mapper.mismatchPrecision} (${mapper.mismatchFound} of ${mapper.mismatchFound + mapper.mismatchFalse})`);
     assert.ok(mapper.top1 >= 0.7 && mapper.top3Recall >= 0.85, `top-1 ${mapper.top1}, top-3 recall ${mapper.top3Recall}`);
   });

@@ -12,6 +12,11 @@ import { ClauseSuggestion, contentWordCount, MAX_FIELD_LENGTH, MeasureText, rank
  * a phrase of the vocabulary found whole in the title, or several of a clause's words.
  */
 export const CONFIDENT_SCORE = 6;
+/**
+ * Evidence that weighs less than this share of the best supported clause's score is a
+ * stray word ("data", "managing"), not a sign that the text speaks of the declared clause.
+ */
+export const STRAY_SHARE = 0.1;
 /** A text of fewer content words than this says too little to doubt what it declares. */
 export const MIN_CONTENT_WORDS = 7;
 /** A declared clause ranked this high is near the top, whatever its evidence. */
@@ -20,6 +25,8 @@ const NEAR_TOP = 3;
 export interface Mismatch {
   /** The clauses the measure's text does support, best first (at most three). */
   supported: ClauseSuggestion[];
+  /** The few stray words of the text that match the declared clause, if any. */
+  stray: string[];
 }
 
 /**
@@ -35,10 +42,26 @@ export function relatedUnits(schema: Schema, a: string, b: string, siblings = tr
 }
 
 /**
+ * Whether matched words can be stray: a word of the clause's legal text ("allowing",
+ * "data") or a piece of one of its phrases, never a phrase found whole nor a term of one
+ * word that the vocabulary lists for the unit (the vocabulary's author meant it as evidence).
+ */
+function isStray(words: string, ref: string, schema: Schema): boolean {
+  const stems = stemsOf(words);
+  if (stems.length !== 1) return false;
+  const terms = schema.vocabulary?.units.get(ref)?.terms ?? [];
+  return !terms.some((term) => {
+    const own = stemsOf(term);
+    return own.length === 1 && own[0] === stems[0];
+  });
+}
+
+/**
  * Whether a measure's declared unit `ref` is a mismatch. All of these must hold:
  * - the title and description have at least MIN_CONTENT_WORDS content words;
  * - the clause the text supports best scores at least CONFIDENT_SCORE;
- * - the declared unit ranks below third and not one word of the text is evidence for it;
+ * - the declared unit ranks below third, and the text gives it no evidence: not one word, or
+ *   only stray words (isStray) that weigh less than STRAY_SHARE of the best supported clause;
  * - it is no close relative of what the text clearly supports: not a sibling of the best
  *   supported clause, not listed as related to any supported clause that scores at least
  *   CONFIDENT_SCORE too (a weak third suggestion shields nothing).
@@ -48,11 +71,12 @@ export function clauseMismatch(input: MeasureText, ref: string, schema: Schema):
   const own = { title: input.title, description: input.description };
   if (contentWordCount(`${own.title.slice(0, MAX_FIELD_LENGTH)}\n${(own.description ?? '').slice(0, MAX_FIELD_LENGTH)}`, schema) < MIN_CONTENT_WORDS) return undefined;
   const declared = rankClauses(own, schema).find((entry) => entry.clause === ref);
-  if (!declared || declared.rank <= NEAR_TOP || declared.evidence.length > 0) return undefined;
+  if (!declared || declared.rank <= NEAR_TOP) return undefined;
   const supported = suggestClauses(own, schema, { limit: 3 }).filter((suggestion) => suggestion.clause !== ref);
   if (supported.length === 0 || supported[0].score < CONFIDENT_SCORE) return undefined;
+  if (declared.evidence.length > 0 && (declared.score > STRAY_SHARE * supported[0].score || !declared.evidence.every((words) => isStray(words, ref, schema)))) return undefined;
   if (relatedUnits(schema, supported[0].clause, ref)) return undefined;
   const clearly = supported.filter((suggestion) => suggestion.score >= CONFIDENT_SCORE);
   if (clearly.some((suggestion) => relatedUnits(schema, suggestion.clause, ref, false))) return undefined;
-  return { supported };
+  return { supported, stray: [...declared.evidence] };
 }

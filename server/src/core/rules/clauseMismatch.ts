@@ -5,9 +5,9 @@ import { clauseMismatch as mismatchOf } from '../mapper/mismatch';
 import { Rule } from './rule';
 
 /**
- * A declared clause the measure's own words give no evidence for, while they clearly speak
- * of other clauses (the clause mapper, docs/mapping.md). Tuned for precision: a measure
- * whose text says little is never reported.
+ * A declared clause the measure's own words give no evidence for (not a word, or only a stray
+ * word or two), while they clearly speak of other clauses (the clause mapper,
+ * docs/mapping.md). Tuned for precision: a measure whose text says little is never reported.
  */
 export const clauseMismatch: Rule = {
   id: 'clause-mismatch',
@@ -33,12 +33,18 @@ export const clauseMismatch: Rule = {
       const replacement = mismatch.supported.find((suggestion) => !declared.has(suggestion.clause))?.clause;
       report({
         span: reference.span,
-        message: `${who} names clause ${named(unit.ref)}, but its title and description say nothing of it; they speak of ${joinOr(supported)}. Check that ${unit.ref} is meant.`,
+        message: `${who} names clause ${named(unit.ref)}, but its title and description say ${saysOf(mismatch.stray)}; they speak of ${joinOr(supported)}. Check that ${unit.ref} is meant.`,
         data: replacement ? { kind: 'replace-clause', clause: unit.ref, replacement } : undefined,
       });
     }
   },
 };
+
+/** What the text says of the declared clause: nothing, or next to nothing (its stray words, quoted). */
+function saysOf(stray: string[]): string {
+  if (stray.length === 0) return 'nothing of it';
+  return `next to nothing of it (only ${joinOr(stray.map((word) => `'${word}'`))})`;
+}
 
 function joinOr(items: string[]): string {
   if (items.length <= 1) return items.join('');
