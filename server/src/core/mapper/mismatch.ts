@@ -5,6 +5,7 @@
  * favour of the drafter (docs/mapping.md).
  */
 import { Schema } from '../schema/types';
+import { stemsOf } from './text';
 import { ClauseSuggestion, contentWordCount, MAX_FIELD_LENGTH, MeasureText, rankClauses, suggestClauses } from './index';
 
 /**
