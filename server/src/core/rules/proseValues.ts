@@ -6,6 +6,7 @@ import { isMap, isSeq, Scalar } from 'yaml';
 import { MEASURE_SPEC } from '../model/format';
 import { MeasureModel, StrategyModel } from '../model/strategy';
 import { CheckedValue } from '../model/walk';
+import { Rule, RuleContext } from './rule';
 
 /** The prose fields whose text drafters write as sentences or names (spec §7.3). */
 export const PROSE_FIELDS = new Set(['title', 'summary', 'description', 'lead', 'name', 'reason', 'partners', 'government', 'handled-by', 'value', 'stakeholders']);
@@ -44,4 +45,16 @@ function proseValuesUnder(top: CheckedValue, skipMeasures: boolean): ProseValue[
   };
   visit(top, '', undefined);
   return found;
+}
+
+/**
+ * A rule over the prose values: those outside the measures once per version, and each
+ * measure's as a per-measure check (Rule.checkMeasure), kept with the measure.
+ */
+export function proseRule(rule: Omit<Rule, 'check' | 'checkMeasure'>, checkValues: (values: ProseValue[], context: RuleContext) => void): Rule {
+  return {
+    ...rule,
+    check: (context) => checkValues(proseValues(context.model), context),
+    checkMeasure: (measure, context) => checkValues(proseValuesOfMeasure(measure), context),
+  };
 }

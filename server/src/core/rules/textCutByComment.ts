@@ -1,5 +1,4 @@
-import { StrategyModel } from '../model/strategy';
-import { ProseValue, proseValues, proseValuesOfMeasure } from './proseValues';
+import { ProseValue, proseRule } from './proseValues';
 import { excerpt } from '../text/excerpt';
 import { ofMeasureAt } from './names';
 import { Rule, RuleContext } from './rule';
@@ -10,19 +9,16 @@ import { Rule, RuleContext } from './rule';
  */
 const CUT = /^([ \t]*)#(\S?)/;
 
-export const textCutByComment: Rule = {
-  id: 'text-cut-by-comment',
-  severity: 'warning',
-  description: 'A # in an unquoted text started a comment and cut the text short.',
-  check({ model, report }) {
-    cutTexts(proseValues(model), model, report);
+export const textCutByComment: Rule = proseRule(
+  {
+    id: 'text-cut-by-comment',
+    severity: 'warning',
+    description: 'A # in an unquoted text started a comment and cut the text short.',
   },
-  checkMeasure(measure, { model, report }) {
-    cutTexts(proseValuesOfMeasure(measure), model, report);
-  },
-};
+  cutTexts,
+);
 
-function cutTexts(values: ProseValue[], model: StrategyModel, report: RuleContext['report']): void {
+function cutTexts(values: ProseValue[], { model, report }: RuleContext): void {
   const text = model.text;
   for (const { node, field } of values) {
     const end = node.range?.[1];

@@ -1,7 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
-import { StrategyModel } from '../model/strategy';
 import { CheckedValue } from '../model/walk';
-import { ProseValue, proseValues, proseValuesOfMeasure } from './proseValues';
+import { ProseValue, proseRule } from './proseValues';
 import { excerpt } from '../text/excerpt';
 import { ofMeasureAt } from './names';
 import { Rule, RuleContext } from './rule';
@@ -9,19 +8,16 @@ import { Rule, RuleContext } from './rule';
 /** A fragment that continues a sentence: it starts with a lower-case word, or with digits (the rest of an amount). */
 const CONTINUATION = /^(\p{Ll}|\d)/u;
 
-export const textSplitByComma: Rule = {
-  id: 'text-split-by-comma',
-  severity: 'warning',
-  description: 'A comma inside an unquoted text within [ ] or { } split the text in two.',
-  check({ model, report }) {
-    splitTexts(proseValues(model), model, report);
+export const textSplitByComma: Rule = proseRule(
+  {
+    id: 'text-split-by-comma',
+    severity: 'warning',
+    description: 'A comma inside an unquoted text within [ ] or { } split the text in two.',
   },
-  checkMeasure(measure, { model, report }) {
-    splitTexts(proseValuesOfMeasure(measure), model, report);
-  },
-};
+  splitTexts,
+);
 
-function splitTexts(values: ProseValue[], model: StrategyModel, report: RuleContext['report']): void {
+function splitTexts(values: ProseValue[], { model, report }: RuleContext): void {
   for (const { node, flow, field } of values) {
     const next = flow ? nextFragment(flow, node) : undefined;
     const range = next?.fragment.range;
