@@ -112,8 +112,6 @@ export class StrategyDocument {
   private modelState?: ModelState;
   private lines?: LineIndex;
   private context?: SchemaContext;
-  /** Where this version differs from the last one, when the structure count found it: the parse uses it too. */
-  private known?: { old: string; text: string; edit: TextEdit };
   /** The last text whose structure was counted, and its count (exact: counted to the end). */
   private structure?: { text: string; size: number };
   /** The last version's text and what it gave, to keep the findings of a part that stops parsing. */
@@ -130,8 +128,11 @@ export class StrategyDocument {
   /** The analysis of a version of the document: its model, coverage and findings. Never throws. */
   analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG): Analysis {
     if (text.length > config.maxFileSize / 3 && utf8Length(text) > config.maxFileSize) return tooLarge(text, schema, config);
-    // Two units at most per character: a shorter text cannot pass the budget.
-    if (text.length * 2 > MAX_STRUCTURE && this.structureOf(text) > MAX_STRUCTURE) return tooMuchStructure(text, schema, config);
+    // Two units at most per character: a shorter text cannot pass the budget. Where a large
+    // text differs from the last one is found once, for the count and for the parse.
+    const large = text.length * 2 > MAX_STRUCTURE;
+    const change = large && this.structure ? { old: this.structure.text, edit: differenceOf(this.structure.text, text) } : undefined;
+    if (large && this.structureOf(text, change?.edit) > MAX_STRUCTURE) return tooMuchStructure(text, schema, config);
     const encoding = utf16Hint(text);
     if (encoding) return notAnalysed(text, schema, config, encoding);
     let model: StrategyModel;
@@ -141,7 +142,7 @@ export class StrategyDocument {
       // offsets, lines and columns; the model is then given the text as written, for the
       // features and fixes that read it.
       const loneCr = LONE_CR.test(text);
-      model = this.model(loneCr ? text.replace(LONE_CR_ALL, '\n') : text, schema);
+      model = loneCr ? this.model(text.replace(LONE_CR_ALL, '\n'), schema) : this.model(text, schema, change);
       if (loneCr) {
         model.text = text;
         model.lines = new LineIndex(text);
@@ -159,15 +160,16 @@ export class StrategyDocument {
     return { model, coverage, findings, config };
   }
 
-  /** The structure of a text (parseYaml.ts), counted again only over the lines an edit changed: a keystroke must not rescan 3 MB. */
-  private structureOf(text: string): number {
+  /**
+   * The structure of a text (parseYaml.ts), counted again only over the lines an edit
+   * changed (`edit`: where it differs from the last text counted): a keystroke must not
+   * rescan 3 MB.
+   */
+  private structureOf(text: string, edit: TextEdit | undefined): number {
     const last = this.structure;
     let size: number;
-    if (last) {
-      const edit = differenceOf(last.text, text);
-      this.known = { old: last.text, text, edit };
-      const { start, oldEnd, newEnd } = edit;
-      size = editedStructureSize(last.text, last.size, text, start, oldEnd, newEnd);
+    if (last && edit) {
+      size = editedStructureSize(last.text, last.size, text, edit.start, edit.oldEnd, edit.newEnd);
     } else {
       size = structureSize(text, Infinity);
     }
@@ -175,8 +177,11 @@ export class StrategyDocument {
     return size;
   }
 
-  /** The strategy model of a version of the document (no rules run). */
-  model(text: string, schema: Schema): StrategyModel {
+  /**
+   * The strategy model of a version of the document (no rules run). `change`, when given,
+   * is where the text differs from an earlier one (`old`), already found.
+   */
+  model(text: string, schema: Schema, change?: { old: string; edit: TextEdit }): StrategyModel {
     if (this.context?.schema !== schema) {
       // Kept measures hold clause resolutions of the schema they were read with.
       this.forget();
@@ -188,9 +193,7 @@ export class StrategyDocument {
     // What the last model read, for an edit applied in place; no other version may use it.
     const modelState = this.modelState;
     this.modelState = undefined;
-    const known = this.known?.text === text ? this.known : undefined;
-    this.known = undefined;
-    const { documents, broken } = parseStrategyText(text, context.partKeys, parses, known);
+    const { documents, broken } = parseStrategyText(text, context.partKeys, parses, change);
     // An edit applied in place moves the line index too, rather than scanning the whole text.
     const edit = parses.lastEdit;
     const lines = edit && this.lines && this.lines.text === previousText ? this.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd) : new LineIndex(text);

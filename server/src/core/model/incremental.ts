@@ -16,7 +16,7 @@
  * this relies on (anchors, several documents, tabs) are parsed whole.
  */
 import { Composer, Document, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLSeq } from 'yaml';
-import { boundedTokens, NestingTooDeepError, parseAllDocumentsBounded } from './parseYaml';
+import { boundedTokens, lineEndAfter, NestingTooDeepError, parseAllDocumentsBounded } from './parseYaml';
 import { fastParseItem } from './fastItem';
 
 export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
@@ -991,12 +991,6 @@ function signatures(text: string, from: number, to: number): string[] {
   return found;
 }
 
-/** Just past the line break that ends the line `offset` is on, or the text's end. */
-function lineEndAfter(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end === -1 ? text.length : end + 1;
-}
-
 /**
  * Applies an edit by parsing the skeleton again and reusing every item cut out that it
  * leaves as it was: an edit inside a list's last item (which the skeleton holds), one that
@@ -1031,10 +1025,11 @@ function restitch(text: string, cache: ParseCache, last: Stitched, edit: TextEdi
   } else {
     // In the skeleton: every line the edit touched must look the same to the scan.
     const from = start === 0 ? 0 : old.lastIndexOf('\n', start - 1) + 1;
-    if (lists.some(({ list }) => list.chunks[0].start < lineEndAfter(old, oldEnd) && from < list.chunks[list.chunks.length - 1].end)) return undefined;
+    const oldTo = lineEndAfter(old, oldEnd);
+    if (lists.some(({ list }) => list.chunks[0].start < oldTo && from < list.chunks[list.chunks.length - 1].end)) return undefined;
     const newTo = lineEndAfter(text, edit.newEnd);
     if (UNSAFE.test(text.slice(from, newTo))) return undefined;
-    const before = signatures(old, from, lineEndAfter(old, oldEnd));
+    const before = signatures(old, from, oldTo);
     const after = signatures(text, from, newTo);
     if (before.length !== after.length || before.some((signature, index) => signature !== after[index])) return undefined;
   }

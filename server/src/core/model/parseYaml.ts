@@ -141,7 +141,7 @@ export function editedStructureSize(old: string, oldSize: number, text: string, 
 }
 
 /** Just past the line break that ends the line `offset` is on (a CR LF pair whole), or the text's end. */
-function lineEndAfter(text: string, offset: number): number {
+export function lineEndAfter(text: string, offset: number): number {
   for (let at = offset; at < text.length; at++) {
     const code = text.charCodeAt(at);
     if (code === 10) return at + 1;
