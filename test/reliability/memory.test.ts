@@ -12,7 +12,7 @@ import * as path from 'path';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { seededRandom } from '../../bench/generate';
 import { StrategyDocument } from '../../server/src/core/document';
-import { commonPrefix, commonSuffix } from '../../server/src/core/model/incremental';
+import { commonPrefix, commonSuffix } from '../../server/src/core/text/textEdit';
 import { editedStructureSize, MAX_STRUCTURE, structureSize } from '../../server/src/core/model/parseYaml';
 import { loadDefaultSchema } from '../../server/src/host/schemaFile';
 import { analyzeChecked, figures, ROOT } from './helpers';

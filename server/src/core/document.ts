@@ -14,11 +14,13 @@ import { Node } from 'yaml';
 import { Config, DEFAULT_CONFIG } from './config';
 import { computeCoverage, Coverage, UnitCoverage } from './coverage';
 import { Finding, Issue } from './findings';
-import { BrokenUnit, differenceOf, ItemAttachment, ParseCache, parseStrategyText, TextEdit } from './model/incremental';
+import { BrokenUnit, ItemAttachment, ParseCache, parseStrategyText } from './model/incremental';
+import { differenceNear, differenceOf, TextEdit } from './text/textEdit';
 import { editedStructureSize, MAX_NESTING, MAX_STRUCTURE, NestingTooDeepError, structureSize } from './model/parseYaml';
 import { MeasureModel, ModelMemo, ModelState, readModel, SchemaContext, schemaContext, StrategyModel } from './model/strategy';
 import { CheckedValue, ItemWalk, ListWalk, WalkMemo } from './model/walk';
 import { MeasureFindingsMemo, runRules } from './runRules';
+import { Suppressions } from './suppress';
 import { Schema } from './schema/types';
 import { LineIndex, Span } from './text/lineIndex';
 
@@ -98,6 +100,12 @@ function collectSpans(checked: CheckedValue, issues: Issue[], firstLine?: Span):
   return spans;
 }
 
+/** The editor's changes since a text, as one edit (textEdit.ts's composeEdits). */
+export interface SentEdit {
+  from: string;
+  edit: TextEdit;
+}
+
 export interface StrategyDocumentOptions {
   /** Texts shorter than this are parsed whole when they parse cleanly (20,000 characters unless told). */
   minLength?: number;
@@ -114,6 +122,11 @@ export class StrategyDocument {
   private context?: SchemaContext;
   /** The last text whose structure was counted, and its count (exact: counted to the end). */
   private structure?: { text: string; size: number };
+  /**
+   * The last text long enough to be read item by item, and whether it holds a lone carriage
+   * return or a suppression comment: the next version is checked for them only where it differs.
+   */
+  private lastLong?: { text: string; loneCr: boolean; directives: boolean };
   /** The last version's text and what it gave, to keep the findings of a part that stops parsing. */
   private previous?: { text: string; findings: Finding[]; coverage: Coverage };
 
@@ -125,23 +138,36 @@ export class StrategyDocument {
     return { mode: this.parses.lastMode, reused: this.parses.lastReused };
   }
 
-  /** The analysis of a version of the document: its model, coverage and findings. Never throws. */
-  analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG): Analysis {
+  /**
+   * The analysis of a version of the document: its model, coverage and findings. Never
+   * throws. `sent`, when the caller knows it, is where `text` may differ from an earlier
+   * text (the editor's changes since then, as one edit): where the text changed is then
+   * looked for only there.
+   */
+  analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG, sent?: SentEdit): Analysis {
     if (text.length > config.maxFileSize / 3 && utf8Length(text) > config.maxFileSize) return tooLarge(text, schema, config);
-    // Two units at most per character: a shorter text cannot pass the budget. Where a large
-    // text differs from the last one is found once, for the count and for the parse.
-    const large = text.length * 2 > MAX_STRUCTURE;
-    const change = large && this.structure ? { old: this.structure.text, edit: differenceOf(this.structure.text, text) } : undefined;
-    if (large && this.structureOf(text, change?.edit) > MAX_STRUCTURE) return tooMuchStructure(text, schema, config);
+    // Where a long text differs from the last one is found once, for the structure count,
+    // the parse and the scans below.
+    const long = text.length >= this.parses.minLength;
+    const last = long ? this.lastLong : undefined;
+    this.lastLong = undefined;
+    const change = last ? { old: last.text, edit: sent && sent.from === last.text ? differenceNear(last.text, text, sent.edit) : differenceOf(last.text, text) } : undefined;
+    // Two units at most per character: a shorter text cannot pass the budget.
+    if (text.length * 2 > MAX_STRUCTURE && this.structureOf(text, change) > MAX_STRUCTURE) return tooMuchStructure(text, schema, config);
     const encoding = utf16Hint(text);
     if (encoding) return notAnalysed(text, schema, config, encoding);
+    // Whether the text holds a lone CR, or a suppression comment. If the last text held
+    // none, only where it changed (and as far around it as the pattern reaches) can.
+    const holds = (pattern: RegExp, reach: number, lastHeld: boolean | undefined): boolean =>
+      pattern.test(change && lastHeld === false ? text.slice(Math.max(0, change.edit.start - reach), change.edit.newEnd + reach) : text);
+    const loneCr = holds(LONE_CR, 1, last?.loneCr);
+    const directives = holds(DIRECTIVE_WORD, DIRECTIVE_WORD.source.length, last?.directives);
     let model: StrategyModel;
     try {
       // The editor ends a line at a lone CR (old Mac files), the YAML parser does not: it
       // reads such a file as one line. The same text with LF in their place has the same
       // offsets, lines and columns; the model is then given the text as written, for the
       // features and fixes that read it.
-      const loneCr = LONE_CR.test(text);
       model = loneCr ? this.model(text.replace(LONE_CR_ALL, '\n'), schema) : this.model(text, schema, change);
       if (loneCr) {
         model.text = text;
@@ -153,7 +179,9 @@ export class StrategyDocument {
       this.forget();
       return unreadable(text, schema, error, config);
     }
-    let findings = runRules(model, config, this.measureFindings);
+    // (Kept only now: a new schema makes the model forget everything.)
+    if (long) this.lastLong = { text, loneCr, directives };
+    let findings = runRules(model, config, this.measureFindings, directives ? undefined : NO_SUPPRESSIONS);
     let coverage = computeCoverage(model);
     if (model.broken.length > 0 && this.previous) ({ findings, coverage } = keepStale(model.broken, findings, coverage, this.previous, text, this.parses.lastEdit));
     this.previous = { text, findings, coverage };
@@ -162,13 +190,14 @@ export class StrategyDocument {
 
   /**
    * The structure of a text (parseYaml.ts), counted again only over the lines an edit
-   * changed (`edit`: where it differs from the last text counted): a keystroke must not
+   * changed (`change`: where it differs from an earlier text, used if that is the last one counted): a keystroke must not
    * rescan 3 MB.
    */
-  private structureOf(text: string, edit: TextEdit | undefined): number {
+  private structureOf(text: string, change: { old: string; edit: TextEdit } | undefined): number {
     const last = this.structure;
     let size: number;
-    if (last && edit) {
+    if (last && change && change.old === last.text) {
+      const edit = change.edit;
       size = editedStructureSize(last.text, last.size, text, edit.start, edit.oldEnd, edit.newEnd);
     } else {
       size = structureSize(text, Infinity);
@@ -207,6 +236,7 @@ export class StrategyDocument {
     this.listWalks = new WeakMap();
     this.measureFindings = new WeakMap();
     this.structure = undefined;
+    this.lastLong = undefined;
     this.modelState = undefined;
     this.lines = undefined;
     this.previous = undefined;
@@ -342,6 +372,9 @@ function emptyAnalysis(text: string, schema: Schema, config: Config, finding: Fi
 }
 
 const LONE_CR = /\r(?!\n)/;
+/** A suppression comment names itself with this word (suppress.ts). */
+const DIRECTIVE_WORD = /dgs-disable/;
+const NO_SUPPRESSIONS: Suppressions = { file: new Set(), lines: new Map() };
 const LONE_CR_ALL = /\r(?!\n)/g;
 
 /**

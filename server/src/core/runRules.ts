@@ -9,7 +9,7 @@ import { RULES, RULES_BY_ID } from './rules';
 import { RuleId } from './rules/ids';
 import { Rule } from './rules/rule';
 import { Schema } from './schema/types';
-import { isSuppressed, readSuppressions } from './suppress';
+import { isSuppressed, readSuppressions, Suppressions } from './suppress';
 import { boundedMessage } from './text/excerpt';
 
 export function severityFor(rule: string, defaultSeverity: Severity, config: Config): Severity | 'off' {
@@ -33,6 +33,8 @@ interface MeasureFindings {
   section: string;
   schema: Schema;
   byRule: Map<RuleId, RuleIssue[]>;
+  /** The findings of the rules last run on the measure together (`rules`: their ids), in rule order. */
+  all?: { rules: string; issues: Issue[] };
 }
 
 /** Per-measure findings by measure, owned by the document service (one per document). */
@@ -66,25 +68,46 @@ function measureIssues(rule: Rule, measure: MeasureModel, kept: MeasureFindings,
   return relativeIssues;
 }
 
-/** The kept findings of each measure, in model order (a fresh record for a measure not seen before, or seen in another section). */
-function measureRecords(model: StrategyModel, memo: MeasureFindingsMemo): MeasureFindings[] {
-  return model.measures.map((measure) => {
-    const section = measure.section.recommendation.section;
-    const known = memo.get(measure);
-    if (known && known.section === section && known.schema === model.schema) return known;
-    const record: MeasureFindings = { section, schema: model.schema, byRule: new Map() };
-    memo.set(measure, record);
-    return record;
-  });
+/** The kept findings of a measure (a fresh record for a measure not seen before, or seen in another section). */
+function measureRecord(measure: MeasureModel, model: StrategyModel, memo: MeasureFindingsMemo): MeasureFindings {
+  const section = measure.section.recommendation.section;
+  const known = memo.get(measure);
+  if (known && known.section === section && known.schema === model.schema) return known;
+  const record: MeasureFindings = { section, schema: model.schema, byRule: new Map() };
+  memo.set(measure, record);
+  return record;
+}
+
+/** Each rule's place in the registry: findings at the same place are listed in this order. */
+const RULE_ORDER = new Map<string, number>(RULES.map((rule, index) => [rule.id, index]));
+
+/**
+ * The per-measure rules' findings on every measure, in rule order on each: a measure that is
+ * unchanged since the last version gives back what they found then, without a look at each rule.
+ */
+function perMeasureIssues(model: StrategyModel, rules: Rule[], memo: MeasureFindingsMemo, issues: Issue[]): void {
+  if (rules.length === 0) return;
+  const ids = rules.map((rule) => rule.id).join(',');
+  for (const measure of model.measures) {
+    const record = measureRecord(measure, model, memo);
+    if (record.all?.rules !== ids) {
+      const all: Issue[] = [];
+      for (const rule of rules) for (const issue of measureIssues(rule, measure, record, model)) all.push({ ...issue, rule: rule.id });
+      record.all = { rules: ids, issues: all };
+    }
+    const base = measure.firstLine.start;
+    for (const issue of record.all.issues) issues.push(absolute(issue, base, issue.rule));
+  }
 }
 
 /**
  * Every rule over the model. MEMO, the document's per-measure findings, lets an edit run
  * the per-measure rules only on the measures it touched; without one, they run on all.
+ * `suppressions`, when the caller knows them already, saves reading the text for them.
  */
-export function runRules(model: StrategyModel, config: Config, memo: MeasureFindingsMemo = new WeakMap()): Finding[] {
+export function runRules(model: StrategyModel, config: Config, memo: MeasureFindingsMemo = new WeakMap(), suppressions: Suppressions = readSuppressions(model.lines)): Finding[] {
   const issues: Issue[] = [];
-  let records: MeasureFindings[] | undefined;
+  const measureRules: Rule[] = [];
   for (const rule of RULES) {
     if (model.syntaxErrors && rule.id !== 'yaml-syntax') continue;
     const severity = severityFor(rule.id, rule.severity, config);
@@ -94,14 +117,9 @@ export function runRules(model: StrategyModel, config: Config, memo: MeasureFind
     } catch (error) {
       issues.push({ rule: rule.id, span: { start: 0, end: 0 }, message: `Internal error in rule ${rule.id}: ${(error as Error).message}` });
     }
-    if (!rule.checkMeasure) continue;
-    records ??= measureRecords(model, memo);
-    model.measures.forEach((measure, index) => {
-      const found = measureIssues(rule, measure, records![index], model);
-      for (const issue of found) issues.push(absolute(issue, measure.firstLine.start, rule.id));
-    });
+    if (rule.checkMeasure) measureRules.push(rule);
   }
-  const suppressions = readSuppressions(model.lines);
+  perMeasureIssues(model, measureRules, memo, issues);
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const issue of issues) {
@@ -117,7 +135,7 @@ export function runRules(model: StrategyModel, config: Config, memo: MeasureFind
     if (finding.related) finding.related = finding.related.map((related) => ({ ...related, message: boundedMessage(related.message) }));
     findings.push(finding);
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!);
   return capSyntaxFindings(findings);
 }
 

@@ -13,6 +13,7 @@ import { resolveSettings, ResolvedSettings } from '../host/configFile';
 import { StrategyDocument } from '../core/document';
 import { CachedDocument, DocumentAnalysis, DocumentCache } from './documents';
 import { LineIndex, Span } from '../core/text/lineIndex';
+import { SentEdits } from './sentEdits';
 import { DEFAULT_SETTINGS, ServerSettings } from './settings';
 
 /** What the client said it can do, in `initialize`. */
@@ -57,6 +58,8 @@ export class ServerContext {
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
+    /** The editor's changes since each document's last analysis (passed to its document service). */
+    private readonly sentEdits = new SentEdits(),
   ) {
     this.cache = new DocumentCache(() => this.settings, (uri, text) => this.analyzeDocument(uri, text));
   }
@@ -124,7 +127,8 @@ export class ServerContext {
       engine = new StrategyDocument();
       this.engines.set(uri, engine);
     }
-    const analysis = engine.analyze(text, resolved.schema, config);
+    const analysis = engine.analyze(text, resolved.schema, config, this.sentEdits.since(uri));
+    this.sentEdits.analysed(uri, text);
     this.log(`dgs: analysed ${uri} in ${Date.now() - started} ms: ${analysis.findings.length} findings`);
     return { analysis, configErrors: resolved.errors };
   }
@@ -144,6 +148,7 @@ export class ServerContext {
   close(uri: string): void {
     this.cache.close(uri);
     this.engines.delete(uri);
+    this.sentEdits.forget(uri);
     if (this.lastActiveUri === uri) this.lastActiveUri = undefined;
   }
 

@@ -7,6 +7,7 @@
  */
 import { Connection, createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SentEdits } from './sentEdits';
 import { packageInfo } from '../host/packageInfo';
 import { registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
@@ -30,8 +31,9 @@ const TRANSPORTS = /^--(stdio|node-ipc|socket=|pipe=|socket$|pipe$)/;
 
 export function startServer(): Connection {
   const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
-  const server = new ServerContext(connection, documents);
+  const sentEdits = new SentEdits();
+  const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: sentEdits.update });
+  const server = new ServerContext(connection, documents, sentEdits);
   const diagnostics = new DiagnosticsPublisher(server);
   registerLifecycle(server, diagnostics, packageInfo().version);
   diagnostics.register();

@@ -18,6 +18,7 @@
 import { Composer, Document, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLSeq } from 'yaml';
 import { boundedTokens, lineEndAfter, NestingTooDeepError, parseAllDocumentsBounded } from './parseYaml';
 import { fastParseItem } from './fastItem';
+import { differenceOf, TextEdit } from '../text/textEdit';
 
 export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
 
@@ -131,12 +132,6 @@ export class ParseCache {
   }
 }
 
-/** Where two versions of a text differ: `[start, oldEnd)` of the old became `[start, newEnd)`. */
-export interface TextEdit {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
 
 // A lone \r is a line break to the editor but not to the line scanner below: parse such texts whole.
 const UNSAFE = /(^|[\s[{,])[&*][^\s]|^%|^---|^\.\.\.|\t|^\uFEFF|\r(?!\n)/m;
@@ -740,31 +735,6 @@ function shiftUnit(unit: BrokenUnit, delta: number): void {
   }
 }
 
-/** Where two versions of a text differ. */
-export function differenceOf(old: string, text: string): TextEdit {
-  const start = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
-  return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
-}
-
-/** The length of the common prefix of two texts (compared a block at a time: much faster than by character). */
-export function commonPrefix(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  let at = 0;
-  for (let block = 4096; block >= 1; block >>= 4) {
-    while (at + block <= limit && a.substr(at, block) === b.substr(at, block)) at += block;
-  }
-  return at;
-}
-
-/** The length of the common suffix of two texts, at most `limit`. */
-export function commonSuffix(a: string, b: string, limit: number): number {
-  let length = 0;
-  for (let block = 4096; block >= 1; block >>= 4) {
-    while (length + block <= limit && a.substr(a.length - length - block, block) === b.substr(b.length - length - block, block)) length += block;
-  }
-  return length;
-}
 
 /** The last index at or below `offset` whose chunk starts at or before it. */
 function chunkAt(chunks: Chunk[], offset: number): number {

@@ -32,7 +32,8 @@ export function proseValuesOfMeasure(measure: MeasureModel): ProseValue[] {
 function proseValuesUnder(top: CheckedValue, skipMeasures: boolean): ProseValue[] {
   const found: ProseValue[] = [];
   const visit = (value: CheckedValue, field: string, flow: CheckedValue | undefined): void => {
-    if (!value.ok || (skipMeasures && value.spec === MEASURE_SPEC)) return;
+    // A list of measures is skipped whole, not item by item: there are thousands.
+    if (!value.ok || (skipMeasures && (value.spec === MEASURE_SPEC || (value.spec.kind === 'list' && value.spec.item === MEASURE_SPEC)))) return;
     const node = value.node;
     const inFlow = (isMap(node) || isSeq(node)) && node.flow ? value : flow;
     if (value.entries) {

@@ -22,17 +22,22 @@ export class LineIndex {
    * `\r\n`, `\n` or a lone `\r` (the editor shows a line break there, so positions must too).
    */
   readonly lineStarts: number[];
+  /** Whether the text holds no carriage return: its lines then end at `\n` alone. */
+  private readonly crFree: boolean;
 
+  /** `known`: the line starts, when they were found otherwise (edited). */
   constructor(
     readonly text: string,
-    known?: number[],
+    known?: { lineStarts: number[]; crFree: boolean },
   ) {
     if (known) {
-      this.lineStarts = known;
+      this.lineStarts = known.lineStarts;
+      this.crFree = known.crFree;
       return;
     }
     const starts = [0];
-    if (text.indexOf('\r') === -1) {
+    this.crFree = text.indexOf('\r') === -1;
+    if (this.crFree) {
       let at = text.indexOf('\n');
       while (at !== -1) {
         starts.push(at + 1);
@@ -58,11 +63,18 @@ export class LineIndex {
    * edited stretch is scanned. (Texts with a carriage return are indexed whole.)
    */
   edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
-    if (text.indexOf('\r') !== -1 || this.text.indexOf('\r') !== -1) return new LineIndex(text);
-    const starts: number[] = [];
+    if (!this.crFree || text.slice(start, newEnd).indexOf('\r') !== -1) return new LineIndex(text);
     const old = this.lineStarts;
-    let index = 0;
-    while (index < old.length && old[index] <= start) starts.push(old[index++]);
+    // The lines that start at or before the edit are kept as they are.
+    let low = 0;
+    let high = old.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (old[mid] <= start) low = mid + 1;
+      else high = mid;
+    }
+    const starts = old.slice(0, low);
+    let index = low;
     let at = text.indexOf('\n', start);
     while (at !== -1 && at < newEnd) {
       starts.push(at + 1);
@@ -71,7 +83,7 @@ export class LineIndex {
     const delta = newEnd - oldEnd;
     while (index < old.length && old[index] <= oldEnd) index++;
     while (index < old.length) starts.push(old[index++] + delta);
-    return new LineIndex(text, starts);
+    return new LineIndex(text, { lineStarts: starts, crFree: true });
   }
 
   get lineCount(): number {
