@@ -1,6 +1,6 @@
 /** The clause mapper: ranked clauses for a measure's text, with the words that matched. */
 import * as assert from 'assert';
-import { rankClauses, suggestClauses } from '../../server/src/core/mapper';
+import { rankClauses, ranksOf, suggestClauses } from '../../server/src/core/mapper';
 import { clauseMismatch, relatedUnits } from '../../server/src/core/mapper/mismatch';
 import { analyze } from '../../server/src/core/analyze';
 import * as fs from 'fs';
@@ -188,6 +188,23 @@ describe('clause mapper on the labelled set (npm run eval:mapping)', () => {
     const mapper = evaluation.evaluate(later, evaluation.mapperMethod(schema));
     assert.ok(mapper.mismatchPrecision >= 0.8, `precision ${mapper.mismatchPrecision} (${mapper.mismatchFound} of ${mapper.mismatchFound + mapper.mismatchFalse})`);
     assert.ok(mapper.top1 >= 0.7 && mapper.top3Recall >= 0.85, `top-1 ${mapper.top1}, top-3 recall ${mapper.top3Recall}`);
+  });
+
+  it("gives each unit, from the scores alone (ranksOf), the rank rankClauses gives it with evidence", () => {
+    // A copy of the schema with nothing derived: ranksOf scores afresh, never reads a kept ranking.
+    const fresh: Schema = { ...schema, derived: {} };
+    let compared = 0;
+    for (const measure of measures) {
+      for (const input of [{ title: measure.title, description: measure.description }, { title: measure.title, description: measure.description, context: 'Security and privacy risk is managed across agencies.' }]) {
+        const quick = ranksOf(input, schema.units.map((unit) => unit.ref), fresh).ranks;
+        const ranked = rankClauses(input, fresh);
+        assert.deepStrictEqual(quick, schema.units.map((unit) => ranked.find((entry) => entry.clause === unit.ref)!.rank), measure.title);
+        compared++;
+      }
+    }
+    assert.ok(compared >= 300);
+    assert.deepStrictEqual(ranksOf({ title: 'Open data portal' }, ['99.x', '11'], { ...schema, derived: {} }).ranks.map((rank) => rank === undefined), [true, false]);
+    assert.strictEqual(ranksOf({ title: 'Open data portal', description: 'for the region' }, ['11'], schema).contentWords, 4);
   });
 
   it('takes at most 2 ms a measure on average, uncached (the best of three runs: the machine may be busy)', () => {

@@ -207,7 +207,16 @@ function usedInAnotherSense(stem: string, position: number, document: UnitDocume
   return inside !== undefined && inside !== 'free' && !inside.has(position);
 }
 
-function rank(input: MeasureText, index: MapperIndex): RankedUnit[] {
+/** A measure's text as a query: each stem's weight, the word it was first written as, and the phrases found. */
+interface Query {
+  weights: Map<string, number>;
+  written: Map<string, string>;
+  phrases: PhraseMatches;
+  /** How many content words (stop words left out) the text has, repetitions included. */
+  contentWords: number;
+}
+
+function queryOf(input: MeasureText, index: MapperIndex): Query {
   const fields: QueryField[] = [
     { text: input.title ?? '', weight: FIELD_WEIGHT.title },
     { text: input.description ?? '', weight: FIELD_WEIGHT.description },
@@ -215,33 +224,49 @@ function rank(input: MeasureText, index: MapperIndex): RankedUnit[] {
   ].map((field) => ({ ...field, tokens: tokenize(field.text, index.stems) }));
   // Each stem's weight in the query (its strongest field, plus a little per repetition),
   // and the word it was first written as, for evidence.
-  const queryWeight = new Map<string, number>();
+  const weights = new Map<string, number>();
   const written = new Map<string, string>();
+  let contentWords = 0;
   for (const field of fields) {
     for (const token of field.tokens) {
+      if (!token.stop) contentWords++;
       if (token.stop || index.generic.has(token.stem)) continue;
-      const before = queryWeight.get(token.stem);
-      queryWeight.set(token.stem, before === undefined ? field.weight : Math.max(before, field.weight) + 0.1 * field.weight);
+      const before = weights.get(token.stem);
+      weights.set(token.stem, before === undefined ? field.weight : Math.max(before, field.weight) + 0.1 * field.weight);
       if (!written.has(token.stem)) written.set(token.stem, token.word);
     }
   }
-  const phrases = matchPhrases(fields, index);
+  return { weights, written, phrases: matchPhrases(fields, index), contentWords };
+}
+
+/** A unit's score for a query (BM25, plus its phrases); what made it, into `contributions` when given. */
+function scoreOf(query: Query, position: number, index: MapperIndex, contributions?: Contribution[]): number {
+  const document = index.documents[position];
+  const normaliser = K1 * (1 - B + (B * document.length) / index.averageLength);
+  let score = 0;
+  for (const [stem, weight] of query.weights) {
+    const tf = document.tf.get(stem);
+    if (!tf || usedInAnotherSense(stem, position, document, query.phrases)) continue;
+    const value = weight * (index.idf.get(stem) ?? 0) * ((tf * (K1 + 1)) / (tf + normaliser));
+    contributions?.push({ words: query.written.get(stem)!, value, stems: [stem], phrase: false });
+    score += value;
+  }
+  for (const phrase of query.phrases.byDocument.get(position) ?? []) {
+    contributions?.push(phrase);
+    score += phrase.value;
+  }
+  return score;
+}
+
+function rank(input: MeasureText, index: MapperIndex): RankedUnit[] {
+  const query = queryOf(input, index);
   const scored = index.documents.map((document, position) => {
     const contributions: Contribution[] = [];
-    const normaliser = K1 * (1 - B + (B * document.length) / index.averageLength);
-    for (const [stem, weight] of queryWeight) {
-      const tf = document.tf.get(stem);
-      if (!tf || usedInAnotherSense(stem, position, document, phrases)) continue;
-      const value = weight * (index.idf.get(stem) ?? 0) * ((tf * (K1 + 1)) / (tf + normaliser));
-      contributions.push({ words: written.get(stem)!, value, stems: [stem], phrase: false });
-    }
-    contributions.push(...(phrases.byDocument.get(position) ?? []));
-    const score = contributions.reduce((sum, contribution) => sum + contribution.value, 0);
-    return { document, score, evidence: evidenceOf(contributions) };
+    const score = scoreOf(query, position, index, contributions);
+    return { document, score, evidence: evidenceOf(contributions), position };
   });
-  const order = scored.map((entry, position) => ({ ...entry, position }));
-  order.sort((a, b) => b.score - a.score || a.position - b.position);
-  return order.map((entry, at) => ({
+  scored.sort((a, b) => b.score - a.score || a.position - b.position);
+  return scored.map((entry, at) => ({
     clause: entry.document.unit.ref,
     unit: entry.document.unit,
     score: Math.round(entry.score * 1000) / 1000,
@@ -274,18 +299,27 @@ function evidenceOf(contributions: Contribution[]): string[] {
   return [...new Set(ordered.map((contribution) => contribution.words))];
 }
 
+function resultKey(input: MeasureText): string {
+  return `${input.title ?? ''}\u0000${input.description ?? ''}\u0000${input.context ?? ''}`;
+}
+
+/** What is read of a measure's text. */
+function bounded(whole: MeasureText): MeasureText {
+  return {
+    title: (whole.title ?? '').slice(0, MAX_FIELD_LENGTH),
+    description: whole.description?.slice(0, MAX_FIELD_LENGTH),
+    context: whole.context?.slice(0, MAX_FIELD_LENGTH),
+  };
+}
+
 /**
  * Every coverage unit of the schema, ranked for a measure's text, each with its score and
  * evidence. Computed once per text and schema.
  */
 export function rankClauses(whole: MeasureText, schema: Schema): RankedUnit[] {
   const index = indexOf(schema);
-  const input = {
-    title: (whole.title ?? '').slice(0, MAX_FIELD_LENGTH),
-    description: whole.description?.slice(0, MAX_FIELD_LENGTH),
-    context: whole.context?.slice(0, MAX_FIELD_LENGTH),
-  };
-  const key = `${input.title ?? ''}\u0000${input.description ?? ''}\u0000${input.context ?? ''}`;
+  const input = bounded(whole);
+  const key = resultKey(input);
   const cached = index.results.get(key);
   if (cached) return cached;
   const ranked = rank(input, index);
@@ -294,11 +328,30 @@ export function rankClauses(whole: MeasureText, schema: Schema): RankedUnit[] {
   return ranked;
 }
 
-/** How many content words (stop words left out) a text has, its words stemmed with the index's memo. */
-export function contentWordCount(text: string, schema: Schema): number {
-  let count = 0;
-  for (const token of tokenize(text, indexOf(schema).stems)) if (!token.stop) count++;
-  return count;
+/**
+ * The rank each of some units gets for a measure's text in rankClauses (1 for the best),
+ * undefined for a unit the schema does not have, and how many content words the text has:
+ * from the scores alone, without evidence, and nothing kept. The mismatch rule asks this of
+ * the clauses every measure declares, and most rank near the top.
+ */
+export function ranksOf(whole: MeasureText, refs: string[], schema: Schema): { ranks: Array<number | undefined>; contentWords: number } {
+  const index = indexOf(schema);
+  const input = bounded(whole);
+  const query = queryOf(input, index);
+  const known = index.results.get(resultKey(input));
+  if (known) return { ranks: refs.map((ref) => known.find((entry) => entry.clause === ref)?.rank), contentWords: query.contentWords };
+  const scores = index.documents.map((_, position) => scoreOf(query, position, index));
+  const ranks = refs.map((ref) => {
+    const target = index.documents.findIndex((document) => document.unit.ref === ref);
+    if (target < 0) return undefined;
+    // As rankClauses sorts: by score, then in the schema's order.
+    let rank = 1;
+    scores.forEach((score, position) => {
+      if (score > scores[target] || (score === scores[target] && position < target)) rank++;
+    });
+    return rank;
+  });
+  return { ranks, contentWords: query.contentWords };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { Schema } from '../schema/types';
 import { stemsOf } from './text';
-import { ClauseSuggestion, contentWordCount, MAX_FIELD_LENGTH, MeasureText, rankClauses, suggestClauses } from './index';
+import { ClauseSuggestion, MeasureText, rankClauses, ranksOf, suggestClauses } from './index';
 
 /**
  * How strongly the text must speak of another clause before a declared one is doubted: about
@@ -69,10 +69,25 @@ function isStray(words: string, ref: string, schema: Schema): boolean {
  * The section summary is left out on purpose: the question is what the measure itself says.
  */
 export function clauseMismatch(input: MeasureText, ref: string, schema: Schema): Mismatch | undefined {
+  return clauseMismatches(input, [ref], schema)[0];
+}
+
+/** clauseMismatch for each of the units a measure declares, its text read once. */
+export function clauseMismatches(input: MeasureText, refs: string[], schema: Schema): Array<Mismatch | undefined> {
   const own = { title: input.title, description: input.description };
-  if (contentWordCount(`${own.title.slice(0, MAX_FIELD_LENGTH)}\n${(own.description ?? '').slice(0, MAX_FIELD_LENGTH)}`, schema) < MIN_CONTENT_WORDS) return undefined;
+  // Most declared clauses rank near the top: the scores alone say so, without the evidence.
+  const { ranks, contentWords } = ranksOf(own, refs, schema);
+  if (contentWords < MIN_CONTENT_WORDS) return refs.map(() => undefined);
+  return refs.map((ref, at) => {
+    const rank = ranks[at];
+    return rank === undefined || rank <= NEAR_TOP ? undefined : doubted(own, ref, schema);
+  });
+}
+
+/** The rest of clauseMismatch's conditions, for a declared unit that ranks below third. */
+function doubted(own: MeasureText, ref: string, schema: Schema): Mismatch | undefined {
   const declared = rankClauses(own, schema).find((entry) => entry.clause === ref);
-  if (!declared || declared.rank <= NEAR_TOP) return undefined;
+  if (!declared) return undefined;
   const supported = suggestClauses(own, schema, { limit: 3 }).filter((suggestion) => suggestion.clause !== ref);
   if (supported.length === 0 || supported[0].score < CONFIDENT_SCORE) return undefined;
   if (declared.evidence.length > 0 && (declared.score > STRAY_SHARE * supported[0].score || !declared.evidence.every((words) => isStray(words, ref, schema)))) return undefined;

@@ -1,7 +1,7 @@
 import { addressesClauses } from '../coverage';
 import { gistOf } from '../mapper';
 import { ownText } from '../mapper/measure';
-import { clauseMismatch as mismatchOf } from '../mapper/mismatch';
+import { clauseMismatches as mismatchesOf } from '../mapper/mismatch';
 import { Rule } from './rule';
 
 /**
@@ -19,11 +19,11 @@ export const clauseMismatch: Rule = {
     if (!measure.title || !addressesClauses(measure)) return;
     const input = ownText(measure);
     const declared = new Set(measure.addresses.map((reference) => reference.resolution.unit?.ref));
-    for (const reference of measure.addresses) {
-      const unit = reference.resolution.status === 'unit' ? reference.resolution.unit : undefined;
-      if (!unit) continue;
-      const mismatch = mismatchOf(input, unit.ref, schema);
-      if (!mismatch) continue;
+    const clauses = measure.addresses.flatMap((reference) => (reference.resolution.status === 'unit' && reference.resolution.unit ? [{ reference, unit: reference.resolution.unit }] : []));
+    const mismatches = mismatchesOf(input, clauses.map(({ unit }) => unit.ref), schema);
+    clauses.forEach(({ reference, unit }, at) => {
+      const mismatch = mismatches[at];
+      if (!mismatch) return;
       const named = (ref: string): string => {
         const gist = gistOf(schema, ref);
         return gist ? `${ref} (${gist})` : ref;
@@ -36,7 +36,7 @@ export const clauseMismatch: Rule = {
         message: `${who} names clause ${named(unit.ref)}, but its title and description say ${saysOf(mismatch.stray)}; they speak of ${joinOr(supported)}. Check that ${unit.ref} is meant.`,
         data: replacement ? { kind: 'replace-clause', clause: unit.ref, replacement } : undefined,
       });
-    }
+    });
   },
 };
 
