@@ -4,7 +4,9 @@
  * Basic Multilingual Plane. Positions must be where the editor shows them.
  */
 import * as assert from 'assert';
+import { parseAllDocuments } from 'yaml';
 import { Analysis } from '../../server/src/core/analyze';
+import { SYNTAX_DETAIL } from '../../server/src/core/model/strategy';
 import { Position } from '../../server/src/core/text/lineIndex';
 import { analyzeChecked, CLEAN_FIXTURE, editorView, examples, toCrlf } from './helpers';
 
@@ -162,6 +164,21 @@ describe('odd files', function () {
       // One finding per extra document, a hundred of them listed and one that counts the rest.
       assert.strictEqual(analysis.findings.length, 101);
       assert.match(analysis.findings[100].message, /^900 more YAML syntax errors are not listed/);
+    });
+  });
+
+  describe('a text with syntax errors on every line', () => {
+    it('3,000 measures under a key indented at the root: a hundred errors listed, and the rest counted exactly, not made into findings', () => {
+      const text = `  openness:\n    measures:\n${Array.from({ length: 3000 }, (_, i) => `- id: X-${i}\n  title: Measure ${i}\n`).join('')}`;
+      const { analysis } = analyzeChecked(text);
+      const errors = parseAllDocuments(text).reduce((sum, document) => sum + document.errors.length, 0);
+      assert.ok(errors > 10 * SYNTAX_DETAIL, `${errors} errors`);
+      const syntax = analysis.findings.filter((finding) => finding.rule === 'yaml-syntax');
+      assert.strictEqual(syntax.length, 101);
+      assert.strictEqual(syntax[100].message, `${errors - 100} more YAML syntax errors are not listed: correct the ones above first, and check the file again.`);
+      // The hundred listed are the first ones in the text.
+      const first = parseAllDocuments(text)[0].errors.slice(0, 100).map((error) => error.pos[0]);
+      assert.deepStrictEqual(syntax.slice(0, 100).map((finding) => finding.span.start), first);
     });
   });
 

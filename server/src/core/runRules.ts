@@ -136,7 +136,7 @@ export function runRules(model: StrategyModel, config: Config, memo: MeasureFind
     findings.push(finding);
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!);
-  return capSyntaxFindings(findings);
+  return capSyntaxFindings(findings, model.syntaxUncounted);
 }
 
 /**
@@ -144,7 +144,7 @@ export function runRules(model: StrategyModel, config: Config, memo: MeasureFind
  * in) can give a parser error on every line: the first hundred say where to look, and one
  * more says how many were left out.
  */
-function capSyntaxFindings(findings: Finding[]): Finding[] {
+function capSyntaxFindings(findings: Finding[], uncounted: number): Finding[] {
   let syntax = 0;
   let last: Finding | undefined;
   const kept: Finding[] = [];
@@ -153,8 +153,8 @@ function capSyntaxFindings(findings: Finding[]): Finding[] {
     if (finding.rule === 'yaml-syntax') last = finding;
     kept.push(finding);
   }
-  if (syntax <= MAX_SYNTAX_FINDINGS || !last) return kept;
-  const more = syntax - MAX_SYNTAX_FINDINGS;
+  if (syntax + uncounted <= MAX_SYNTAX_FINDINGS || !last) return kept;
+  const more = Math.max(0, syntax - MAX_SYNTAX_FINDINGS) + uncounted;
   kept.splice(kept.indexOf(last) + 1, 0, {
     rule: 'yaml-syntax',
     severity: last.severity,

@@ -16,7 +16,7 @@
  * this relies on (anchors, several documents, tabs) are parsed whole.
  */
 import { Composer, Document, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLSeq } from 'yaml';
-import { boundedTokens, lineEndAfter, NestingTooDeepError, parseAllDocumentsBounded } from './parseYaml';
+import { boundedTokens, lineEndAfter, NestingTooDeepError, parseAllDocumentsBounded, withoutTraces } from './parseYaml';
 import { fastParseItem } from './fastItem';
 import { differenceOf, TextEdit } from '../text/textEdit';
 
@@ -419,7 +419,7 @@ function parseItems(runText: string, count: number, indent: number): { nodes: No
   const composer = new Composer(PARSE_OPTIONS);
   // (A list's last item may end the text without a line break: the dash goes on a line of its own.)
   const newline = runText.endsWith('\n') ? '' : '\n';
-  const documents = [...composer.compose(boundedTokens(`${runText}${newline}${' '.repeat(indent)}-`), true)];
+  const documents = withoutTraces(() => [...composer.compose(boundedTokens(`${runText}${newline}${' '.repeat(indent)}-`), true)]);
   const errors = documents.flatMap((document) => document.errors);
   if (errors.length > 0) {
     // The dash added after the run is not the drafter's: an error there is put at the run's end.

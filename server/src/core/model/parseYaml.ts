@@ -68,10 +68,25 @@ export function checkUniqueKeys(document: Document.Parsed): void {
   document.errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
+/**
+ * Runs the parser without a stack trace for its errors: they are read for their place and
+ * message only, and a text that is not YAML at all gives one on every line (capturing a
+ * trace each took seconds on a large file).
+ */
+export function withoutTraces<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** `parseAllDocuments` of the `yaml` package, bounded in nesting; errors are not prettified. */
 export function parseAllDocumentsBounded(source: string, options: YamlOptions = {}): Document.Parsed[] {
   const { composer: composed, unique } = composerOptions(options);
-  const documents = Array.from(new Composer(composed).compose(boundedTokens(source))) as Document.Parsed[];
+  const documents = withoutTraces(() => Array.from(new Composer(composed).compose(boundedTokens(source))) as Document.Parsed[]);
   if (unique) documents.forEach(checkUniqueKeys);
   return documents;
 }
@@ -81,14 +96,16 @@ export function parseDocumentBounded(source: string, options: YamlOptions = {}):
   const { composer: composed, unique } = composerOptions(options);
   const composer = new Composer(composed);
   let document: Document.Parsed | undefined;
-  for (const next of composer.compose(boundedTokens(source), true, source.length)) {
-    if (!document) {
-      document = next as Document.Parsed;
-    } else {
-      document.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
-      break;
+  withoutTraces(() => {
+    for (const next of composer.compose(boundedTokens(source), true, source.length)) {
+      if (!document) {
+        document = next as Document.Parsed;
+      } else {
+        document.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+        break;
+      }
     }
-  }
+  });
   // `compose(…, true)` always yields a document, an empty one for an empty source.
   if (unique) checkUniqueKeys(document!);
   return document!;
@@ -136,7 +153,9 @@ export function structureSize(text: string, limit: number = MAX_STRUCTURE): numb
  * lines, so only the lines the edit touched are counted again, whole, in both versions.
  */
 export function editedStructureSize(old: string, oldSize: number, text: string, start: number, oldEnd: number, newEnd: number): number {
-  const from = start === 0 ? 0 : Math.max(old.lastIndexOf('\n', start - 1), old.lastIndexOf('\r', start - 1)) + 1;
+  // The start of the edit's line (a search for the last '\r' would run to the text's start when it has none).
+  let from = start;
+  while (from > 0 && old.charCodeAt(from - 1) !== 10 && old.charCodeAt(from - 1) !== 13) from--;
   return oldSize - structureSize(old.slice(from, lineEndAfter(old, oldEnd)), Infinity) + structureSize(text.slice(from, lineEndAfter(text, newEnd)), Infinity);
 }
 

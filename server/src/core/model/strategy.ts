@@ -117,6 +117,8 @@ export interface StrategyModel {
   issues: Issue[];
   /** True when the YAML did not parse: only yaml-syntax findings are then reported. */
   syntaxErrors: boolean;
+  /** Syntax errors past the first SYNTAX_DETAIL of their kind: counted, never made into findings. */
+  syntaxUncounted: number;
   /**
    * The parts of the text that do not parse on their own (a measure, a field, the lines
    * before the first key): left out of the model, each reported with its parser errors,
@@ -176,6 +178,9 @@ export interface ModelInput {
  * first line break and after 60 characters: a message must not carry a megabyte of the
  * file, and must read the same whatever the file's line endings.
  */
+/** How many syntax errors of each kind (the parser's, the broken items') become findings; only the first hundred are shown. */
+export const SYNTAX_DETAIL = 1000;
+
 function parserMessage(message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return first.replace(/"((?:[^"\\]|\\.)*)"/g, (whole: string, inner: string) => {
@@ -208,11 +213,16 @@ export function readModel(input: ModelInput): StrategyModel {
     measuresById: new Map(),
     issues,
     syntaxErrors: false,
+    syntaxUncounted: 0,
     broken,
     format: context.format,
   };
+  // A text that is not YAML at all can give an error on every line: past the first
+  // SYNTAX_DETAIL errors of each kind (in text order), they are only counted.
+  let parserErrors = 0;
   for (const document of docs) {
     for (const error of document.errors) {
+      if (parserErrors++ >= SYNTAX_DETAIL) continue;
       // The parser reports an unexpected end of the text one character past it: keep the place inside the text.
       const start = Math.min(error.pos[0], text.length);
       issues.push({
@@ -229,6 +239,7 @@ export function readModel(input: ModelInput): StrategyModel {
     // An empty document after a trailing `---` holds nothing to lose; one with content does.
     const contents = extra.contents;
     if (contents === null || (isScalar(contents) && contents.value === null)) continue;
+    if (parserErrors++ >= SYNTAX_DETAIL) continue;
     const start = extra.range?.[0] ?? 0;
     issues.push({
       rule: 'yaml-syntax',
@@ -237,8 +248,10 @@ export function readModel(input: ModelInput): StrategyModel {
     });
   }
   model.syntaxErrors = issues.length > 0;
+  let unitErrors = 0;
   for (const unit of broken) {
     for (const error of unit.errors) {
+      if (unitErrors++ >= SYNTAX_DETAIL) continue;
       const start = Math.min(error.start, text.length);
       issues.push({
         rule: 'yaml-syntax',
@@ -247,6 +260,7 @@ export function readModel(input: ModelInput): StrategyModel {
       });
     }
   }
+  model.syntaxUncounted = Math.max(0, parserErrors - SYNTAX_DETAIL) + Math.max(0, unitErrors - SYNTAX_DETAIL);
 
   const document = docs[0];
   const contents = document?.contents ?? null;

@@ -73,17 +73,19 @@ export class LineIndex {
       if (old[mid] <= start) low = mid + 1;
       else high = mid;
     }
-    const starts = old.slice(0, low);
-    let index = low;
+    const written: number[] = [];
     let at = text.indexOf('\n', start);
     while (at !== -1 && at < newEnd) {
-      starts.push(at + 1);
+      written.push(at + 1);
       at = text.indexOf('\n', at + 1);
     }
-    const delta = newEnd - oldEnd;
+    let index = low;
     while (index < old.length && old[index] <= oldEnd) index++;
-    while (index < old.length) starts.push(old[index++] + delta);
-    return new LineIndex(text, { lineStarts: starts, crFree: true });
+    // The lines after the edit move by its length (copied whole, then moved: tens of thousands of lines).
+    const after = old.slice(index);
+    const delta = newEnd - oldEnd;
+    if (delta !== 0) for (let line = 0; line < after.length; line++) after[line] += delta;
+    return new LineIndex(text, { lineStarts: old.slice(0, low).concat(written, after), crFree: true });
   }
 
   get lineCount(): number {
