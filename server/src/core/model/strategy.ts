@@ -81,6 +81,8 @@ export interface MeasureModel {
   budget?: { keySpan: Span; amount?: number; currency?: string; currencySpan?: Span };
   businessCase?: { keySpan: Span; stakeholderCount: number };
   dates: DateValue[];
+  /** The due date as written, and as a key that compares: its last day (2027 is the end of 2027, 2027-06 the end of June). */
+  due?: { text: string; key: string };
 }
 
 export interface StrategyBlock {
@@ -528,15 +530,24 @@ function readMeasureCached(item: CheckedValue, section: SectionModel, lines: Lin
 
 function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex, context: SchemaContext): MeasureModel {
   const entries = item.entries!;
+  // Every field is there from the start, set or not: the rules read thousands of measures,
+  // and objects of one shape are read much faster than objects of many.
   const measure: MeasureModel = {
     section,
+    standing: undefined,
     value: item,
     firstLine: lineSpan(lines, item.span.start),
+    id: undefined,
+    title: undefined,
     entries,
     addresses: [],
+    dependsOn: undefined,
     hasLead: okEntry(entries, 'lead') !== undefined,
     indicatorCount: 0,
+    budget: undefined,
+    businessCase: undefined,
     dates: [],
+    due: undefined,
   };
   const id = okEntry(entries, 'id');
   if (id) measure.id = { text: String(id.value.scalar), span: id.value.span };
@@ -561,7 +572,12 @@ function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex
     if (by && by.value.year !== undefined) measure.dates.push({ field: 'by', year: by.value.year, text: by.value.text ?? '', span: by.value.span });
   }
   const due = okEntry(entries, 'due');
-  if (due && due.value.year !== undefined) measure.dates.push({ field: 'due', year: due.value.year, text: due.value.text ?? '', span: due.value.span });
+  if (due && due.value.year !== undefined) {
+    const text = due.value.text ?? '';
+    measure.dates.push({ field: 'due', year: due.value.year, text, span: due.value.span });
+    const [year, month, day] = text.trim().split('-');
+    measure.due = { text: text.trim(), key: `${year}-${month ?? '12'}-${day ?? '31'}` };
+  }
   const budget = okEntry(entries, 'budget');
   if (budget) {
     const amount = okEntry(budget.value.entries!, 'amount');
