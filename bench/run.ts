@@ -312,11 +312,13 @@ async function main(): Promise<void> {
   const table = renderTable(rows);
   const seconds = ((Date.now() - began) / 1000).toFixed(0);
   const machine = machineDescription();
+  /** A figure of the details; one a server never gave (a phase it lost) is n/a. */
+  const figure = (value: number | null | undefined): string => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(0) : 'n/a');
   const details = results.map(
     (r) =>
       `- ${r.label}: ${r.diagnosticsMode} diagnostics; ${r.openDiagnostics} diagnostics after open, planted defects reported ${r.validation.found}/${r.validation.expected}; ` +
-      `${r.editTitleMs.length + r.editClauseMs.length} edits and ${Object.values(r.editKinds).reduce((sum, times) => sum + times.length, 0)} of the other kinds (${r.editMismatches} showing the wrong state; ${r.findingsLost} that broke the YAML and lost other findings); server CPU per edit of those kinds (median): ${(Object.keys(EDIT_KINDS) as EditKind[]).map((kind) => `${kind} ${(median(r.editKindCpuMs?.[kind] ?? []) || 0).toFixed(0)} ms`).join(', ')}; server CPU ${r.openCpuMs.toFixed(0)} ms for the open, ${r.editCpuMs.toFixed(0)} ms per edit; ${r.hoverClauseMs.length} hovers of each kind (${r.hoverEmpty} empty); ` +
-      `${r.completionAddressesMs.length} completions of each kind (${r.completionItems.addresses} items in addresses, ${r.completionItems.key} at a key); RSS ${r.rssAfterOpenMb.toFixed(0)} MB after open, ${r.rssAtEndMb.toFixed(0)} MB at the end, peak ${r.peakRssMb.toFixed(0)} MB.`,
+      `${r.editTitleMs.length + r.editClauseMs.length} edits and ${Object.values(r.editKinds).reduce((sum, times) => sum + times.length, 0)} of the other kinds (${r.editMismatches} showing the wrong state; ${r.findingsLost} that broke the YAML and lost other findings); server CPU per edit of those kinds (median): ${(Object.keys(EDIT_KINDS) as EditKind[]).map((kind) => `${kind} ${figure(median(r.editKindCpuMs?.[kind] ?? []))} ms`).join(', ')}; server CPU ${figure(r.openCpuMs)} ms for the open, ${figure(r.editCpuMs)} ms per edit; ${r.hoverClauseMs.length} hovers of each kind (${r.hoverEmpty} empty); ` +
+      `${r.completionAddressesMs.length} completions of each kind (${r.completionItems.addresses} items in addresses, ${r.completionItems.key} at a key); RSS ${figure(r.rssAfterOpenMb)} MB after open, ${figure(r.rssAtEndMb)} MB at the end, peak ${figure(r.peakRssMb)} MB.`,
   );
   fs.writeFileSync(path.join(GENERATED_DIR, 'results.json'), JSON.stringify({ machine, rows, results, notes }, null, 2) + '\n');
   const biggest = files[files.length - 1];

@@ -106,6 +106,12 @@ export interface SentEdit {
   edit: TextEdit;
 }
 
+/** What the caller of `analyze` may know of the text already. */
+export interface KnownOfText {
+  sent?: SentEdit;
+  lines?: LineIndex;
+}
+
 export interface StrategyDocumentOptions {
   /** Texts shorter than this are parsed whole when they parse cleanly (20,000 characters unless told). */
   minLength?: number;
@@ -140,11 +146,13 @@ export class StrategyDocument {
 
   /**
    * The analysis of a version of the document: its model, coverage and findings. Never
-   * throws. `sent`, when the caller knows it, is where `text` may differ from an earlier
-   * text (the editor's changes since then, as one edit): where the text changed is then
-   * looked for only there.
+   * throws. What the caller knows of the text saves work: `known.sent`, where it may differ
+   * from an earlier text (the editor's changes since then, as one edit), so that where it
+   * changed is looked for only there; `known.lines`, its line index.
    */
-  analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG, sent?: SentEdit): Analysis {
+  analyze(text: string, schema: Schema, config: Config = DEFAULT_CONFIG, known: KnownOfText = {}): Analysis {
+    const { sent } = known;
+    const lines = known.lines?.text === text ? known.lines : undefined;
     if (text.length > config.maxFileSize / 3 && utf8Length(text) > config.maxFileSize) return tooLarge(text, schema, config);
     // Where a long text differs from the last one is found once, for the structure count,
     // the parse and the scans below.
@@ -168,10 +176,10 @@ export class StrategyDocument {
       // reads such a file as one line. The same text with LF in their place has the same
       // offsets, lines and columns; the model is then given the text as written, for the
       // features and fixes that read it.
-      model = loneCr ? this.model(text.replace(LONE_CR_ALL, '\n'), schema) : this.model(text, schema, change);
+      model = loneCr ? this.model(text.replace(LONE_CR_ALL, '\n'), schema) : this.model(text, schema, change, lines);
       if (loneCr) {
         model.text = text;
-        model.lines = new LineIndex(text);
+        model.lines = lines ?? new LineIndex(text);
       }
     } catch (error) {
       // The YAML composer recurses; nesting thousands deep can exhaust the stack. That is a
@@ -208,9 +216,10 @@ export class StrategyDocument {
 
   /**
    * The strategy model of a version of the document (no rules run). `change`, when given,
-   * is where the text differs from an earlier one (`old`), already found.
+   * is where the text differs from an earlier one (`old`), already found; `known`, the
+   * text's line index, when the caller has it.
    */
-  model(text: string, schema: Schema, change?: { old: string; edit: TextEdit }): StrategyModel {
+  model(text: string, schema: Schema, change?: { old: string; edit: TextEdit }, known?: LineIndex): StrategyModel {
     if (this.context?.schema !== schema) {
       // Kept measures hold clause resolutions of the schema they were read with.
       this.forget();
@@ -225,7 +234,8 @@ export class StrategyDocument {
     const { documents, broken } = parseStrategyText(text, context.partKeys, parses, change);
     // An edit applied in place moves the line index too, rather than scanning the whole text.
     const edit = parses.lastEdit;
-    const lines = edit && this.lines && this.lines.text === previousText ? this.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd) : new LineIndex(text);
+    const lines =
+      known?.text === text ? known : edit && this.lines && this.lines.text === previousText ? this.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd) : new LineIndex(text);
     this.lines = lines;
     return readModel({ text, lines, documents, broken, context, memo: this.modelMemo(parses.lastMode === 'in-place' ? modelState : undefined) });
   }

@@ -13,6 +13,7 @@ import { resolveSettings, ResolvedSettings } from '../host/configFile';
 import { StrategyDocument } from '../core/document';
 import { CachedDocument, DocumentAnalysis, DocumentCache } from './documents';
 import { LineIndex, Span } from '../core/text/lineIndex';
+import { EditorDocument } from './editorDocument';
 import { SentEdits } from './sentEdits';
 import { DEFAULT_SETTINGS, ServerSettings } from './settings';
 
@@ -57,7 +58,7 @@ export class ServerContext {
 
   constructor(
     readonly connection: Connection,
-    readonly documents: TextDocuments<TextDocument>,
+    readonly documents: TextDocuments<EditorDocument>,
     /** The editor's changes since each document's last analysis (passed to its document service). */
     private readonly sentEdits = new SentEdits(),
   ) {
@@ -127,7 +128,8 @@ export class ServerContext {
       engine = new StrategyDocument();
       this.engines.set(uri, engine);
     }
-    const analysis = engine.analyze(text, resolved.schema, config, this.sentEdits.since(uri));
+    // The editor's document holds the text's line index already, and where it changed.
+    const analysis = engine.analyze(text, resolved.schema, config, { sent: this.sentEdits.since(uri), lines: this.documents.get(uri)?.lines });
     this.sentEdits.analysed(uri, text);
     this.log(`dgs: analysed ${uri} in ${Date.now() - started} ms: ${analysis.findings.length} findings`);
     return { analysis, configErrors: resolved.errors };

@@ -5,31 +5,26 @@
  * record until the next analysis.
  */
 import { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SentEdit } from '../core/document';
-import { composeEdits } from '../core/text/textEdit';
+import { composeEdits, TextEdit } from '../core/text/textEdit';
+import { EditorDocument } from './editorDocument';
 
 export class SentEdits {
-  private readonly byUri = new Map<string, { from: string; edit?: SentEdit['edit'] }>();
+  private readonly byUri = new Map<string, { from: string; edit?: TextEdit }>();
 
-  /** The documents' update (TextDocuments' configuration): applies the changes one by one, noting where each fell. */
-  readonly update = (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument => {
-    let log = this.byUri.get(document.uri);
-    for (const change of changes) {
-      if (!('range' in change)) {
-        log = undefined;
+  /** The documents' update (TextDocuments' configuration): applies the changes, noting where each fell. */
+  readonly update = (document: EditorDocument, changes: TextDocumentContentChangeEvent[], version: number): EditorDocument => {
+    const log = this.byUri.get(document.uri);
+    document.update(changes, version, (start, oldEnd, newEnd) => {
+      if (!log) return;
+      if (start < 0) {
+        // The whole text replaced: nothing is known of where it changed.
         this.byUri.delete(document.uri);
-        document = TextDocument.update(document, [change], version);
-        continue;
+        return;
       }
-      // As the document does: a range given end first is read start first, and clamped to the text.
-      const a = document.offsetAt(change.range.start);
-      const b = document.offsetAt(change.range.end);
-      const start = Math.min(a, b);
-      const edit = { start, oldEnd: Math.max(a, b), newEnd: start + change.text.length };
-      document = TextDocument.update(document, [change], version);
-      if (log) log.edit = log.edit ? composeEdits(log.edit, edit) : edit;
-    }
+      const edit = { start, oldEnd, newEnd };
+      log.edit = log.edit ? composeEdits(log.edit, edit) : edit;
+    });
     return document;
   };
 

@@ -6,7 +6,7 @@
  * guarded: a failure is logged and answers empty.
  */
 import { Connection, createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditorDocument } from './editorDocument';
 import { SentEdits } from './sentEdits';
 import { packageInfo } from '../host/packageInfo';
 import { registerCodeActions } from './codeActions';
@@ -32,7 +32,7 @@ const TRANSPORTS = /^--(stdio|node-ipc|socket=|pipe=|socket$|pipe$)/;
 export function startServer(): Connection {
   const connection = createConnection(ProposedFeatures.all);
   const sentEdits = new SentEdits();
-  const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: sentEdits.update });
+  const documents = new TextDocuments<EditorDocument>({ create: EditorDocument.create, update: sentEdits.update });
   const server = new ServerContext(connection, documents, sentEdits);
   const diagnostics = new DiagnosticsPublisher(server);
   registerLifecycle(server, diagnostics, packageInfo().version);
