@@ -81,6 +81,8 @@ export interface ClientResult {
   completionAddressesMs: number[];
   completionKeyMs: number[];
   completionItems: { addresses: number; key: number };
+  /** The kinds of edit whose diagnostics the server did not show within the timeout (ms), the phase then abandoned. */
+  editKindsTimedOut: Partial<Record<EditKind, number>>;
   errors: string[];
 }
 
@@ -292,6 +294,7 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
     completionAddressesMs: [],
     completionKeyMs: [],
     completionItems: { addresses: 0, key: 0 },
+    editKindsTimedOut: {},
     errors: [],
   };
 
@@ -455,6 +458,7 @@ export async function runClient(options: ClientOptions): Promise<ClientResult> {
         // A server that never shows this kind of edit loses this kind's row, not the whole run.
         if (!(error instanceof TimeoutError)) throw error;
         result.errors.push(`${kind}: ${error.message}`);
+        result.editKindsTimedOut[kind] = options.timeoutMs;
         throw new PhaseAbandoned();
       }
       result.editKinds[kind].push(seen.at - began);

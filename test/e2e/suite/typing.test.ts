@@ -1,12 +1,12 @@
 /**
  * Typing a new key in VS Code: while the key has no colon yet, the YAML does not parse, and
  * only the measure being typed in may say so. Every other finding stays on screen at each
- * keystroke (no flicker), and once the key is complete the editor shows what `dgs check`
- * reports.
+ * keystroke (no flicker), the status bar's coverage does not drop, and once the key is
+ * complete the editor shows what `dgs check` reports.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, asFinding, closeEditors, dgsDiagnostics, openCopy, positionOf, ruleOf, waitForCheckedFindings, waitForDiagnostics } from './support';
+import { activateExtension, asFinding, closeEditors, dgsDiagnostics, openCopy, positionOf, ruleOf, statusBarShows, waitForCheckedFindings, waitForDiagnostics } from './support';
 
 /** A finding as its rule, message and line, to compare what stays. */
 const key = (diagnostic: vscode.Diagnostic): string => `${ruleOf(diagnostic)}@${diagnostic.range.start.line}: ${diagnostic.message}`;
@@ -31,6 +31,10 @@ describe('Typing a new key in VS Code', () => {
     const expected = elsewhere(dgsDiagnostics(document.uri));
     assert.ok(expected.length >= 5, `the draft has findings outside the measure (${expected.length})`);
     assert.ok(before.diagnostics.length > 0);
+    // The status bar's coverage, as the drafter sees it on the page: it must not drop while the key is typed.
+    const coverageShown = async (): Promise<string> => (await statusBarShows(/^DGS \d+\/\d+/)).find((entry) => entry.text.startsWith('DGS '))!.text;
+    const coverage = await coverageShown();
+    assert.match(coverage, new RegExp(`^DGS ${before.coverage.addressed.length}/`), 'the status bar counts what dgs check counts');
 
     const line = title.line + 1;
     let typed = '';
@@ -45,6 +49,9 @@ describe('Typing a new key in VS Code', () => {
       );
       assert.deepStrictEqual(elsewhere(shown), expected, `after typing "${typed}", the other findings are the same:\n${shown.map(asFinding).map((f) => `${f.rule}@${f.range.start.line}`).join('\n')}`);
       assert.ok(!shown.some((d) => ruleOf(d) === 'yaml-syntax' && (d.range.start.line < measureStart || d.range.start.line > measureEnd)), 'no syntax error outside the measure');
+      // The client asks for the coverage once the diagnostics arrive: give it that moment, then read the page.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.strictEqual(await coverageShown(), coverage, `after typing "${typed}", the status bar's coverage is the same`);
     }
     await editor.edit((builder) => builder.insert(new vscode.Position(line, 8 + typed.length), ': [Parliament]'));
     const after = await waitForCheckedFindings(document, 'the findings once the key is complete');
