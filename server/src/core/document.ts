@@ -198,8 +198,8 @@ export class StrategyDocument {
 
   /**
    * The structure of a text (parseYaml.ts), counted again only over the lines an edit
-   * changed (`change`: where it differs from an earlier text, used if that is the last one counted): a keystroke must not
-   * rescan 3 MB.
+   * changed (`change`: where it differs from an earlier text, used if that is the last one
+   * counted): a keystroke must not rescan 3 MB.
    */
   private structureOf(text: string, change: { old: string; edit: TextEdit } | undefined): number {
     const last = this.structure;
