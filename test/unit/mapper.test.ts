@@ -1,5 +1,7 @@
 /** The clause mapper: ranked clauses for a measure's text, with the words that matched. */
 import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { wordsOf } from '../../server/src/core/mapper/text';
 import { rankClauses, ranksOf, suggestClauses } from '../../server/src/core/mapper';
 import { clauseMismatch, relatedUnits } from '../../server/src/core/mapper/mismatch';
 import { analyze } from '../../server/src/core/analyze';
@@ -74,6 +76,29 @@ describe('clause mapper', () => {
     const bare: Schema = { ...schema, vocabulary: undefined };
     assert.strictEqual(suggestClauses({ title: 'Review the regulatory impact assessment process' }, bare)[0].clause, '12.ii');
     assert.strictEqual(suggestClauses({ title: 'Algorithm register' }, bare).length, 0);
+  });
+});
+
+describe('clause mapper: words', () => {
+  it('reads an ASCII text into the words the regular expression finds, at the same places', () => {
+    const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+    const characters = fc.constantFrom('a', 'Z', 'e', '7', "'", "'", ' ', '-', '.', ',', '\n', '_', '(', 's', 't');
+    fc.assert(
+      fc.property(fc.string({ unit: characters, maxLength: 40 }), (text) => {
+        assert.deepStrictEqual(
+          wordsOf(text),
+          Array.from(text.matchAll(WORD), (match) => ({ word: match[0], index: match.index })),
+        );
+      }),
+      { numRuns: 3000, seed: 20261206 },
+    );
+    // Beyond ASCII, the regular expression itself: letters with accents, the typographic apostrophe.
+    assert.deepStrictEqual(wordsOf('Citizens’ e-services, Développement'), [
+      { word: 'Citizens', index: 0 },
+      { word: 'e', index: 10 },
+      { word: 'services', index: 12 },
+      { word: 'Développement', index: 22 },
+    ]);
   });
 });
 

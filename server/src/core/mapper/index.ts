@@ -79,6 +79,8 @@ interface MapperIndex {
   documents: UnitDocument[];
   /** Every phrase of the vocabulary, by its first stem. */
   phrasesByFirst: Map<string, Phrase[]>;
+  /** The documents that have each stem, by position, in order. */
+  postings: Map<string, number[]>;
   stems: StemMemo;
   idf: Map<string, number>;
   averageLength: number;
@@ -134,7 +136,15 @@ function indexOf(schema: Schema): MapperIndex {
   const idf = new Map<string, number>();
   for (const [stem, count] of df) idf.set(stem, Math.log(1 + (n - count + 0.5) / (count + 0.5)));
   const averageLength = documents.reduce((sum, document) => sum + document.length, 0) / Math.max(1, n);
-  const index: MapperIndex = { documents, phrasesByFirst, stems: new Map(), idf, averageLength, generic, results: new Map(), units: schema.units, vocabulary: schema.vocabulary };
+  const postings = new Map<string, number[]>();
+  documents.forEach((document, position) => {
+    for (const stem of document.tf.keys()) {
+      const list = postings.get(stem);
+      if (list) list.push(position);
+      else postings.set(stem, [position]);
+    }
+  });
+  const index: MapperIndex = { documents, phrasesByFirst, postings, stems: new Map(), idf, averageLength, generic, results: new Map(), units: schema.units, vocabulary: schema.vocabulary };
   schema.derived.mapper = index;
   return index;
 }
@@ -164,11 +174,12 @@ function matchPhrases(fields: QueryField[], index: MapperIndex): PhraseMatches {
   const best = new Map<Phrase, Contribution>();
   const insideOf = new Map<string, Set<number> | 'free'>();
   for (const field of fields) {
-    const covering = field.tokens.map(() => new Set<number>());
+    // The units whose matched phrases cover each token (most tokens are in none).
+    const covering: Array<Set<number> | undefined> = new Array(field.tokens.length);
     field.tokens.forEach((token, start) => {
       for (const phrase of index.phrasesByFirst.get(token.stem) ?? []) {
         if (!phraseAt(field.tokens, start, phrase.stems)) continue;
-        for (let i = 0; i < phrase.stems.length; i++) covering[start + i].add(phrase.document);
+        for (let i = 0; i < phrase.stems.length; i++) (covering[start + i] ??= new Set<number>()).add(phrase.document);
         // A stop word in a phrase counts like a common word: "once-only" is two words.
         const idf = phrase.stems.reduce((sum, stem) => sum + Math.max(index.idf.get(stem) ?? 0, 0.5), 0);
         const value = PHRASE_WEIGHT * field.weight * idf;
@@ -182,8 +193,9 @@ function matchPhrases(fields: QueryField[], index: MapperIndex): PhraseMatches {
       if (token.stop) return;
       const before = insideOf.get(token.stem);
       if (before === 'free') return;
-      if (covering[at].size === 0) insideOf.set(token.stem, 'free');
-      else insideOf.set(token.stem, new Set([...(before ?? []), ...covering[at]]));
+      const units = covering[at];
+      if (!units) insideOf.set(token.stem, 'free');
+      else insideOf.set(token.stem, new Set([...(before ?? []), ...units]));
     });
   }
   const byDocument = new Map<number, Contribution[]>();
@@ -256,6 +268,26 @@ function scoreOf(query: Query, position: number, index: MapperIndex, contributio
     score += phrase.value;
   }
   return score;
+}
+
+/**
+ * Every unit's score for a query, as scoreOf gives it, read from the documents that have
+ * each stem rather than from every document: each score adds the same values in the same
+ * order, so it is the same number.
+ */
+function scoresOf(query: Query, index: MapperIndex): number[] {
+  const scores = new Array<number>(index.documents.length).fill(0);
+  for (const [stem, weight] of query.weights) {
+    for (const position of index.postings.get(stem) ?? []) {
+      const document = index.documents[position];
+      if (usedInAnotherSense(stem, position, document, query.phrases)) continue;
+      const tf = document.tf.get(stem)!;
+      const normaliser = K1 * (1 - B + (B * document.length) / index.averageLength);
+      scores[position] += weight * (index.idf.get(stem) ?? 0) * ((tf * (K1 + 1)) / (tf + normaliser));
+    }
+  }
+  for (const [position, phrases] of query.phrases.byDocument) for (const phrase of phrases) scores[position] += phrase.value;
+  return scores;
 }
 
 function rank(input: MeasureText, index: MapperIndex): RankedUnit[] {
@@ -340,7 +372,7 @@ export function ranksOf(whole: MeasureText, refs: string[], schema: Schema): { r
   const query = queryOf(input, index);
   const known = index.results.get(resultKey(input));
   if (known) return { ranks: refs.map((ref) => known.find((entry) => entry.clause === ref)?.rank), contentWords: query.contentWords };
-  const scores = index.documents.map((_, position) => scoreOf(query, position, index));
+  const scores = scoresOf(query, index);
   const ranks = refs.map((ref) => {
     const target = index.documents.findIndex((document) => document.unit.ref === ref);
     if (target < 0) return undefined;

@@ -54,11 +54,46 @@ export type StemMemo = Map<string, { stem: string; stop: boolean }>;
 /** Words remembered in a memo before it starts afresh. */
 const MEMO_SIZE = 20_000;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function isAsciiWordCharacter(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57);
+}
+
+/**
+ * Where WORD matches in a text, as words and their places. A text of ASCII characters only
+ * (most strategies in English) is read without the regular expression, which the mapper
+ * would otherwise run over every measure of a strategy when it opens: runs of letters and
+ * digits, an apostrophe followed by letters kept with the run before it.
+ */
+export function wordsOf(text: string): Array<{ word: string; index: number }> {
+  if (!ASCII.test(text)) return Array.from(text.matchAll(WORD), (match) => ({ word: match[0], index: match.index! }));
+  const found: Array<{ word: string; index: number }> = [];
+  let at = 0;
+  while (at < text.length) {
+    if (!isAsciiWordCharacter(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    const start = at;
+    while (at < text.length && isAsciiWordCharacter(text.charCodeAt(at))) at++;
+    if (text.charCodeAt(at) === 39 && isAsciiLetter(text.charCodeAt(at + 1))) {
+      at++;
+      while (at < text.length && isAsciiLetter(text.charCodeAt(at))) at++;
+    }
+    found.push({ word: text.slice(start, at), index: start });
+  }
+  return found;
+}
+
 /** The text's words, in order, each with its stem. */
 export function tokenize(text: string, memo?: StemMemo): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
+  for (const { word, index } of wordsOf(text)) {
     let stemmed = memo?.get(word);
     if (!stemmed) {
       stemmed = stemOf(word);
@@ -67,7 +102,7 @@ export function tokenize(text: string, memo?: StemMemo): Token[] {
         memo.set(word, stemmed);
       }
     }
-    tokens.push({ stem: stemmed.stem, stop: stemmed.stop, word, start: match.index!, end: match.index! + word.length });
+    tokens.push({ stem: stemmed.stem, stop: stemmed.stop, word, start: index, end: index + word.length });
   }
   return tokens;
 }
