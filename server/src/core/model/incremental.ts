@@ -19,6 +19,7 @@ import { Composer, Document, isCollection, isMap, isPair, isScalar, isSeq, Node,
 import { boundedTokens, lineEndAfter, NestingTooDeepError, parseAllDocumentsBounded, withoutTraces } from './parseYaml';
 import { fastParseItem } from './fastItem';
 import { differenceOf, TextEdit } from '../text/textEdit';
+import { addToBucket, removeFromBucket } from './buckets';
 
 export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
 
@@ -369,13 +370,6 @@ function rangesAt(node: Node, offset: number): Array<[number, number, number]> {
   return ranges;
 }
 
-/** Files an item under its text, among the items of the same text. */
-function fileItem(items: Map<string, CachedItem[]>, text: string, item: CachedItem): void {
-  const bucket = items.get(text);
-  if (bucket) bucket.push(item);
-  else items.set(text, [item]);
-}
-
 /** How many items the lists hold, the last ones in the skeleton included. */
 function itemCount(lists: StitchedList[]): number {
   return lists.reduce((sum, list) => sum + list.items.length + 1, 0);
@@ -642,7 +636,7 @@ function stitch(text: string, scanned: MeasureList[], cache: ParseCache, preambl
     }
     list.chunks.forEach((chunk, index) => {
       const cached = found[index];
-      if (cached && !reuse?.has(chunk)) fileItem(nextItems, text.slice(chunk.start, chunk.end), cached);
+      if (cached && !reuse?.has(chunk)) addToBucket(nextItems, text.slice(chunk.start, chunk.end), cached);
     });
     return { items: found, broken };
   };
@@ -834,7 +828,7 @@ function editOneItem(text: string, cache: ParseCache, last: Stitched, edit: Text
   if (!parsed) return false;
   const replaced = list.items[chunkIndex];
   // The cache by text: the old item's text gives way to the new one.
-  if (replaced) unfileItem(cache.items, old.slice(chunk.start, chunk.end), replaced);
+  if (replaced) removeFromBucket(cache.items, old.slice(chunk.start, chunk.end), replaced);
   const wasBroken = list.broken[chunkIndex] !== undefined;
   if ('broken' in parsed) {
     // Broken by the edit (an unfinished key, an open bracket): left out until it parses again.
@@ -844,7 +838,7 @@ function editOneItem(text: string, cache: ParseCache, last: Stitched, edit: Text
   } else {
     const item: CachedItem = { node: parsed.node, base: chunk.start, ranges: parsed.ranges };
     cache.byNode.set(parsed.node, item);
-    fileItem(cache.items, chunkText, item);
+    addToBucket(cache.items, chunkText, item);
     list.items[chunkIndex] = item;
     list.broken[chunkIndex] = undefined;
     if (wasBroken || !replaced || list.broken.some((unit) => unit !== undefined)) restring(list);
@@ -910,7 +904,7 @@ function editItems(text: string, cache: ParseCache, last: Stitched, edit: TextEd
   // From here on the stitched parse changes.
   for (let index = first; index <= lastTouched; index++) {
     const item = list.items[index];
-    if (item) unfileItem(cache.items, old.slice(list.chunks[index].start, list.chunks[index].end), item);
+    if (item) removeFromBucket(cache.items, old.slice(list.chunks[index].start, list.chunks[index].end), item);
   }
   const items: Array<CachedItem | undefined> = [];
   const broken: Array<BrokenUnit | undefined> = [];
@@ -922,7 +916,7 @@ function editItems(text: string, cache: ParseCache, last: Stitched, edit: TextEd
     }
     const item: CachedItem = { node: one.node, base: chunks[index].start, ranges: one.ranges };
     cache.byNode.set(one.node, item);
-    fileItem(cache.items, text.slice(chunks[index].start, chunks[index].end), item);
+    addToBucket(cache.items, text.slice(chunks[index].start, chunks[index].end), item);
     items.push(item);
     broken.push(undefined);
   });
@@ -1016,7 +1010,7 @@ function restitch(text: string, cache: ParseCache, last: Stitched, edit: TextEdi
     if (replaced?.index === index) {
       for (let at = replaced.first; at < list.chunks.length - 1; at++) {
         const item = items?.[at];
-        if (item) unfileItem(cache.items, old.slice(list.chunks[at].start, list.chunks[at].end), item);
+        if (item) removeFromBucket(cache.items, old.slice(list.chunks[at].start, list.chunks[at].end), item);
       }
       chunks.push(...replaced.chunks);
     }
@@ -1063,15 +1057,6 @@ function chunksOf(text: string, from: number, to: number, indent: number): Chunk
 function shiftChunk(chunk: Chunk, delta: number): void {
   chunk.start += delta;
   chunk.end += delta;
-}
-
-/** Forgets an item in the cache by text. */
-function unfileItem(items: Map<string, CachedItem[]>, text: string, item: CachedItem): void {
-  const bucket = items.get(text);
-  if (!bucket) return;
-  const at = bucket.indexOf(item);
-  if (at >= 0) bucket.splice(at, 1);
-  if (bucket.length === 0) items.delete(text);
 }
 
 /** Moves everything after an edit by its length: the list's later items, later lists, the skeleton's nodes after it. */

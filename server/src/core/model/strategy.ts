@@ -9,6 +9,7 @@ import type { ClauseCoverageStatus } from '../shared';
 import { CoverageUnit, Part, Recommendation, Schema } from '../schema/types';
 import { LineIndex, Span } from '../text/lineIndex';
 import { MapSpec, rootSpec } from './format';
+import { removeFromBucket } from './buckets';
 import { BrokenUnit } from './incremental';
 import { CheckedEntry, CheckedValue, Walker, WalkMemo } from './walk';
 
@@ -376,7 +377,7 @@ export function readModel(input: ModelInput): StrategyModel {
   model.references = ([] as ClauseReference[]).concat(...referenceArrays);
   if (changes && previous?.byId && state && state.listCount === previous.listCount) {
     for (const [old, measure] of changes) {
-      if (old?.id) removeById(previous.byId, old.id.text, old);
+      if (old?.id) removeFromBucket(previous.byId, old.id.text, old);
       if (measure?.id) insertById(previous.byId, measure.id.text, measure);
     }
     model.measuresById = previous.byId;
@@ -419,14 +420,6 @@ function readList(list: ListModel): void {
   }
   list.section.measures = measures;
   list.references = references;
-}
-
-function removeById(byId: Map<string, MeasureModel[]>, id: string, measure: MeasureModel): void {
-  const list = byId.get(id);
-  if (!list) return;
-  const at = list.indexOf(measure);
-  if (at >= 0) list.splice(at, 1);
-  if (list.length === 0) byId.delete(id);
 }
 
 /** Adds a measure to the ones with its id, in file order. */
