@@ -251,15 +251,21 @@ function queryOf(input: MeasureText, index: MapperIndex): Query {
   return { weights, written, phrases: matchPhrases(fields, index), contentWords };
 }
 
+/** What a stem of the query, of this weight, adds to a unit's score (BM25); undefined when the unit does not count it. */
+function termValue(query: Query, stem: string, weight: number, position: number, index: MapperIndex): number | undefined {
+  const document = index.documents[position];
+  const tf = document.tf.get(stem);
+  if (!tf || usedInAnotherSense(stem, position, document, query.phrases)) return undefined;
+  const normaliser = K1 * (1 - B + (B * document.length) / index.averageLength);
+  return weight * (index.idf.get(stem) ?? 0) * ((tf * (K1 + 1)) / (tf + normaliser));
+}
+
 /** A unit's score for a query (BM25, plus its phrases); what made it, into `contributions` when given. */
 function scoreOf(query: Query, position: number, index: MapperIndex, contributions?: Contribution[]): number {
-  const document = index.documents[position];
-  const normaliser = K1 * (1 - B + (B * document.length) / index.averageLength);
   let score = 0;
   for (const [stem, weight] of query.weights) {
-    const tf = document.tf.get(stem);
-    if (!tf || usedInAnotherSense(stem, position, document, query.phrases)) continue;
-    const value = weight * (index.idf.get(stem) ?? 0) * ((tf * (K1 + 1)) / (tf + normaliser));
+    const value = termValue(query, stem, weight, position, index);
+    if (value === undefined) continue;
     contributions?.push({ words: query.written.get(stem)!, value, stems: [stem], phrase: false });
     score += value;
   }
@@ -279,11 +285,8 @@ function scoresOf(query: Query, index: MapperIndex): number[] {
   const scores = new Array<number>(index.documents.length).fill(0);
   for (const [stem, weight] of query.weights) {
     for (const position of index.postings.get(stem) ?? []) {
-      const document = index.documents[position];
-      if (usedInAnotherSense(stem, position, document, query.phrases)) continue;
-      const tf = document.tf.get(stem)!;
-      const normaliser = K1 * (1 - B + (B * document.length) / index.averageLength);
-      scores[position] += weight * (index.idf.get(stem) ?? 0) * ((tf * (K1 + 1)) / (tf + normaliser));
+      const value = termValue(query, stem, weight, position, index);
+      if (value !== undefined) scores[position] += value;
     }
   }
   for (const [position, phrases] of query.phrases.byDocument) for (const phrase of phrases) scores[position] += phrase.value;
