@@ -6,7 +6,6 @@ import { Config } from './config';
 import { Finding, Issue, Severity } from './findings';
 import { MeasureModel, StrategyModel } from './model/strategy';
 import { RULES, RULES_BY_ID } from './rules';
-import { RuleId } from './rules/ids';
 import { Rule } from './rules/rule';
 import { Schema } from './schema/types';
 import { isSuppressed, readSuppressions, Suppressions } from './suppress';
@@ -29,33 +28,30 @@ type RuleIssue = Omit<Issue, 'rule'>;
  * first line, so that they move with it.
  */
 interface MeasureFindings {
-  /** What the findings were computed under: a measure moved to another section, or read with another schema, is checked again. */
+  /**
+   * What the findings were computed under: a measure moved to another section, read with
+   * another schema, or checked by another set of rules (`rules`: their ids, as the
+   * configuration turns them on) is checked again.
+   */
   section: string;
   schema: Schema;
-  byRule: Map<RuleId, RuleIssue[]>;
-  /** The findings of the rules last run on the measure together (`rules`: their ids), in rule order. */
-  all?: { rules: string; issues: Issue[] };
+  rules: string;
+  /** What those rules found, in rule order. */
+  issues: Issue[];
 }
 
 /** Per-measure findings by measure, owned by the document service (one per document). */
 export type MeasureFindingsMemo = WeakMap<MeasureModel, MeasureFindings>;
 
-function relative(issue: RuleIssue, base: number): RuleIssue {
-  const span = { start: issue.span.start - base, end: issue.span.end - base };
-  const related = issue.related?.map((place) => ({ ...place, span: { start: place.span.start - base, end: place.span.end - base } }));
+/** An issue with its places moved by `delta` characters (to and from a measure's first line). */
+function moved<T extends RuleIssue>(issue: T, delta: number): T {
+  const span = { start: issue.span.start + delta, end: issue.span.end + delta };
+  const related = issue.related?.map((place) => ({ ...place, span: { start: place.span.start + delta, end: place.span.end + delta } }));
   return { ...issue, span, ...(related ? { related } : {}) };
 }
 
-function absolute(issue: RuleIssue, base: number, rule: RuleId): Issue {
-  const span = { start: issue.span.start + base, end: issue.span.end + base };
-  const related = issue.related?.map((place) => ({ ...place, span: { start: place.span.start + base, end: place.span.end + base } }));
-  return { ...issue, rule, span, ...(related ? { related } : {}) };
-}
-
-/** A rule's findings on one measure: kept ones when the measure is unchanged, else computed and kept. */
-function measureIssues(rule: Rule, measure: MeasureModel, kept: MeasureFindings, model: StrategyModel): RuleIssue[] {
-  const known = kept.byRule.get(rule.id);
-  if (known) return known;
+/** What a rule finds on one measure, its places relative to the measure's first line. */
+function measureIssues(rule: Rule, measure: MeasureModel, model: StrategyModel): Issue[] {
   const found: RuleIssue[] = [];
   try {
     rule.checkMeasure!(measure, { model, report: (issue) => found.push(issue) });
@@ -63,17 +59,15 @@ function measureIssues(rule: Rule, measure: MeasureModel, kept: MeasureFindings,
     found.push({ span: { start: measure.firstLine.start, end: measure.firstLine.start }, message: `Internal error in rule ${rule.id}: ${(error as Error).message}` });
   }
   const base = measure.firstLine.start;
-  const relativeIssues = found.map((issue) => relative(issue, base));
-  kept.byRule.set(rule.id, relativeIssues);
-  return relativeIssues;
+  return found.map((issue) => moved({ ...issue, rule: rule.id }, -base));
 }
 
-/** The kept findings of a measure (a fresh record for a measure not seen before, or seen in another section). */
-function measureRecord(measure: MeasureModel, model: StrategyModel, memo: MeasureFindingsMemo): MeasureFindings {
+/** The kept findings of a measure, checked again by `rules` when what they were found under changed. */
+function measureRecord(measure: MeasureModel, model: StrategyModel, rules: Rule[], ids: string, memo: MeasureFindingsMemo): MeasureFindings {
   const section = measure.section.recommendation.section;
   const known = memo.get(measure);
-  if (known && known.section === section && known.schema === model.schema) return known;
-  const record: MeasureFindings = { section, schema: model.schema, byRule: new Map() };
+  if (known && known.section === section && known.schema === model.schema && known.rules === ids) return known;
+  const record: MeasureFindings = { section, schema: model.schema, rules: ids, issues: rules.flatMap((rule) => measureIssues(rule, measure, model)) };
   memo.set(measure, record);
   return record;
 }
@@ -89,14 +83,8 @@ function perMeasureIssues(model: StrategyModel, rules: Rule[], memo: MeasureFind
   if (rules.length === 0) return;
   const ids = rules.map((rule) => rule.id).join(',');
   for (const measure of model.measures) {
-    const record = measureRecord(measure, model, memo);
-    if (record.all?.rules !== ids) {
-      const all: Issue[] = [];
-      for (const rule of rules) for (const issue of measureIssues(rule, measure, record, model)) all.push({ ...issue, rule: rule.id });
-      record.all = { rules: ids, issues: all };
-    }
     const base = measure.firstLine.start;
-    for (const issue of record.all.issues) issues.push(absolute(issue, base, issue.rule));
+    for (const issue of measureRecord(measure, model, rules, ids, memo).issues) issues.push(moved(issue, base));
   }
 }
 
