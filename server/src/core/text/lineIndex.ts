@@ -68,13 +68,7 @@ export class LineIndex {
     if (!this.crFree || text.slice(start, newEnd).indexOf('\r') !== -1) return new LineIndex(text);
     const old = this.lineStarts;
     // The lines that start at or before the edit are kept as they are.
-    let low = 0;
-    let high = old.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (old[mid] <= start) low = mid + 1;
-      else high = mid;
-    }
+    const low = this.lineAt(start) + 1;
     const written: number[] = [];
     let at = text.indexOf('\n', start);
     while (at !== -1 && at < newEnd) {
@@ -96,15 +90,21 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
-  positionAt(offset: number): Position {
-    const clamped = offset > 0 ? Math.min(Math.floor(offset), this.text.length) : 0;
+  /** The last line that starts at or before an offset of the text. */
+  private lineAt(offset: number): number {
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
+      if (this.lineStarts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
+    return low;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = offset > 0 ? Math.min(Math.floor(offset), this.text.length) : 0;
+    const low = this.lineAt(clamped);
     // Between the `\r` and the `\n` of a line break is not a place in the editor: the end of the line is.
     const inBreak = clamped > this.lineStarts[low] && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13;
     return { line: low, character: (inBreak ? clamped - 1 : clamped) - this.lineStarts[low] };
