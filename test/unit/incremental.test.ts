@@ -326,6 +326,59 @@ describe('incremental analysis', () => {
     assert.ok(result.findings.some((finding) => finding.rule === 'placeholder-text'));
   });
 
+  describe('the measure graph (ids, due dates, dependencies) across edits', () => {
+    /** The clean fixture with a chain of measures in its first list: DEP-i depends on DEP-(i+1), due a year apart. */
+    function chained(): string {
+      const lines: string[] = [];
+      let done = false;
+      for (const line of fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'clean.strategy.yaml'), 'utf8').split('\n')) {
+        lines.push(line);
+        if (line !== '    measures:' || done) continue;
+        done = true;
+        for (let i = 0; i < 12; i++) {
+          lines.push(`      - id: DEP-${i}`, `        title: Chained measure ${i}`, '        addresses: [1.i]', '        lead: Agency', `        due: ${2026 + (i % 4)}`);
+          if (i < 11) lines.push(`        depends-on: [DEP-${i + 1}]`);
+          lines.push('        indicators:', `          - { name: Count ${i}, target: ${i} }`);
+        }
+      }
+      return lines.join('\n');
+    }
+
+    it('is kept by an edit that changes no id, date or dependency, and replaced by one that does; the findings are always those of a full analysis', () => {
+      const document = new StrategyDocument({ minLength: 0 });
+      let text = chained();
+      let last = document.analyze(text, schema);
+      const step = (what: string, from: string, to: string, graphKept: boolean, expect: (rules: string[]) => void): void => {
+        assert.ok(text.includes(from), what);
+        text = text.replace(from, to);
+        const result = document.analyze(text, schema);
+        assert.strictEqual(document.stats.mode, 'in-place', what);
+        assert.strictEqual(result.model.graph === last.model.graph, graphKept, `${what}: graph kept`);
+        assert.deepStrictEqual(comparable(result), comparable(analyze(text, schema)), what);
+        expect(result.findings.map((finding) => finding.rule));
+        last = result;
+      };
+      const count = (rules: string[], rule: string): number => rules.filter((id) => id === rule).length;
+      // The chain is due 2026, 2027, 2028, 2029, 2026, …: every measure due the year before the next one depends on it…
+      const before = count(last.findings.map((finding) => finding.rule), 'dependency-order');
+      assert.ok(before > 0);
+      step('a title typed in', 'title: Chained measure 5', 'title: Chained measure 5 revised', true, (rules) => assert.strictEqual(count(rules, 'dependency-order'), before));
+      // …DEP-3 (2029) then depends on DEP-4 (2026), and DEP-2 (2028) on DEP-3: moving DEP-3 to 2024 turns one finding into the other.
+      const onDep3 = (): boolean => last.findings.some((finding) => finding.rule === 'dependency-order' && finding.message.startsWith('The measure DEP-3 '));
+      assert.ok(!onDep3());
+      step('a due date changed', 'due: 2029\n        depends-on: [DEP-4]', 'due: 2024\n        depends-on: [DEP-4]', false, (rules) => assert.strictEqual(count(rules, 'dependency-order'), before));
+      assert.ok(onDep3());
+      step('a dependency that closes a cycle', 'depends-on: [DEP-10]', 'depends-on: [DEP-10, DEP-8]', false, (rules) => assert.strictEqual(count(rules, 'dependency-cycle'), 1));
+      step('a title typed in a measure of the cycle', 'title: Chained measure 9', 'title: Chained measure nine', true, (rules) => assert.strictEqual(count(rules, 'dependency-cycle'), 1));
+      step('a dependency on an id no measure has', 'depends-on: [DEP-3]', 'depends-on: [DEP-33]', false, (rules) => assert.strictEqual(count(rules, 'unknown-reference'), 1));
+      step('an id made a duplicate', 'id: DEP-6', 'id: DEP-5', false, (rules) => assert.strictEqual(count(rules, 'duplicate-id'), 1));
+      step('a title typed in the duplicate', 'title: Chained measure 6', 'title: Chained measure six', true, (rules) => assert.strictEqual(count(rules, 'duplicate-id'), 1));
+      step('the duplicate mended', 'id: DEP-5\n        title: Chained measure six', 'id: DEP-6\n        title: Chained measure six', false, (rules) => assert.strictEqual(count(rules, 'duplicate-id'), 0));
+      const suggestion = last.findings.find((finding) => finding.rule === 'unknown-reference');
+      assert.match(suggestion!.message, /Did you mean DEP-3\?/);
+    });
+  });
+
   describe('a syntax error stays in the unit that holds it', () => {
     const draft = fs.readFileSync(path.join(ROOT, 'examples', 'draft.strategy.yaml'), 'utf8');
 

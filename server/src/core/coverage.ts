@@ -11,7 +11,7 @@
  * (the placeholder is), but it counts as missing until the reason is written.
  */
 import { CheckedEntry, placeholderReason } from './model/walk';
-import { Coverage, CoverageLists, InactiveReason, MeasureModel, MeasureStanding, NotApplicableModel, StrategyModel, UnitCoverage } from './model/strategy';
+import { Coverage, CoverageLists, InactiveReason, MeasureModel, MeasureStanding, NotApplicableModel, SectionAddressing, SectionModel, StrategyModel, UnitCoverage } from './model/strategy';
 
 /** The coverage types are the model's (model/strategy.ts), where the measures and sections that carry them are. */
 export type { ClauseCoverageStatus, Coverage, CoverageLists, InactiveReason, MeasureStanding, UnitCoverage } from './model/strategy';
@@ -57,20 +57,51 @@ export function addressesClauses(measure: MeasureModel): boolean {
   return measureStanding(measure).inactive === undefined;
 }
 
+/**
+ * Which of a section's measures name each unit, kept on the section until its measures
+ * change: an edit in one measure reads again that section's measures alone.
+ */
+function sectionAddressing(section: SectionModel): SectionAddressing {
+  if (section.addressing) return section.addressing;
+  const addressing: SectionAddressing = { live: new Map(), inactive: new Map(), accountability: new Map() };
+  for (const measure of section.measures) {
+    const standing = measureStanding(measure);
+    const live = standing.inactive === undefined;
+    const byUnit = live ? addressing.live : addressing.inactive;
+    for (const reference of measure.addresses) {
+      const unit = reference.resolution.unit;
+      if (reference.resolution.status !== 'unit' || !unit) continue;
+      const measures = byUnit.get(unit.ref);
+      if (!measures) byUnit.set(unit.ref, [measure]);
+      else if (measures[measures.length - 1] !== measure) measures.push(measure);
+      if (!live) continue;
+      const known = addressing.accountability.get(unit.ref) ?? { lead: false, target: false, both: false };
+      addressing.accountability.set(unit.ref, {
+        lead: known.lead || standing.hasLead,
+        target: known.target || standing.hasTarget,
+        both: known.both || (standing.hasLead && standing.hasTarget),
+      });
+    }
+  }
+  section.addressing = addressing;
+  return addressing;
+}
+
+/** The measures of every section that name a unit, in file order. */
+function measuresNaming(sections: SectionAddressing[], which: 'live' | 'inactive', ref: string): MeasureModel[] {
+  const measures: MeasureModel[] = [];
+  for (const section of sections) {
+    const own = section[which].get(ref);
+    if (own) for (const measure of own) measures.push(measure);
+  }
+  return measures;
+}
+
 /** The coverage of a strategy, computed once per model. */
 export function computeCoverage(model: StrategyModel): Coverage {
   const cached = model.coverage;
   if (cached) return cached;
-  const live = new Map<string, MeasureModel[]>();
-  const inactive = new Map<string, MeasureModel[]>();
-  for (const reference of model.references) {
-    const unit = reference.resolution.unit;
-    if (reference.resolution.status !== 'unit' || !unit) continue;
-    const byUnit = addressesClauses(reference.measure) ? live : inactive;
-    const measures = byUnit.get(unit.ref);
-    if (!measures) byUnit.set(unit.ref, [reference.measure]);
-    else if (measures[measures.length - 1] !== reference.measure) measures.push(reference.measure);
-  }
+  const addressing = model.sections.map(sectionAddressing);
   const declared = new Map<string, NotApplicableModel>();
   const unfinished = new Map<string, NotApplicableModel>();
   for (const section of model.sections) {
@@ -82,15 +113,15 @@ export function computeCoverage(model: StrategyModel): Coverage {
   }
   const coverage: Coverage = { units: [], addressed: [], addressedStrict: [], weak: [], notApplicable: [], missing: [] };
   for (const unit of model.schema.units) {
-    const measures = live.get(unit.ref) ?? [];
-    const entry: UnitCoverage = { unit, status: 'missing', measures, inactive: inactive.get(unit.ref) ?? [], notApplicable: declared.get(unit.ref) };
+    const measures = measuresNaming(addressing, 'live', unit.ref);
+    const entry: UnitCoverage = { unit, status: 'missing', measures, inactive: measuresNaming(addressing, 'inactive', unit.ref), notApplicable: declared.get(unit.ref) };
     if (measures.length > 0) {
-      const standingsOf = measures.map(measureStanding);
-      if (standingsOf.some((standing) => standing.hasLead && standing.hasTarget)) {
+      const accountability = addressing.map((section) => section.accountability.get(unit.ref)).filter((known) => known !== undefined);
+      if (accountability.some((known) => known.both)) {
         entry.status = 'addressed';
       } else {
         entry.status = 'weak';
-        entry.lacks = { lead: standingsOf.every((standing) => !standing.hasLead), indicator: standingsOf.every((standing) => !standing.hasTarget) };
+        entry.lacks = { lead: accountability.every((known) => !known.lead), indicator: accountability.every((known) => !known.target) };
       }
     } else if (entry.notApplicable) {
       entry.status = 'not-applicable';

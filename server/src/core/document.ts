@@ -124,6 +124,8 @@ export class StrategyDocument {
   /** What the per-measure rules found on each measure, kept while the measure is unchanged. */
   private measureFindings: MeasureFindingsMemo = new WeakMap();
   private modelState?: ModelState;
+  /** How many states of the measure graph this document has had: each gets a key of its own. */
+  private graphs = 0;
   private lines?: LineIndex;
   private context?: SchemaContext;
   /** The last text whose structure was counted, and its count (exact: counted to the end). */
@@ -281,6 +283,7 @@ export class StrategyDocument {
       keepState: (state) => {
         this.modelState = state;
       },
+      graphKey: () => `graph ${++this.graphs}`,
     };
   }
 }

@@ -36,12 +36,62 @@ interface MeasureFindings {
   section: string;
   schema: Schema;
   rules: string;
-  /** What those rules found, in rule order. */
+  /** What the rules that read the measure alone found, in rule order. */
   issues: Issue[];
+  /**
+   * What the rules that also read something outside the measure found: which of them read
+   * it for this measure (`reads`, a bit each), what they read (`key`), and their findings.
+   */
+  contextual: { reads: number; key: string; issues: Issue[] };
 }
 
 /** Per-measure findings by measure, owned by the document service (one per document). */
 export type MeasureFindingsMemo = WeakMap<MeasureModel, MeasureFindings>;
+
+/** The per-measure rules the configuration turns on, split by what they read. */
+interface PerMeasureRules {
+  /** The rules that read the measure alone. */
+  own: Rule[];
+  /** The ids of every per-measure rule, those below too. */
+  ids: string;
+  /** The rules that also read something outside the measure (Rule.measureContext), and what they read of it. */
+  contextual: Rule[];
+  contexts: string[];
+  /** The key of the context a measure's findings depend on, by which of the contextual rules read it (a bit each). */
+  keys: Map<number, string>;
+}
+
+function perMeasureRules(rules: Rule[], model: StrategyModel): PerMeasureRules {
+  const own = rules.filter((rule) => !rule.measureContext);
+  const contextual = rules.filter((rule) => rule.measureContext);
+  return {
+    own,
+    ids: rules.map((rule) => rule.id).join(','),
+    contextual,
+    contexts: contextual.map((rule) => rule.measureContext!(model)),
+    keys: new Map(),
+  };
+}
+
+/** Which of the contextual rules read their context for a measure, a bit each. */
+function contextReads(measure: MeasureModel, rules: PerMeasureRules): number {
+  let reads = 0;
+  for (let index = 0; index < rules.contextual.length; index++) {
+    const check = rules.contextual[index].readsContext;
+    if (!check || check(measure)) reads |= 1 << index;
+  }
+  return reads;
+}
+
+/** What the contextual rules that read it (`reads`) read outside a measure, as a key. */
+function contextKey(reads: number, rules: PerMeasureRules): string {
+  let key = rules.keys.get(reads);
+  if (key === undefined) {
+    key = rules.contextual.map((rule, index) => `${rule.id}=${reads & (1 << index) ? rules.contexts[index] : '-'}`).join('\u0000');
+    rules.keys.set(reads, key);
+  }
+  return key;
+}
 
 /** An issue with its places moved by `delta` characters (to and from a measure's first line). */
 function moved<T extends RuleIssue>(issue: T, delta: number): T {
@@ -50,25 +100,36 @@ function moved<T extends RuleIssue>(issue: T, delta: number): T {
   return { ...issue, span, ...(related ? { related } : {}) };
 }
 
-/** What a rule finds on one measure, its places relative to the measure's first line. */
-function measureIssues(rule: Rule, measure: MeasureModel, model: StrategyModel): Issue[] {
-  const found: RuleIssue[] = [];
-  try {
-    rule.checkMeasure!(measure, { model, report: (issue) => found.push(issue) });
-  } catch (error) {
-    found.push({ span: { start: measure.firstLine.start, end: measure.firstLine.start }, message: `Internal error in rule ${rule.id}: ${(error as Error).message}` });
-  }
+/** What rules find on one measure, their places relative to the measure's first line. */
+function measureIssues(rules: Rule[], measure: MeasureModel, model: StrategyModel): Issue[] {
   const base = measure.firstLine.start;
-  return found.map((issue) => moved({ ...issue, rule: rule.id }, -base));
+  const issues: Issue[] = [];
+  let rule: Rule;
+  const context = { model, report: (issue: RuleIssue) => issues.push(moved({ ...issue, rule: rule.id }, -base)) };
+  for (rule of rules) {
+    try {
+      rule.checkMeasure!(measure, context);
+    } catch (error) {
+      issues.push({ rule: rule.id, span: { start: 0, end: 0 }, message: `Internal error in rule ${rule.id}: ${(error as Error).message}` });
+    }
+  }
+  return issues;
 }
 
-/** The kept findings of a measure, checked again by `rules` when what they were found under changed. */
-function measureRecord(measure: MeasureModel, model: StrategyModel, rules: Rule[], ids: string, memo: MeasureFindingsMemo): MeasureFindings {
+/** The kept findings of a measure, checked again by the rules whose input changed. */
+function measureRecord(measure: MeasureModel, model: StrategyModel, rules: PerMeasureRules, memo: MeasureFindingsMemo): MeasureFindings {
   const section = measure.section.recommendation.section;
-  const known = memo.get(measure);
-  if (known && known.section === section && known.schema === model.schema && known.rules === ids) return known;
-  const record: MeasureFindings = { section, schema: model.schema, rules: ids, issues: rules.flatMap((rule) => measureIssues(rule, measure, model)) };
-  memo.set(measure, record);
+  let record = memo.get(measure);
+  if (!record || record.section !== section || record.schema !== model.schema || record.rules !== rules.ids) {
+    const reads = contextReads(measure, rules);
+    const contextual = { reads, key: contextKey(reads, rules), issues: measureIssues(rules.contextual, measure, model) };
+    record = { section, schema: model.schema, rules: rules.ids, issues: measureIssues(rules.own, measure, model), contextual };
+    memo.set(measure, record);
+  } else {
+    // (Which rules read the context depends on the measure alone, which is unchanged.)
+    const key = contextKey(record.contextual.reads, rules);
+    if (record.contextual.key !== key) record.contextual = { reads: record.contextual.reads, key, issues: measureIssues(rules.contextual, measure, model) };
+  }
   return record;
 }
 
@@ -76,15 +137,17 @@ function measureRecord(measure: MeasureModel, model: StrategyModel, rules: Rule[
 const RULE_ORDER = new Map<string, number>(RULES.map((rule, index) => [rule.id, index]));
 
 /**
- * The per-measure rules' findings on every measure, in rule order on each: a measure that is
- * unchanged since the last version gives back what they found then, without a look at each rule.
+ * The per-measure rules' findings on every measure: a measure that is unchanged since the
+ * last version gives back what they found then, without a look at each rule.
  */
 function perMeasureIssues(model: StrategyModel, rules: Rule[], memo: MeasureFindingsMemo, issues: Issue[]): void {
   if (rules.length === 0) return;
-  const ids = rules.map((rule) => rule.id).join(',');
+  const split = perMeasureRules(rules, model);
   for (const measure of model.measures) {
+    const record = measureRecord(measure, model, split, memo);
     const base = measure.firstLine.start;
-    for (const issue of measureRecord(measure, model, rules, ids, memo).issues) issues.push(moved(issue, base));
+    for (const issue of record.issues) issues.push(moved(issue, base));
+    for (const issue of record.contextual.issues) issues.push(moved(issue, base));
   }
 }
 

@@ -11,6 +11,7 @@ import { LineIndex, Span } from '../text/lineIndex';
 import { MapSpec, rootSpec } from './format';
 import { removeFromBucket } from './buckets';
 import { BrokenUnit } from './incremental';
+import { graphSignature, MeasureGraph } from './graph';
 import { CheckedEntry, CheckedValue, Walker, WalkMemo } from './walk';
 
 export interface PartModel {
@@ -29,6 +30,18 @@ export interface SectionModel {
   measures: MeasureModel[];
   /** The section's `not-applicable` entries (spec §7.2), in file order. */
   notApplicable: NotApplicableModel[];
+  /** Which of the section's measures name each unit, computed on first use (coverage.ts) and again when its measures change. */
+  addressing?: SectionAddressing;
+}
+
+/** The measures of one section that name each coverage unit, by the unit's ref, in file order. */
+export interface SectionAddressing {
+  /** Live and real measures: they address the unit. */
+  live: Map<string, MeasureModel[]>;
+  /** Dropped measures and placeholders: they name it but address nothing. */
+  inactive: Map<string, MeasureModel[]>;
+  /** Of the live measures that address a unit: whether one has a lead, one an indicator with a target, and one both. */
+  accountability: Map<string, { lead: boolean; target: boolean; both: boolean }>;
 }
 
 /** A clause the section declares not applicable to this strategy, with the reason. */
@@ -114,8 +127,12 @@ export interface StrategyModel {
   measures: MeasureModel[];
   /** Every clause reference in `addresses`, in file order. */
   references: ClauseReference[];
+  /** Every measure that depends on another (a `depends-on` with at least one id), in file order. */
+  dependents: MeasureModel[];
   /** Every measure that has a given id, in file order. */
   measuresById: Map<string, MeasureModel[]>;
+  /** The ids, due dates and dependencies of the measures: kept from the last version while an edit changes none of them. */
+  graph: MeasureGraph;
   /** Findings of the YAML parser and of the walk along the format. */
   issues: Issue[];
   /** True when the YAML did not parse: only yaml-syntax findings are then reported. */
@@ -164,6 +181,8 @@ export interface ModelMemo {
   keepMeasure(item: CheckedValue, measure: MeasureModel): void;
   /** Receives what this model read, for the next version. */
   keepState(state: ModelState): void;
+  /** A key for a new state of the measure graph, never given before for this document. */
+  graphKey(): string;
 }
 
 /** What the model is read from: one version's text, its line index and its parse. */
@@ -213,7 +232,9 @@ export function readModel(input: ModelInput): StrategyModel {
     sections: [],
     measures: [],
     references: [],
+    dependents: [],
     measuresById: new Map(),
+    graph: new MeasureGraph(memo ? memo.graphKey() : 'once'),
     issues,
     syntaxErrors: false,
     syntaxUncounted: 0,
@@ -301,6 +322,7 @@ export function readModel(input: ModelInput): StrategyModel {
   const measureOf = (item: CheckedValue, section: SectionModel): MeasureModel | undefined =>
     item.ok && item.entries ? readMeasureCached(item, section, lines, context, memo) : undefined;
   const referenceArrays: ClauseReference[][] = [];
+  const dependentArrays: MeasureModel[][] = [];
   for (const [key, entry] of entries) {
     const part = schema.partByKey.get(key);
     if (!part || !entry.value.ok) continue;
@@ -360,7 +382,7 @@ export function readModel(input: ModelInput): StrategyModel {
         if (changed) readList(list);
       } else {
         const section: SectionModel = { ...fields, measures: [] };
-        list = { section, items: [...items], measures: [], references: [] };
+        list = { section, items: [...items], measures: [], references: [], dependents: [] };
         for (const item of items) list.measures.push(measureOf(item, section));
         readList(list);
         if (list.section.measures.length > 0) changes = undefined;
@@ -371,21 +393,27 @@ export function readModel(input: ModelInput): StrategyModel {
       model.sections.push(list.section);
       measureArrays.push(list.section.measures);
       referenceArrays.push(list.references);
+      dependentArrays.push(list.dependents);
     }
   }
   model.measures = ([] as MeasureModel[]).concat(...measureArrays);
   model.references = ([] as ClauseReference[]).concat(...referenceArrays);
+  model.dependents = ([] as MeasureModel[]).concat(...dependentArrays);
   if (changes && previous?.byId && state && state.listCount === previous.listCount) {
     for (const [old, measure] of changes) {
       if (old?.id) removeFromBucket(previous.byId, old.id.text, old);
       if (measure?.id) insertById(previous.byId, measure.id.text, measure);
     }
     model.measuresById = previous.byId;
+    // Measures replaced in place by measures with the same ids, dates and dependencies leave the graph as it was.
+    if (previous.graph && previous.dependents === model.dependents.length && changes.every(([old, measure]) => old && measure && graphSignature(old) === graphSignature(measure))) model.graph = previous.graph;
   } else {
     for (const measure of model.measures) if (measure.id) insertById(model.measuresById, measure.id.text, measure);
   }
   if (state && memo) {
     state.byId = model.measuresById;
+    state.graph = model.graph;
+    state.dependents = model.dependents.length;
     memo.keepState(state);
   }
   return model;
@@ -398,6 +426,8 @@ interface ListModel {
   /** The measure of each item; none for an item that is not a valid mapping. */
   measures: Array<MeasureModel | undefined>;
   references: ClauseReference[];
+  /** The list's measures that depend on another. */
+  dependents: MeasureModel[];
 }
 
 /** What a model read, kept by the document service for the next version. */
@@ -407,19 +437,26 @@ export interface ModelState {
   /** How many lists held measures. */
   listCount: number;
   byId?: Map<string, MeasureModel[]>;
+  graph?: MeasureGraph;
+  /** How many measures depended on another. */
+  dependents?: number;
 }
 
-/** The section's measures and their clause references, in file order, from the list's items. */
+/** The section's measures, their clause references and those that depend on another, in file order, from the list's items. */
 function readList(list: ListModel): void {
   const measures: MeasureModel[] = [];
   const references: ClauseReference[] = [];
+  const dependents: MeasureModel[] = [];
   for (const measure of list.measures) {
     if (!measure) continue;
     measures.push(measure);
     for (const reference of measure.addresses) references.push(reference);
+    if (measure.dependsOn && measure.dependsOn.references.length > 0) dependents.push(measure);
   }
   list.section.measures = measures;
+  list.section.addressing = undefined;
   list.references = references;
+  list.dependents = dependents;
 }
 
 /** Adds a measure to the ones with its id, in file order. */

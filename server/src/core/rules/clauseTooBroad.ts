@@ -6,8 +6,8 @@ export const clauseTooBroad: Rule = {
   id: 'clause-too-broad',
   severity: 'info',
   description: 'A reference to a whole recommendation that has sub-clauses: it covers none of them.',
-  check({ model, report }) {
-    for (const reference of model.references) {
+  checkMeasure(measure, { report }) {
+    for (const reference of measure.addresses) {
       const { resolution } = reference;
       if (resolution.status !== 'broad' || !resolution.recommendation) continue;
       const refs = resolution.recommendation.clauses.map((clause) => clause.ref);

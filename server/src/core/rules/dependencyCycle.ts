@@ -4,12 +4,12 @@ import { Rule } from './rule';
 /**
  * The cycles of the dependency graph as its strongly connected components (Tarjan's
  * algorithm, iterative so that long chains cannot overflow the stack): each component with
- * more than one measure, or a measure that depends on itself, is one cycle.
+ * more than one measure, or a measure that depends on itself, is one cycle: its members'
+ * positions in MEASURES, in file order, the cycles in the order of their first member.
  */
-export function dependencyCycles(all: MeasureModel[], byId: Map<string, MeasureModel[]>): MeasureModel[][] {
+export function dependencyCycles(measures: MeasureModel[], byId: Map<string, MeasureModel[]>): number[][] {
   // Only a measure that depends on another can be in a cycle: the graph is theirs alone
-  // (most measures of a large strategy depend on none).
-  const measures = all.filter((measure) => measure.dependsOn && measure.dependsOn.references.length > 0);
+  // (most measures of a large strategy depend on none), and MEASURES are those, in file order.
   if (measures.length === 0) return [];
   const index = new Map<MeasureModel, number>();
   measures.forEach((measure, position) => index.set(measure, position));
@@ -61,7 +61,7 @@ export function dependencyCycles(all: MeasureModel[], byId: Map<string, MeasureM
       }
     }
   }
-  return components.map((component) => component.map((position) => measures[position])).sort((a, b) => index.get(a[0])! - index.get(b[0])!);
+  return components.sort((a, b) => a[0] - b[0]);
 }
 
 export const dependencyCycle: Rule = {
@@ -70,7 +70,10 @@ export const dependencyCycle: Rule = {
   description: 'Measures depend on each other in a cycle; one finding per cycle.',
   clause: '10.i',
   check({ model, report }) {
-    for (const cycle of dependencyCycles(model.measures, model.measuresById)) {
+    // Derived from the graph: found again only when an edit changes an id or a dependency.
+    const cycles = model.graph.derive('dependency cycles', () => dependencyCycles(model.dependents, model.measuresById));
+    for (const positions of cycles) {
+      const cycle = positions.map((position) => model.dependents[position]);
       const first = cycle[0];
       const ids = cycle.map((measure) => measure.id?.text ?? '(no id)');
       report({

@@ -6,8 +6,10 @@ export const duplicateId: Rule = {
   severity: 'error',
   description: 'Two measures share an id; every occurrence after the first is reported.',
   check({ model, report }) {
-    for (const [id, measures] of model.measuresById) {
-      if (measures.length < 2) continue;
+    // Derived from the graph: looked for again only when an edit changes an id.
+    const duplicated = model.graph.derive('duplicate ids', () => [...model.measuresById].filter(([, measures]) => measures.length > 1).map(([id]) => id));
+    for (const id of duplicated) {
+      const measures = model.measuresById.get(id)!;
       const first = measures[0].id!;
       for (const measure of measures.slice(1)) {
         report({

@@ -21,10 +21,22 @@ export interface Rule {
   /**
    * Findings about one measure, from that measure alone: its own fields and text, the
    * schema, and nothing of other measures or of the strategy block (its section only for
-   * its name). What it reports is kept with the measure and reused, unchanged, for as long
+   * its name) beyond what `measureContext` names. What it reports is kept with the measure and reused, unchanged, for as long
    * as the measure's text is (runRules.ts): an edit elsewhere does not run it again.
    */
   checkMeasure?(measure: MeasureModel, context: RuleContext): void;
+  /**
+   * For a per-measure rule that also reads something of the strategy block (its period, its
+   * business-case threshold): that something, as a short key. The rule's findings on a
+   * measure are then kept for as long as both the measure and this key are unchanged, and
+   * the rule runs again on every measure when the key changes.
+   */
+  measureContext?(model: StrategyModel): string;
+  /**
+   * Whether the rule reads that something for this measure at all (every measure, unless
+   * told): a measure it does not read it for keeps the rule's findings when it changes.
+   */
+  readsContext?(measure: MeasureModel): boolean;
 }
 
 /**

@@ -7,8 +7,8 @@ export const unknownClause: Rule = {
   id: 'unknown-clause',
   severity: 'error',
   description: "A clause reference that the Recommendation does not have, or with the wrong part numeral, or a not-applicable clause that is not one of its section's clauses; the message suggests the closest.",
-  check({ model, report }) {
-    for (const reference of model.references) {
+  checkMeasure(measure, { report }) {
+    for (const reference of measure.addresses) {
       const { resolution } = reference;
       if (resolution.status !== 'unknown') continue;
       const suggestion = resolution.suggestion ? ` Did you mean ${resolution.suggestion}?` : '';
@@ -20,6 +20,8 @@ export const unknownClause: Rule = {
         data: resolution.suggestion ? { kind: 'replace', replacement: resolution.suggestion } : undefined,
       });
     }
+  },
+  check({ model, report }) {
     for (const section of model.sections) {
       const recommendation = section.recommendation;
       const own = recommendation.units.map((unit) => unit.ref);
