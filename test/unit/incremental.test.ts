@@ -377,6 +377,28 @@ describe('incremental analysis', () => {
       const suggestion = last.findings.find((finding) => finding.rule === 'unknown-reference');
       assert.match(suggestion!.message, /Did you mean DEP-3\?/);
     });
+
+    it('a measure that does not parse while it is typed in keeps its id and due date: the measures that depend on it keep their findings', () => {
+      const document = new StrategyDocument({ minLength: 0 });
+      const text = chained();
+      const before = document.analyze(text, schema);
+      // DEP-4 (due 2026) depends on DEP-5 (due 2027): a new key is typed in DEP-5, before its colon.
+      const line = '        title: Chained measure 5\n';
+      const at = text.indexOf(line) + line.length;
+      const edited = `${text.slice(0, at)}        partn\n${text.slice(at)}`;
+      const after = document.analyze(edited, schema);
+      assert.strictEqual(after.model.broken.length, 1);
+      const unit = after.model.broken[0];
+      assert.deepStrictEqual([...after.model.brokenMeasures], [['DEP-5', { due: { text: '2027', key: '2027-12-31' } }]]);
+      // Everything outside the measure is found as before, from the edited document and from a fresh analysis of the broken text.
+      const elsewhere = (analysis: Analysis, end: number): string[] =>
+        analysis.findings.filter((finding) => finding.span.end <= unit.start || finding.span.start >= end).map((finding) => `${finding.rule}: ${finding.message}`);
+      const expected = elsewhere(before, unit.end - (edited.length - text.length));
+      assert.ok(expected.some((finding) => finding.startsWith('dependency-order: The measure DEP-4 ')), JSON.stringify(expected));
+      assert.deepStrictEqual(elsewhere(after, unit.end), expected);
+      assert.deepStrictEqual(elsewhere(analyze(edited, schema), unit.end), expected);
+      assert.deepStrictEqual(comparable(document.analyze(text, schema)), comparable(before));
+    });
   });
 
   describe('a syntax error stays in the unit that holds it', () => {

@@ -122,7 +122,7 @@ export class StrategyDocument {
   private parses: ParseCache;
   private listWalks = new WeakMap<Node, ListWalk>();
   /** What the per-measure rules found on each measure, kept while the measure is unchanged. */
-  private measureFindings: MeasureFindingsMemo = new WeakMap();
+  private measureFindings = new MeasureFindingsMemo();
   private modelState?: ModelState;
   /** How many states of the measure graph this document has had: each gets a key of its own. */
   private graphs = 0;
@@ -246,7 +246,7 @@ export class StrategyDocument {
   forget(): void {
     this.parses.clear();
     this.listWalks = new WeakMap();
-    this.measureFindings = new WeakMap();
+    this.measureFindings = new MeasureFindingsMemo();
     this.structure = undefined;
     this.lastLong = undefined;
     this.modelState = undefined;

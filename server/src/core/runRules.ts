@@ -45,8 +45,17 @@ interface MeasureFindings {
   contextual: { reads: number; key: string; issues: Issue[] };
 }
 
-/** Per-measure findings by measure, owned by the document service (one per document). */
-export type MeasureFindingsMemo = WeakMap<MeasureModel, MeasureFindings>;
+/** What the per-measure rules found, kept by the document service (one per document). */
+export class MeasureFindingsMemo {
+  /** By measure. */
+  readonly records = new WeakMap<MeasureModel, MeasureFindings>();
+  /**
+   * The last run over a model: its measures, what its rules read (the ids of the rules and
+   * their contexts), and the measures with findings. A model read from that one in place
+   * (StrategyModel.changed) then needs a look at the measures that came alone.
+   */
+  last?: { measures: MeasureModel[]; schema: Schema; key: string; withFindings: Set<MeasureModel> };
+}
 
 /** The per-measure rules the configuration turns on, split by what they read. */
 interface PerMeasureRules {
@@ -119,12 +128,12 @@ function measureIssues(rules: Rule[], measure: MeasureModel, model: StrategyMode
 /** The kept findings of a measure, checked again by the rules whose input changed. */
 function measureRecord(measure: MeasureModel, model: StrategyModel, rules: PerMeasureRules, memo: MeasureFindingsMemo): MeasureFindings {
   const section = measure.section.recommendation.section;
-  let record = memo.get(measure);
+  let record = memo.records.get(measure);
   if (!record || record.section !== section || record.schema !== model.schema || record.rules !== rules.ids) {
     const reads = contextReads(measure, rules);
     const contextual = { reads, key: contextKey(reads, rules), issues: measureIssues(rules.contextual, measure, model) };
     record = { section, schema: model.schema, rules: rules.ids, issues: measureIssues(rules.own, measure, model), contextual };
-    memo.set(measure, record);
+    memo.records.set(measure, record);
   } else {
     // (Which rules read the context depends on the measure alone, which is unchanged.)
     const key = contextKey(record.contextual.reads, rules);
@@ -138,13 +147,34 @@ const RULE_ORDER = new Map<string, number>(RULES.map((rule, index) => [rule.id, 
 
 /**
  * The per-measure rules' findings on every measure: a measure that is unchanged since the
- * last version gives back what they found then, without a look at each rule.
+ * last version gives back what they found then, without a look at each rule. When the
+ * model was read in place from the last one the rules ran on, and the rules read the same
+ * (the same rules, contexts and schema), only the measures that came are looked at: the
+ * others keep their findings, or their lack of any.
  */
 function perMeasureIssues(model: StrategyModel, rules: Rule[], memo: MeasureFindingsMemo, issues: Issue[]): void {
+  const lastRun = memo.last;
+  memo.last = undefined;
   if (rules.length === 0) return;
   const split = perMeasureRules(rules, model);
-  for (const measure of model.measures) {
+  const key = `${split.ids}\u0001${split.contexts.join('\u0000')}`;
+  const found = (measure: MeasureModel): boolean => {
     const record = measureRecord(measure, model, split, memo);
+    return record.issues.length > 0 || record.contextual.issues.length > 0;
+  };
+  const last = lastRun;
+  let withFindings: Set<MeasureModel>;
+  if (last && model.changed && model.changed.since === last.measures && last.schema === model.schema && last.key === key) {
+    withFindings = new Set(last.withFindings);
+    for (const measure of model.changed.removed) withFindings.delete(measure);
+    for (const measure of model.changed.added) if (found(measure)) withFindings.add(measure);
+  } else {
+    withFindings = new Set();
+    for (const measure of model.measures) if (found(measure)) withFindings.add(measure);
+  }
+  memo.last = { measures: model.measures, schema: model.schema, key, withFindings };
+  for (const measure of withFindings) {
+    const record = memo.records.get(measure)!;
     const base = measure.firstLine.start;
     for (const issue of record.issues) issues.push(moved(issue, base));
     for (const issue of record.contextual.issues) issues.push(moved(issue, base));
@@ -156,7 +186,7 @@ function perMeasureIssues(model: StrategyModel, rules: Rule[], memo: MeasureFind
  * the per-measure rules only on the measures it touched; without one, they run on all.
  * `suppressions`, when the caller knows them already, saves reading the text for them.
  */
-export function runRules(model: StrategyModel, config: Config, memo: MeasureFindingsMemo = new WeakMap(), suppressions: Suppressions = readSuppressions(model.lines)): Finding[] {
+export function runRules(model: StrategyModel, config: Config, memo: MeasureFindingsMemo = new MeasureFindingsMemo(), suppressions: Suppressions = readSuppressions(model.lines)): Finding[] {
   const issues: Issue[] = [];
   const measureRules: Rule[] = [];
   for (const rule of RULES) {

@@ -12,7 +12,7 @@ import { MapSpec, rootSpec } from './format';
 import { removeFromBucket } from './buckets';
 import { BrokenUnit } from './incremental';
 import { graphSignature, MeasureGraph } from './graph';
-import { CheckedEntry, CheckedValue, Walker, WalkMemo } from './walk';
+import { CheckedEntry, CheckedValue, parseDate, Walker, WalkMemo } from './walk';
 
 export interface PartModel {
   part: Part;
@@ -99,6 +99,11 @@ export interface MeasureModel {
   due?: { text: string; key: string };
 }
 
+/** What the lines of a measure that does not parse say of it. */
+export interface BrokenMeasure {
+  due?: { text: string; key: string };
+}
+
 export interface StrategyBlock {
   keySpan: Span;
   entries: Map<string, CheckedEntry>;
@@ -133,6 +138,19 @@ export interface StrategyModel {
   measuresById: Map<string, MeasureModel[]>;
   /** The ids, due dates and dependencies of the measures: kept from the last version while an edit changes none of them. */
   graph: MeasureGraph;
+  /**
+   * The measures that do not parse at the moment (`broken`, a drafter typing in them), by
+   * the id their `id:` line writes, with the due date their `due:` line writes: a measure
+   * that depends on one is neither told that no measure has its id, nor loses what its
+   * due date says.
+   */
+  brokenMeasures: ReadonlyMap<string, BrokenMeasure>;
+  /**
+   * When this model was read from the last one's lists, edited in place: the last model's
+   * `measures`, and which measures left and came since. Every other measure is the same
+   * object, in the same section.
+   */
+  changed?: { since: MeasureModel[]; removed: MeasureModel[]; added: MeasureModel[] };
   /** Findings of the YAML parser and of the walk along the format. */
   issues: Issue[];
   /** True when the YAML did not parse: only yaml-syntax findings are then reported. */
@@ -235,6 +253,7 @@ export function readModel(input: ModelInput): StrategyModel {
     dependents: [],
     measuresById: new Map(),
     graph: new MeasureGraph(memo ? memo.graphKey() : 'once'),
+    brokenMeasures: brokenMeasures(text, broken),
     issues,
     syntaxErrors: false,
     syntaxUncounted: 0,
@@ -405,14 +424,25 @@ export function readModel(input: ModelInput): StrategyModel {
       if (measure?.id) insertById(previous.byId, measure.id.text, measure);
     }
     model.measuresById = previous.byId;
+    if (previous.measures) {
+      const removed: MeasureModel[] = [];
+      const added: MeasureModel[] = [];
+      for (const [old, measure] of changes) {
+        if (old) removed.push(old);
+        if (measure) added.push(measure);
+      }
+      model.changed = { since: previous.measures, removed, added };
+    }
     // Measures replaced in place by measures with the same ids, dates and dependencies leave the graph as it was.
-    if (previous.graph && previous.dependents === model.dependents.length && changes.every(([old, measure]) => old && measure && graphSignature(old) === graphSignature(measure))) model.graph = previous.graph;
+    if (previous.graph && previous.dependents === model.dependents.length && sameBroken(previous.brokenMeasures, model.brokenMeasures) && changes.every(([old, measure]) => old && measure && graphSignature(old) === graphSignature(measure))) model.graph = previous.graph;
   } else {
     for (const measure of model.measures) if (measure.id) insertById(model.measuresById, measure.id.text, measure);
   }
   if (state && memo) {
     state.byId = model.measuresById;
     state.graph = model.graph;
+    state.measures = model.measures;
+    state.brokenMeasures = model.brokenMeasures;
     state.dependents = model.dependents.length;
     memo.keepState(state);
   }
@@ -440,6 +470,40 @@ export interface ModelState {
   graph?: MeasureGraph;
   /** How many measures depended on another. */
   dependents?: number;
+  /** The model's measures. */
+  measures?: MeasureModel[];
+  brokenMeasures?: ReadonlyMap<string, BrokenMeasure>;
+}
+
+/** The `id:` and `due:` lines of a measure item, with a plain or quoted one-word value (the item's first line with its dash). */
+const ITEM_ID = /^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*(["']?)([^\s"'#,{}[\]]+)\1[ \t]*(?:#.*)?$/m;
+const ITEM_DUE = /^[ \t]*(?:-[ \t]+)?due[ \t]*:[ \t]*(["']?)([^\s"'#,{}[\]]+)\1[ \t]*(?:#.*)?$/m;
+
+/** The measure items that do not parse, by the id their lines write (the first of an id). */
+function brokenMeasures(text: string, broken: BrokenUnit[]): ReadonlyMap<string, BrokenMeasure> {
+  const measures = new Map<string, BrokenMeasure>();
+  for (const unit of broken) {
+    if (unit.kind !== 'measure') continue;
+    const lines = text.slice(unit.start, Math.min(unit.end, unit.start + 10_000));
+    const id = ITEM_ID.exec(lines)?.[2];
+    if (!id || measures.has(id)) continue;
+    const due = ITEM_DUE.exec(lines)?.[2];
+    measures.set(id, { due: due !== undefined && parseDate(due, due) !== undefined ? dueOf(due) : undefined });
+  }
+  return measures;
+}
+
+function sameBroken(a: ReadonlyMap<string, BrokenMeasure> | undefined, b: ReadonlyMap<string, BrokenMeasure>): boolean {
+  if (!a || a.size !== b.size) return false;
+  for (const [id, measure] of a) if (!b.has(id) || b.get(id)!.due?.key !== measure.due?.key || b.get(id)!.due?.text !== measure.due?.text) return false;
+  return true;
+}
+
+/** A due date as written, and as a key that compares: its last day (2027 is the end of 2027, 2027-06 the end of June). */
+function dueOf(written: string): { text: string; key: string } {
+  const text = written.trim();
+  const [year, month, day] = text.split('-');
+  return { text, key: `${year}-${month ?? '12'}-${day ?? '31'}` };
 }
 
 /** The section's measures, their clause references and those that depend on another, in file order, from the list's items. */
@@ -605,8 +669,7 @@ function readMeasure(item: CheckedValue, section: SectionModel, lines: LineIndex
   if (due && due.value.year !== undefined) {
     const text = due.value.text ?? '';
     measure.dates.push({ field: 'due', year: due.value.year, text, span: due.value.span });
-    const [year, month, day] = text.trim().split('-');
-    measure.due = { text: text.trim(), key: `${year}-${month ?? '12'}-${day ?? '31'}` };
+    measure.due = dueOf(text);
   }
   const budget = okEntry(entries, 'budget');
   if (budget) {

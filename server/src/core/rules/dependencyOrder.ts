@@ -13,8 +13,9 @@ export const dependencyOrder: Rule = {
     const own = measure.due;
     if (!own || !measure.dependsOn) return;
     for (const reference of measure.dependsOn.references) {
+      // A measure that does not parse at the moment says its due date in its lines.
       const target = model.measuresById.get(reference.id)?.[0];
-      const theirs = target && target !== measure ? target.due : undefined;
+      const theirs = target ? (target !== measure ? target.due : undefined) : model.brokenMeasures.get(reference.id)?.due;
       if (!theirs || theirs.key <= own.key) continue;
       report({
         span: reference.span,

@@ -4,6 +4,11 @@ import { closest } from '../text/suggest';
 import { measureName } from './names';
 import { Rule } from './rule';
 
+/** Whether a measure has the id: one that parses, or one that does not at the moment (a drafter typing in it). */
+function known(model: StrategyModel, id: string): boolean {
+  return model.measuresById.has(id) || model.brokenMeasures.has(id);
+}
+
 /** Suggestions compare against every id; past this many unknown references they are left out, to stay linear. */
 const MAX_SUGGESTIONS = 20;
 
@@ -19,7 +24,7 @@ function suggestions(model: StrategyModel): Map<string, string | undefined> {
     let ids: string[] | undefined;
     for (const measure of model.dependents) {
       for (const reference of measure.dependsOn!.references) {
-        if (model.measuresById.has(reference.id)) continue;
+        if (known(model, reference.id)) continue;
         if (found.size >= MAX_SUGGESTIONS) return found;
         const own = measure.id?.text;
         const key = `${own ?? ''}\u0000${reference.id}`;
@@ -42,7 +47,7 @@ export const unknownReference: Rule = {
   readsContext: (measure) => measure.dependsOn !== undefined && measure.dependsOn.references.length > 0,
   checkMeasure(measure, { model, report }) {
     for (const reference of measure.dependsOn?.references ?? []) {
-      if (model.measuresById.has(reference.id)) continue;
+      if (known(model, reference.id)) continue;
       const suggestion = suggestions(model).get(`${measure.id?.text ?? ''}\u0000${reference.id}`);
       report({
         span: reference.span,
