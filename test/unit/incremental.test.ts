@@ -8,6 +8,7 @@ import * as path from 'path';
 import { Analysis, analyze, StrategyDocument } from '../../server/src/core/analyze';
 import { generateStrategy, seededRandom } from '../../bench/generate';
 import { loadDefaultSchema } from '../../server/src/host/schemaFile';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -399,6 +400,27 @@ describe('incremental analysis', () => {
       assert.deepStrictEqual(elsewhere(analyze(edited, schema), unit.end), expected);
       assert.deepStrictEqual(comparable(document.analyze(text, schema)), comparable(before));
     });
+  });
+
+  it("the strategy block's period and threshold, and the rules turned on, are read again by the per-measure rules that depend on them", () => {
+    const fixture = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'clean.strategy.yaml'), 'utf8');
+    const extra = ['      - id: LATE-1', '        title: A measure due late, budgeted in dollars', '        addresses: [1.i]', '        lead: Agency', '        due: 2035', '        budget: { amount: 2000000, currency: USD }', '        indicators:', '          - { name: Count, baseline: 0, target: 1, by: 2030 }', ''].join('\n');
+    let text = fixture.replace('      - id: OPN-2\n', `${extra}      - id: OPN-2\n`);
+    const document = new StrategyDocument({ minLength: 0 });
+    const rulesOf = (analysis: Analysis): string[] => analysis.findings.map((finding) => finding.rule).sort();
+    const check = (what: string, config = DEFAULT_CONFIG): string[] => {
+      const result = document.analyze(text, schema, config);
+      assert.deepStrictEqual(comparable(result), comparable(analyze(text, schema, config)), what);
+      return rulesOf(result);
+    };
+    assert.deepStrictEqual(check('the measure added'), ['business-case-currency', 'due-outside-period']);
+    text = text.replace('period: { from: 2026, to: 2030 }', 'period: { from: 2026, to: 2040 }');
+    assert.deepStrictEqual(check('the period made longer'), ['business-case-currency']);
+    text = text.replace('business-case-threshold: { amount: 1000000, currency: EUR }', 'business-case-threshold: { amount: 1000000, currency: USD }');
+    assert.deepStrictEqual(check('the threshold in dollars'), ['business-case-currency', 'business-case-required']);
+    const quiet = { ...DEFAULT_CONFIG, rules: { 'business-case-required': 'off' as const } };
+    assert.deepStrictEqual(check('business-case-required turned off', quiet), ['business-case-currency']);
+    assert.deepStrictEqual(check('and on again'), ['business-case-currency', 'business-case-required']);
   });
 
   describe('a syntax error stays in the unit that holds it', () => {
