@@ -491,6 +491,9 @@ describe('incremental analysis', () => {
       }
       // The parts after the deleted lines are read whole (the first part went with them).
       assert.ok(analysis.model.measures.length > 6_000, `${analysis.model.measures.length} measures read`);
+      // The measures among the lines left out still have their ids: the measures that depend on them are not told that no measure has them.
+      assert.ok(analysis.model.brokenMeasures.size > 1_000, `${analysis.model.brokenMeasures.size} measures left out`);
+      assert.deepStrictEqual(analysis.findings.filter((f) => f.rule === 'unknown-reference'), []);
     });
 
     it('at most 100 yaml-syntax findings per file, and one that says how many more', () => {

@@ -476,19 +476,30 @@ export interface ModelState {
 }
 
 /** The `id:` and `due:` lines of a measure item, with a plain or quoted one-word value (the item's first line with its dash). */
-const ITEM_ID = /^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*(["']?)([^\s"'#,{}[\]]+)\1[ \t]*(?:#.*)?$/m;
+const ITEM_ID = /^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*(["']?)([^\s"'#,{}[\]]+)\1[ \t]*(?:#.*)?$/gm;
 const ITEM_DUE = /^[ \t]*(?:-[ \t]+)?due[ \t]*:[ \t]*(["']?)([^\s"'#,{}[\]]+)\1[ \t]*(?:#.*)?$/m;
 
-/** The measure items that do not parse, by the id their lines write (the first of an id). */
+/**
+ * The measures that do not parse, by the id their lines write (the first of an id): a
+ * measure item that does not parse, and the measures among the lines before the first
+ * top-level key (a file whose first lines were cut away). Each one's due date is the
+ * `due:` line between its `id:` line and the next one.
+ */
 function brokenMeasures(text: string, broken: BrokenUnit[]): ReadonlyMap<string, BrokenMeasure> {
   const measures = new Map<string, BrokenMeasure>();
   for (const unit of broken) {
-    if (unit.kind !== 'measure') continue;
-    const lines = text.slice(unit.start, Math.min(unit.end, unit.start + 10_000));
-    const id = ITEM_ID.exec(lines)?.[2];
-    if (!id || measures.has(id)) continue;
-    const due = ITEM_DUE.exec(lines)?.[2];
-    measures.set(id, { due: due !== undefined && parseDate(due, due) !== undefined ? dueOf(due) : undefined });
+    if (unit.kind === 'field') continue;
+    const lines = text.slice(unit.start, unit.kind === 'measure' ? Math.min(unit.end, unit.start + 10_000) : unit.end);
+    const ids = [...lines.matchAll(ITEM_ID)];
+    // A measure item is one measure: its first id is its own.
+    if (unit.kind === 'measure') ids.length = Math.min(ids.length, 1);
+    ids.forEach((match, index) => {
+      const id = match[2];
+      if (measures.has(id)) return;
+      const until = index + 1 < ids.length ? ids[index + 1].index! : lines.length;
+      const due = ITEM_DUE.exec(lines.slice(match.index! + match[0].length, until))?.[2];
+      measures.set(id, { due: due !== undefined && parseDate(due, due) !== undefined ? dueOf(due) : undefined });
+    });
   }
   return measures;
 }
