@@ -385,6 +385,63 @@ const REPLACE: FixCase[] = [
   },
 ];
 
+/** A section that declares 12.ii not applicable, with a measure that addresses it anyway. */
+function contradiction(declarations: string[], addresses: string[], extra: string[] = []): string {
+  return lines(
+    'implementation:',
+    '  legal-frameworks:',
+    '    summary: The city reviews its by-laws.',
+    ...declarations,
+    '    measures:',
+    '      - id: LEG-1',
+    "        title: Review of the city's by-laws",
+    ...addresses,
+    '        lead: City Legal Office',
+    ...extra,
+  );
+}
+const DECLARED = ['    not-applicable:', '      - clause: 12.ii', '        reason: Regulatory impact assessment is done by the region.'];
+
+const NOT_APPLICABLE_ADDRESSED: FixCase[] = [
+  {
+    name: 'the clause taken out of a flow addresses, with its comma',
+    input: contradiction(DECLARED, ['        addresses: [12.i, 12.ii]  # both for now']),
+    fix: 'Remove 12.ii from the clauses measure LEG-1 addresses',
+    output: contradiction(DECLARED, ['        addresses: [12.i]  # both for now']),
+  },
+  {
+    name: 'the clause taken out of the front of a flow addresses',
+    input: contradiction(DECLARED, ['        addresses: [ 12.ii, 12.i ]']),
+    fix: 'Remove 12.ii from the clauses measure LEG-1 addresses',
+    output: contradiction(DECLARED, ['        addresses: [ 12.i ]']),
+  },
+  {
+    name: 'the clause\'s line taken out of a block addresses, CRLF',
+    crlf: true,
+    input: contradiction(DECLARED, ['        addresses:', '          - 12.i', '          - 12.ii']),
+    fix: 'Remove 12.ii from the clauses measure LEG-1 addresses',
+    output: contradiction(DECLARED, ['        addresses:', '          - 12.i']),
+  },
+  {
+    name: 'the only declaration taken out with its key, the comments around it kept',
+    input: contradiction(['    # decided on 3 March', ...DECLARED, '    # the measures'], ['        addresses: [12.i, 12.ii]']),
+    fix: 'Remove the declaration that clause 12.ii does not apply',
+    output: contradiction(['    # decided on 3 March', '    # the measures'], ['        addresses: [12.i, 12.ii]']),
+  },
+  {
+    name: 'one declaration of two taken out, the other kept',
+    input: contradiction([...DECLARED, '      - clause: 12.iii', '        reason: Done nationally.'], ['        addresses: [12.i, 12.ii]']),
+    fix: 'Remove the declaration that clause 12.ii does not apply',
+    output: contradiction(['    not-applicable:', '      - clause: 12.iii', '        reason: Done nationally.'], ['        addresses: [12.i, 12.ii]']),
+  },
+  {
+    name: 'one declaration of a flow list taken out with its comma',
+    input: contradiction(['    not-applicable: [ { clause: 12.iii, reason: Done nationally. }, { clause: 12.ii, reason: Done by the region. } ]'], ['        addresses: [12.i, 12.ii]']),
+    fix: 'Remove the declaration that clause 12.ii does not apply',
+    output: contradiction(['    not-applicable: [ { clause: 12.iii, reason: Done nationally. } ]'], ['        addresses: [12.i, 12.ii]']),
+  },
+];
+
 function crlf(text: string): string {
   return text.replace(/\n/g, '\r\n');
 }
@@ -407,6 +464,25 @@ describe('quick fixes', () => {
   runCases('add a measure for a clause not addressed', ADD_MEASURE);
   runCases('declare a clause not addressed not applicable', DECLARE_NOT_APPLICABLE);
   runCases('replace with the suggestion', REPLACE);
+  runCases('a clause declared not applicable that a measure addresses', NOT_APPLICABLE_ADDRESSED);
+
+  describe('a clause declared not applicable that a measure addresses: what is not offered', () => {
+    const titles = (text: string): string[] => allActions(analyze(text, SHORT)).map((action) => action.title);
+    it('no removal of a declaration whose lines hold a comment', () => {
+      const text = contradiction(['    not-applicable:', '      - clause: 12.ii  # see the minutes', '        reason: Done by the region.'], ['        addresses: [12.i, 12.ii]']);
+      assert.ok(analyze(text, SHORT).findings.some((finding) => finding.rule === 'not-applicable-addressed'));
+      assert.deepStrictEqual(titles(text).filter((title) => title.startsWith('Remove')), ['Remove 12.ii from the clauses measure LEG-1 addresses']);
+    });
+    it('no removal of the only clause a measure addresses (it would address nothing)', () => {
+      const text = contradiction(DECLARED, ['        addresses: [12.ii]']);
+      assert.deepStrictEqual(titles(text).filter((title) => title.startsWith('Remove')), ['Remove the declaration that clause 12.ii does not apply']);
+    });
+    it('neither is applied by fix all: which one is wrong is the drafter\'s call', () => {
+      const text = contradiction(DECLARED, ['        addresses: [12.i, 12.ii]']);
+      const fixAll = computeCodeActions(analyze(text, SHORT), wholeText(text), [FIX_ALL_KIND]);
+      assert.ok(fixAll.every((action) => action.edits.every((edit) => !text.slice(edit.start, edit.end).includes('12.ii'))));
+    });
+  });
 
   describe('insert all missing sections', () => {
     it('inserts every missing section and part at once, in order, and then has nothing left to do', () => {

@@ -10,7 +10,8 @@ export type FixData =
   | { kind: 'replace-clause'; clause: string; replacement: string }
   | { kind: 'insert-part'; part: string }
   | { kind: 'insert-section'; part: string; section: string }
-  | { kind: 'add-measure'; section: string; unit: string };
+  | { kind: 'add-measure'; section: string; unit: string }
+  | { kind: 'not-applicable-addressed'; section: string; unit: string };
 
 export interface RelatedPlace {
   span: Span;

@@ -7,6 +7,7 @@
  */
 import { analyze, Analysis } from '../core/analyze';
 import { Finding } from '../core/findings';
+import { computeCoverage } from '../core/coverage';
 import { buildModel } from '../core/document';
 import { suggestClauses } from '../core/mapper';
 import { measureText } from '../core/mapper/measure';
@@ -17,6 +18,7 @@ import { planAddClauses } from './fixes/addClauses';
 import { planAddMeasure } from './fixes/measure';
 import { planDeclareNotApplicable } from './fixes/notApplicable';
 import { findPairByKey, fixContext, FixContext } from './fixes/place';
+import { planRemoveClause, planRemoveDeclaration } from './fixes/remove';
 import { planReplace } from './fixes/replace';
 import { planSections, usedMeasureIds } from './fixes/sections';
 
@@ -198,6 +200,35 @@ function clauseFixes(model: StrategyModel, context: FixContext, finding: Finding
   return fixes;
 }
 
+/**
+ * The two answers to a clause declared not applicable that a measure addresses anyway: the
+ * declaration is wrong (remove it), or the measure does not address the clause (remove the
+ * clause from its addresses, one action per measure). Which is the drafter's call: neither is
+ * preferred, and fix all applies neither.
+ */
+function contradictionFixes(model: StrategyModel, context: FixContext, finding: Finding, data: { section: string; unit: string }): CodeActionResult[] {
+  const section = model.sections.find((candidate) => candidate.recommendation.section === data.section);
+  const unit = model.schema.unitByRef.get(data.unit);
+  const entry = section?.notApplicable.find((candidate) => candidate.unit === unit && candidate.clause?.span.start === finding.span.start);
+  if (!section || !unit || !entry) return [];
+  const fixes: CodeActionResult[] = [];
+  const declaration = planRemoveDeclaration(context, entry);
+  const undeclared = declaration && afterEdits(model, declaration);
+  if (declaration && undeclared && !undeclared.sections.some((other) => other.recommendation === section.recommendation && other.notApplicable.some((candidate) => candidate.unit === unit))) {
+    fixes.push({ title: `Remove the declaration that clause ${unit.ref} does not apply`, kind: QUICK_FIX_KIND, edits: declaration, diagnostics: [finding] });
+  }
+  const addressing = computeCoverage(model).units.find((candidate) => candidate.unit === unit)?.measures ?? [];
+  for (const measure of addressing.slice(0, 5)) {
+    const id = measure.id?.text;
+    const edits = id ? planRemoveClause(context, measure, unit) : undefined;
+    const after = edits && afterEdits(model, edits);
+    const still = after?.measuresById.get(id!);
+    if (!edits || !still || still.length !== 1 || still[0].addresses.some((reference) => reference.resolution.unit === unit)) continue;
+    fixes.push({ title: `Remove ${unit.ref} from the clauses measure ${id} addresses`, kind: QUICK_FIX_KIND, edits, diagnostics: [finding] });
+  }
+  return fixes;
+}
+
 const cache = new WeakMap<Analysis, { context: FixContext; results: Map<string, CodeActionResult | undefined> }>();
 const fixesCache = new WeakMap<Analysis, Map<string, CodeActionResult[]>>();
 
@@ -372,10 +403,10 @@ export function computeCodeActions(analysis: Analysis, range: { start: number; e
     for (const finding of touched) {
       const key = `fix:${finding.rule}:${finding.span.start}:${finding.span.end}:${JSON.stringify(finding.data)}`;
       const data = finding.data;
-      if (data?.kind === 'add-measure') {
+      if (data?.kind === 'add-measure' || data?.kind === 'not-applicable-addressed') {
         let known = fixesCache.get(analysis);
         if (!known) fixesCache.set(analysis, (known = new Map()));
-        if (!known.has(key)) known.set(key, clauseFixes(analysis.model, contextOf(analysis), finding, data));
+        if (!known.has(key)) known.set(key, data.kind === 'add-measure' ? clauseFixes(analysis.model, contextOf(analysis), finding, data) : contradictionFixes(analysis.model, contextOf(analysis), finding, data));
         actions.push(...known.get(key)!);
         continue;
       }

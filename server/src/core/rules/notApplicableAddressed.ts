@@ -16,6 +16,7 @@ export const notApplicableAddressed: Rule = {
         report({
           span: entry.clause.span,
           message: `Clause ${entry.unit.ref} is declared not applicable, but ${ids.length === 1 ? `measure ${ids[0]} addresses` : `measures ${ids.join(', ')} address`} it. Remove the declaration, or remove ${entry.unit.ref} from what ${ids.length === 1 ? 'that measure addresses' : 'those measures address'}.`,
+          data: { kind: 'not-applicable-addressed', section: section.recommendation.section, unit: entry.unit.ref },
         });
       }
     }
