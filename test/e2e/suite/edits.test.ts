@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, asFinding, closeEditors, describeFindings, dgsDiagnostics, openCopy, positionOf, ruleOf, schema, waitForCheckedFindings, waitForDiagnostics } from './support';
+import { activateExtension, asFinding, closeEditors, describeFindings, dgsDiagnostics, DRIVER_URL, openCopy, positionOf, ruleOf, schema, screenshot, waitForCheckedFindings, waitForDiagnostics } from './support';
 
 async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   // Resolved, as the light bulb resolves the action a drafter picks (a server may send the edit lazily).
@@ -82,5 +82,34 @@ describe('Quick fixes and snippets in VS Code', () => {
     assert.ok(!after.diagnostics.some((d) => d.rule === 'missing-section' && d.message.includes(`"${section}"`)), 'the missing-section finding is gone');
     const errors = (findings: { severity: string }[]): number => findings.filter((f) => f.severity === 'error').length;
     assert.strictEqual(errors(after.diagnostics), errors(before), `the snippet adds no error:\n${describeFindings(after.diagnostics)}`);
+  });
+
+  it('answers a clause declared not applicable that a measure addresses: the clause leaves the measure, and the finding goes', async () => {
+    const editor = await openCopy('draft.strategy.yaml', 'contradiction');
+    const { document } = editor;
+    await waitForCheckedFindings(document);
+    // The drafter declares clause 5 not applicable in leadership, whose measure LDR-1 addresses 5 and 7.i.
+    const summary = positionOf(document, 'sets yearly priorities.|');
+    await editor.edit((builder) => builder.insert(summary, "\n    not-applicable:\n      - clause: '5'\n        reason: The council is set up by another body."));
+    const [finding] = await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'not-applicable-addressed'), 'the not-applicable-addressed finding').then((d) => d.filter((x) => ruleOf(x) === 'not-applicable-addressed'));
+    const actions = await quickFixes(document.uri, finding.range);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Remove the declaration that clause 5 does not apply'), `the declaration can go (offered: ${titles.join(' | ')})`);
+    const fix = actions.find((a) => a.title === 'Remove 5 from the clauses measure LDR-1 addresses');
+    assert.ok(fix?.edit, `the clause can leave the measure (offered: ${titles.join(' | ')})`);
+    assert.ok(!fix.isPreferred, 'which of the two is wrong is the drafter\'s call: neither is preferred');
+    if (DRIVER_URL) {
+      // What the drafter sees on Ctrl+.: the two answers side by side.
+      editor.selection = new vscode.Selection(finding.range.start, finding.range.start);
+      editor.revealRange(finding.range, vscode.TextEditorRevealType.InCenter);
+      await vscode.commands.executeCommand('editor.action.quickFix');
+      assert.match(await screenshot('quick-fix-not-applicable.png', '.action-widget'), /quick-fix-not-applicable\.png$/);
+      await vscode.commands.executeCommand('hideCodeActionWidget');
+    }
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'VS Code applied the quick fix');
+    assert.match(document.getText(), /\n {6}- id: LDR-1\n.*\n {8}addresses: \[7\.i\]\n/, 'LDR-1 now addresses 7.i alone');
+    await waitForDiagnostics(document.uri, (d) => !d.some((x) => ruleOf(x) === 'not-applicable-addressed'), 'the not-applicable-addressed finding to go');
+    const after = await waitForCheckedFindings(document);
+    assert.ok(!after.diagnostics.some((d) => d.rule === 'yaml-syntax'), 'the fix kept the YAML valid');
   });
 });
