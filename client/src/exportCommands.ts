@@ -76,12 +76,15 @@ export function registerExportCommands(context: vscode.ExtensionContext, client:
     vscode.commands.registerCommand('dgs.exportSpreadsheet', async () => {
       const choice = await vscode.window.showQuickPick(
         [
-          { label: 'Measures', description: 'one row per measure: section, id, title, lead, due date, budget, business case, status, clauses', table: 'measures' as const },
-          { label: 'Clauses', description: 'one row per clause of the Recommendation: its text, status and measures', table: 'clauses' as const },
+          { label: 'Excel workbook', description: 'both tables, a sheet each (.xlsx)', table: undefined },
+          { label: 'Measures (CSV)', description: 'one row per measure: section, id, title, lead, due date, budget, business case, status, clauses', table: 'measures' as const },
+          { label: 'Clauses (CSV)', description: 'one row per clause of the Recommendation: its text, status and measures', table: 'clauses' as const },
         ],
-        { title: 'Export to spreadsheet (CSV)', placeHolder: 'Which table?' },
+        { title: 'Export to spreadsheet', placeHolder: 'A workbook, or one table as CSV?' },
       );
-      if (choice) await exportAs({ format: 'csv', table: choice.table }, `-${choice.table}.csv`, { 'CSV (spreadsheet)': ['csv'] });
+      if (!choice) return;
+      if (choice.table === undefined) await exportAs({ format: 'xlsx' }, '.xlsx', { 'Excel workbook': ['xlsx'] });
+      else await exportAs({ format: 'csv', table: choice.table }, `-${choice.table}.csv`, { 'CSV (spreadsheet)': ['csv'] });
     }),
     vscode.commands.registerCommand('dgs.compareWithLastCommit', () => compareWithLastCommit(target())),
   );

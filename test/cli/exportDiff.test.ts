@@ -33,6 +33,20 @@ describe('dgs export and dgs diff', function () {
     assert.match(text, /Date of this document\s+2026-05-28/, 'SOURCE_DATE_EPOCH fixes the date');
   });
 
+  it('writes an Excel workbook of both tables, the same bytes on every run', () => {
+    const first = runDgs(['export', 'city.strategy.yaml', '--format', 'xlsx', '--output', 'city.xlsx'], folder, { SOURCE_DATE_EPOCH: '1780000000' });
+    assert.strictEqual(first.status, 0, first.stderr);
+    assert.strictEqual(first.stdout, '');
+    const bytes = fs.readFileSync(path.join(folder, 'city.xlsx'));
+    assert.strictEqual(bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', 'a zip package');
+    const text = bytes.toString('utf8');
+    assert.ok(text.includes('<sheet name="Measures" sheetId="1" r:id="rId1"/><sheet name="Clauses" sheetId="2" r:id="rId2"/>'));
+    assert.ok(text.includes('<t>Accessibility standard</t>'), 'a measure title, in the stored (uncompressed) sheet');
+    const again = runDgs(['export', 'city.strategy.yaml', '--format', 'xlsx', '--output', 'again.xlsx'], folder, { SOURCE_DATE_EPOCH: '1780000000' });
+    assert.strictEqual(again.status, 0, again.stderr);
+    assert.ok(fs.readFileSync(path.join(folder, 'again.xlsx')).equals(bytes));
+  });
+
   it('writes CSV to standard output, measures by default and clauses on request', () => {
     const measures = runDgs(['export', 'city.strategy.yaml', '-f', 'csv'], folder);
     assert.strictEqual(measures.status, 0, measures.stderr);
@@ -49,10 +63,12 @@ describe('dgs export and dgs diff', function () {
 
   it('explains a wrong use in one line, with exit status 2', () => {
     const cases: Array<[string[], RegExp]> = [
-      [['export', 'city.strategy.yaml'], /^dgs export: say which document to make with --format \(docx, csv\)$/],
+      [['export', 'city.strategy.yaml'], /^dgs export: say which document to make with --format \(docx, xlsx, csv\)$/],
       [['export', 'city.strategy.yaml', '-f', 'docx'], /^dgs export: a Word document is not text: name the file to write with --output/],
       [['export', 'city.strategy.yaml', '-f', 'docx', '-t', 'clauses', '-o', 'x.docx'], /^dgs export: --table chooses the table of a CSV export/],
-      [['export', 'city.strategy.yaml', '-f', 'pdf'], /^dgs export: the option -f must be one of docx, csv, not "pdf"$/],
+      [['export', 'city.strategy.yaml', '-f', 'xlsx'], /^dgs export: a workbook is not text: name the file to write with --output/],
+      [['export', 'city.strategy.yaml', '-f', 'xlsx', '-t', 'clauses', '-o', 'x.xlsx'], /^dgs export: --table chooses the table of a CSV export; a workbook holds both$/],
+      [['export', 'city.strategy.yaml', '-f', 'pdf'], /^dgs export: the option -f must be one of docx, xlsx, csv, not "pdf"$/],
       [['export', 'missing.strategy.yaml', '-f', 'csv'], /^dgs export: cannot read missing\.strategy\.yaml: no such file or folder$/],
       [['diff', 'city.strategy.yaml'], /^dgs diff: name the old and the new version/],
       [['diff', 'git:HEAD:city.strategy.yaml', 'city.strategy.yaml'], /^dgs diff: cannot read git:HEAD:city\.strategy\.yaml: /],

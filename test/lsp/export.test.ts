@@ -43,7 +43,7 @@ describe('language server over stdio: export and diff requests', function () {
 
   it('answers null for a document it does not have, and an error for wrong parameters', async () => {
     assert.strictEqual(await client.connection.sendRequest(EXPORT_REQUEST, { uri: client.uri('closed.strategy.yaml'), format: 'csv' }), null);
-    await assert.rejects(client.connection.sendRequest(EXPORT_REQUEST, { uri, format: 'pdf' }), (error: ResponseError<unknown>) => /must be one of docx, csv/.test(error.message));
+    await assert.rejects(client.connection.sendRequest(EXPORT_REQUEST, { uri, format: 'pdf' }), (error: ResponseError<unknown>) => /must be one of docx, xlsx, csv/.test(error.message));
     await assert.rejects(client.connection.sendRequest(DIFF_REQUEST, { uri }), (error: ResponseError<unknown>) => /earlier text/.test(error.message));
   });
 });

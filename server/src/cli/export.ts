@@ -1,6 +1,7 @@
 /**
- * `dgs export FILE --format docx|csv [--table measures|clauses] [--output FILE]`: the strategy
- * as the Word document that goes round for approval, or as a table for a spreadsheet.
+ * `dgs export FILE --format docx|xlsx|csv [--table measures|clauses] [--output FILE]`: the
+ * strategy as the Word document that goes round for approval, or as a workbook or a table for
+ * a spreadsheet.
  */
 import * as path from 'path';
 import { EXPORT_FORMATS, exportStrategy, ExportFormat, TABLE_NAMES, TableName } from '../export';
@@ -35,9 +36,10 @@ export async function runExport(argv: readonly string[], io: CliIO): Promise<num
   const format = options.get('format') as ExportFormat | undefined;
   if (!format) throw new CliError(`say which document to make with --format (${EXPORT_FORMATS.join(', ')})`);
   const table = options.get('table') as TableName | undefined;
-  if (table && format !== 'csv') throw new CliError('--table chooses the table of a CSV export; a Word document holds both');
+  if (table && format !== 'csv') throw new CliError(`--table chooses the table of a CSV export; a ${format === 'xlsx' ? 'workbook' : 'Word document'} holds both`);
   const output = options.get('output');
   if (format === 'docx' && output === undefined) throw new CliError('a Word document is not text: name the file to write with --output, such as --output strategy.docx');
+  if (format === 'xlsx' && output === undefined) throw new CliError('a workbook is not text: name the file to write with --output, such as --output strategy.xlsx');
   const { file, configErrors } = loadStrategyFile(path.resolve(io.cwd, positionals[0]), io.cwd);
   for (const error of configErrors) io.stderr.write(`${configErrorLine(error, io.cwd)}\n`);
   const encoding = invalidUtf8Message(file);

@@ -56,6 +56,8 @@ Writes the strategy as a document for the approval circuit:
          clause's text beside the measures that address it), the clauses that do
          not apply and the open findings. Word fills in the table of contents'
          page numbers when it opens the file (it asks first).
+  xlsx   an Excel workbook with both tables below, a sheet each (Measures,
+         Clauses): header row frozen and filtered, budgets as numbers.
   csv    a table for a spreadsheet, UTF-8 with a byte order mark so that Excel
          reads it right: one row per measure (section, id, title, lead, due,
          budget amount and currency, business case yes/no, status, clauses), or
@@ -64,8 +66,8 @@ Writes the strategy as a document for the approval circuit:
 Options:
   -f, --format FORMAT     ${EXPORT_FORMATS.join(', ')} (required)
   -t, --table TABLE       ${TABLE_NAMES.join(', ')}: the CSV's rows (default measures)
-  -o, --output FILE       write to FILE (required for docx; CSV goes to standard
-                          output without it)
+  -o, --output FILE       write to FILE (required for docx and xlsx; CSV goes to
+                          standard output without it)
   -h, --help              show this help
 
 The document states its date; set SOURCE_DATE_EPOCH (seconds) to fix it.
@@ -75,6 +77,7 @@ file, or a configuration error.
 
 Examples:
   dgs export national.strategy.yaml --format docx --output strategy.docx
+  dgs export national.strategy.yaml --format xlsx --output strategy.xlsx
   dgs export national.strategy.yaml --format csv --table clauses --output clauses.csv`,
   diff: `Usage: dgs diff OLD NEW [options]
 
@@ -188,8 +191,8 @@ Commands:
                               [--format text|json|sarif] [--max-warnings N] [--output FILE]
   coverage FILE               the coverage matrix of a strategy
                               [--format markdown|html|json] [--output FILE]
-  export FILE                 the strategy as a Word document or a CSV table
-                              --format docx|csv [--table measures|clauses] [--output FILE]
+  export FILE                 the strategy as a Word document, a workbook or a CSV table
+                              --format docx|xlsx|csv [--table measures|clauses] [--output FILE]
   diff OLD NEW                what changed between two versions (files or git:REV:PATH)
                               [--format text|markdown|json] [--output FILE]
   init [FILE]                 write a skeleton strategy (default ${DEFAULT_INIT_FILE}) [--level, --government, --from, --to, --force]

@@ -1,5 +1,5 @@
 /**
- * Documents for the approval circuit: the strategy as a Word document or a spreadsheet table,
+ * Documents for the approval circuit: the strategy as a Word document, an Excel workbook or a CSV table,
  * and what changed between two drafts. The command line and the language server call these;
  * they never touch the file system.
  */
@@ -9,17 +9,19 @@ import { buildExportData, ExportOptions } from './data';
 import { diffStrategies } from './diff';
 import { DiffFormat, renderDiff } from './diffRender';
 import { renderDocx } from './docx';
+import { renderXlsx } from './xlsx';
 import { exportTable, TableName } from './tables';
 
-export type ExportFormat = 'docx' | 'csv';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'csv'];
+export type ExportFormat = 'docx' | 'xlsx' | 'csv';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'xlsx', 'csv'];
 export { TABLE_NAMES, TableName } from './tables';
 export { DIFF_FORMATS, DiffFormat } from './diffRender';
 
-/** The strategy as a Word document (.docx bytes) or a CSV table (UTF-8 bytes with a byte order mark). */
+/** The strategy as a Word document (.docx bytes), an Excel workbook of both tables (.xlsx bytes) or a CSV table (UTF-8 bytes with a byte order mark). */
 export async function exportStrategy(analysis: Analysis, format: ExportFormat, options: ExportOptions & { table?: TableName }): Promise<Uint8Array> {
   const data = buildExportData(analysis, options);
   if (format === 'docx') return renderDocx(data);
+  if (format === 'xlsx') return renderXlsx(data);
   return new TextEncoder().encode(renderCsv(exportTable(data, options.table ?? 'measures')));
 }
 
