@@ -43,6 +43,7 @@ import { renderSkeleton } from '../../server/src/core/skeleton';
 import { COVERAGE_REQUEST, CoverageAnswer, SKELETON_REQUEST, SkeletonAnswer } from '../../server/src/protocol';
 import { buildReportData } from '../../server/src/report/data';
 import { loadDefaultSchema } from '../../server/src/host/schemaFile';
+import { packageInfo } from '../../server/src/host/packageInfo';
 import { editorCapabilities, LspClient, positionOf, ROOT } from './client';
 import { SMALL } from './fixtures';
 
@@ -359,7 +360,9 @@ describe('language server over stdio: features', function () {
     // The core's statuses, clause by clause (spec §7.1).
     assert.deepStrictEqual(coverage.units[0], { ref: '1.i', recommendation: 1, section: 'openness', addressed: true, status: 'addressed', measures: ['OPN-1', 'GOV-1'], inactive: [] });
     assert.deepStrictEqual(coverage.units.filter((unit) => !unit.addressed).map((unit) => unit.ref), expected.missing);
-    assert.deepStrictEqual(coverage.report, JSON.parse(JSON.stringify(buildReportData(analysis, { file: 'small.strategy.yaml' }))), 'the report\'s own data');
+    assert.deepStrictEqual(coverage.report, JSON.parse(JSON.stringify(buildReportData(analysis, { file: 'small.strategy.yaml', dgsVersion: packageInfo().version }))), 'the report\'s own data');
+    // The report says which dgs made it, as the command line's does.
+    assert.match(coverage.html ?? '', new RegExp(`by dgs ${packageInfo().version.replace(/\./g, '\\.')}\\.`));
     const units = coverage.report.parts.flatMap((part) => part.recommendations.flatMap((recommendation) => recommendation.units));
     assert.deepStrictEqual(units[0].measures.map((index) => coverage.report.measures[index].id), ['OPN-1', 'GOV-1']);
     assert.deepStrictEqual(units.filter((unit) => unit.status === 'none').map((unit) => unit.ref), expected.missing);

@@ -16,8 +16,8 @@ import { Schema } from '../core/schema/types';
 import { coverageSummary } from './coverageSummary';
 
 /** The coverage answer for one analysed version of a document. Pure. */
-export function coverageAnswer(analysis: Analysis, uri: string, version: number, options: { file: string; html?: boolean }): CoverageAnswer {
-  const report = buildReportData(analysis, { file: options.file });
+export function coverageAnswer(analysis: Analysis, uri: string, version: number, options: { file: string; html?: boolean; dgsVersion?: string }): CoverageAnswer {
+  const report = buildReportData(analysis, { file: options.file, dgsVersion: options.dgsVersion });
   const lines = analysis.model.lines;
   const measureRanges: ProtocolRange[] = analysis.model.measures.map((measure) => lines.rangeOf(measure.id?.span ?? measure.firstLine));
   const sectionRanges: Record<string, ProtocolRange> = {};
@@ -67,7 +67,8 @@ function baseName(uri: string): string {
   }
 }
 
-export function registerCoverageRequests(connection: Connection, source: CoverageSource, guard: Guard): void {
+/** `dgsVersion`: the version the report says made it. */
+export function registerCoverageRequests(connection: Connection, source: CoverageSource, guard: Guard, dgsVersion: string): void {
   connection.onRequest(
     COVERAGE_REQUEST,
     guard('coverage', null as CoverageAnswer | null, (params: unknown): CoverageAnswer | null => {
@@ -76,7 +77,7 @@ export function registerCoverageRequests(connection: Connection, source: Coverag
       const found = source.strategyAt(request.uri);
       if (!found) return null;
       const file = typeof request.file === 'string' && request.file !== '' ? request.file : baseName(request.uri);
-      return coverageAnswer(found.analysis, request.uri, found.version, { file, html: request.html === true });
+      return coverageAnswer(found.analysis, request.uri, found.version, { file, html: request.html === true, dgsVersion });
     }),
   );
 

@@ -7,7 +7,7 @@ import { ServerContext } from './context';
 
 export { COVERAGE_REQUEST } from '../protocol';
 
-export function registerCoverage(server: ServerContext): void {
+export function registerCoverage(server: ServerContext, dgsVersion: string): void {
   registerCoverageRequests(
     server.connection,
     {
@@ -18,5 +18,6 @@ export function registerCoverage(server: ServerContext): void {
       schemaAt: (uri) => server.settingsFor(server.documentPath(uri)).schema,
     },
     (name, fallback, handler) => server.request(name, fallback, handler),
+    dgsVersion,
   );
 }

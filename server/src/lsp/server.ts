@@ -43,7 +43,7 @@ export function startServer(): Connection {
   registerFolding(server);
   registerCodeLens(server);
   registerNavigation(server);
-  registerCoverage(server);
+  registerCoverage(server, packageInfo().version);
   registerExports(server, packageInfo().version);
   registerCodeActions(server);
 

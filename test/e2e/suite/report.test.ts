@@ -85,6 +85,7 @@ const READ_COLOURS = `
   const badge = document.querySelector('.badge.s-complete');
   return {
     dark: document.body.classList.contains('vscode-dark'),
+    kind: ['vscode-high-contrast-light', 'vscode-high-contrast', 'vscode-dark', 'vscode-light'].find((name) => document.body.classList.contains(name)) ?? '',
     background: getComputedStyle(document.body).backgroundColor,
     text: getComputedStyle(document.body).color,
     complete: badge ? getComputedStyle(badge).color : '',
@@ -94,6 +95,8 @@ const READ_COLOURS = `
 
 interface Colours {
   dark: boolean;
+  /** The body's theme class: vscode-light, vscode-dark, vscode-high-contrast or vscode-high-contrast-light. */
+  kind: string;
   background: string;
   text: string;
   complete: string;
@@ -104,6 +107,19 @@ const luminance = (rgb: string): number => {
   const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).map(Number);
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
 };
+
+/** WCAG 2's contrast ratio of two rgb() colours. */
+function contrast(first: string, second: string): number {
+  const relative = (rgb: string): number => {
+    const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).slice(0, 3).map((value) => {
+      const channel = Number(value) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [relative(first), relative(second)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
 
 async function waitForColours(accept: (colours: Colours) => boolean, what: string): Promise<Colours> {
   const deadline = Date.now() + WAIT_MS;
@@ -169,6 +185,24 @@ describe('The coverage report beside the editor in VS Code', () => {
       await evaluateInFrame(REPORT, 'window.scrollTo(0, 0); return null;');
       const file = await screenshot('coverage-report-dark.png', '.webview.ready');
       assert.match(file, /coverage-report-dark\.png$/);
+
+      // The light and the high-contrast themes: the theme's colours again, text that reads
+      // (WCAG's 4.5:1 for body text; 7:1 in high contrast), and a picture of each to look at.
+      for (const [name, kind, minimum, picture] of [
+        ['Light Modern', 'vscode-light', 4.5, 'coverage-report-light.png'],
+        ['Default High Contrast', 'vscode-high-contrast', 7, 'coverage-report-high-contrast.png'],
+        ['Default High Contrast Light', 'vscode-high-contrast-light', 7, 'coverage-report-high-contrast-light.png'],
+      ] as const) {
+        await workbench.update('colorTheme', name, vscode.ConfigurationTarget.Global);
+        const shown = await waitForColours((c) => c.kind === kind, `the report to follow ${name}`);
+        report(`report in ${name}: background ${shown.background}, text ${shown.text}, "complete" ${shown.complete}`);
+        assert.strictEqual(shown.background, shown.theme.background, `${name}: the background is the editor's`);
+        assert.strictEqual(shown.text, shown.theme.text, `${name}: the text is the editor's`);
+        assert.ok(contrast(shown.text, shown.background) >= minimum, `${name}: text at ${contrast(shown.text, shown.background).toFixed(1)}:1 against its background`);
+        assert.ok(contrast(shown.complete, shown.background) >= 3, `${name}: a status badge at ${contrast(shown.complete, shown.background).toFixed(1)}:1 against its background`);
+        await evaluateInFrame(REPORT, 'window.scrollTo(0, 0); return null;');
+        assert.match(await screenshot(picture, '.webview.ready'), new RegExp(picture.replace('.', '\\.')));
+      }
     } finally {
       await workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
       await setViewport(PAGE.width, PAGE.height);
