@@ -83,7 +83,9 @@ const READ_COLOURS = `
   const resolve = (value) => { const probe = document.createElement('span'); probe.style.color = value; document.body.appendChild(probe); const rgb = getComputedStyle(probe).color; probe.remove(); return rgb; };
   const variable = (name) => resolve(getComputedStyle(document.documentElement).getPropertyValue(name).trim());
   const badge = document.querySelector('.badge.s-complete');
+  const code = document.querySelector('.banner .source code');
   return {
+    code: code ? { color: getComputedStyle(code).color, background: getComputedStyle(code).backgroundColor, banner: getComputedStyle(document.querySelector('.banner')).backgroundColor } : null,
     dark: document.body.classList.contains('vscode-dark'),
     kind: ['vscode-high-contrast-light', 'vscode-high-contrast', 'vscode-dark', 'vscode-light'].find((name) => document.body.classList.contains(name)) ?? '',
     background: getComputedStyle(document.body).backgroundColor,
@@ -97,6 +99,8 @@ interface Colours {
   dark: boolean;
   /** The body's theme class: vscode-light, vscode-dark, vscode-high-contrast or vscode-high-contrast-light. */
   kind: string;
+  /** The file name in the banner: its colour, its background and the banner's. */
+  code: { color: string; background: string; banner: string } | null;
   background: string;
   text: string;
   complete: string;
@@ -107,6 +111,14 @@ const luminance = (rgb: string): number => {
   const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).map(Number);
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
 };
+
+/** A colour, rgb() or rgba(), painted over an opaque one: the rgb() that shows. */
+function over(top: string, below: string): string {
+  const [r, g, b, a = 1] = (top.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0', '0']).map(Number);
+  const [r0, g0, b0] = (below.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).map(Number);
+  const mix = (x: number, y: number) => Math.round(a * x + (1 - a) * y);
+  return `rgb(${mix(r, r0)}, ${mix(g, g0)}, ${mix(b, b0)})`;
+}
 
 /** WCAG 2's contrast ratio of two rgb() colours. */
 function contrast(first: string, second: string): number {
@@ -200,6 +212,10 @@ describe('The coverage report beside the editor in VS Code', () => {
         assert.strictEqual(shown.text, shown.theme.text, `${name}: the text is the editor's`);
         assert.ok(contrast(shown.text, shown.background) >= minimum, `${name}: text at ${contrast(shown.text, shown.background).toFixed(1)}:1 against its background`);
         assert.ok(contrast(shown.complete, shown.background) >= 3, `${name}: a status badge at ${contrast(shown.complete, shown.background).toFixed(1)}:1 against its background`);
+        // Code (the file's name in the banner) on what shows behind it: its own background over the banner's over the page's.
+        assert.ok(shown.code, 'the banner names the file');
+        const behind = over(shown.code.background, over(shown.code.banner, shown.background));
+        assert.ok(contrast(shown.code.color, behind) >= minimum, `${name}: code at ${contrast(shown.code.color, behind).toFixed(1)}:1 (${shown.code.color} on ${behind})`);
         await evaluateInFrame(REPORT, 'window.scrollTo(0, 0); return null;');
         assert.match(await screenshot(picture, '.webview.ready'), new RegExp(picture.replace('.', '\\.')));
       }
