@@ -35,6 +35,16 @@ describe('language server over stdio: export and diff requests', function () {
     assert.strictEqual(csv.split('\r\n').length, 1 + 26 + 1);
   });
 
+  it('exports a workbook of both tables, unsaved edits included', async () => {
+    const result = (await client.connection.sendRequest(EXPORT_REQUEST, { uri, format: 'xlsx' })) as ExportRequestResult;
+    const bytes = Buffer.from(result.base64, 'base64');
+    assert.strictEqual(bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', 'a zip package');
+    // Stored, not compressed: the sheets' XML is in the bytes as written.
+    const text = bytes.toString('utf8');
+    assert.ok(text.includes('<sheet name="Measures" sheetId="1" r:id="rId1"/><sheet name="Clauses" sheetId="2" r:id="rId2"/>'));
+    assert.ok(text.includes('<t>Peer reviews with neighbours</t>'));
+  });
+
   it('compares an earlier text with the open strategy, in Markdown', async () => {
     const result = (await client.connection.sendRequest(DIFF_REQUEST, { uri, previousText: CLEAN, previousLabel: 'HEAD:city.strategy.yaml' })) as DiffRequestResult;
     assert.match(result.text, /^## Strategy changes: Digital Government Strategy 2026-2030\n\nFrom HEAD:city\.strategy\.yaml to city\.strategy\.yaml\./);
