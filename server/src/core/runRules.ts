@@ -162,10 +162,9 @@ function perMeasureIssues(model: StrategyModel, rules: Rule[], memo: MeasureFind
     const record = measureRecord(measure, model, split, memo);
     return record.issues.length > 0 || record.contextual.issues.length > 0;
   };
-  const last = lastRun;
   let withFindings: Set<MeasureModel>;
-  if (last && model.changed && model.changed.since === last.measures && last.schema === model.schema && last.key === key) {
-    withFindings = new Set(last.withFindings);
+  if (lastRun && model.changed && model.changed.since === lastRun.measures && lastRun.schema === model.schema && lastRun.key === key) {
+    withFindings = new Set(lastRun.withFindings);
     for (const measure of model.changed.removed) withFindings.delete(measure);
     for (const measure of model.changed.added) if (found(measure)) withFindings.add(measure);
   } else {

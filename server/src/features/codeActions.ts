@@ -11,8 +11,8 @@ import { computeCoverage } from '../core/coverage';
 import { buildModel } from '../core/document';
 import { suggestClauses } from '../core/mapper';
 import { measureText } from '../core/mapper/measure';
-import { MeasureModel, StrategyModel } from '../core/model/strategy';
-import { Part, Recommendation } from '../core/schema/types';
+import { MeasureModel, SectionModel, StrategyModel } from '../core/model/strategy';
+import { CoverageUnit, Part, Recommendation } from '../core/schema/types';
 import { applyEdits, composeEdits, editsOverlap, mergeEdits, OffsetEdit } from './edits';
 import { planAddClauses } from './fixes/addClauses';
 import { planAddMeasure } from './fixes/measure';
@@ -175,14 +175,18 @@ function quickFix(analysis: Analysis, context: FixContext, finding: Finding): Co
   }
 }
 
+/** The section and the coverage unit a finding's fix data names, when the model has them. */
+function sectionAndUnit(model: StrategyModel, data: { section: string; unit: string }): { section?: SectionModel; unit?: CoverageUnit } {
+  return { section: model.sections.find((candidate) => candidate.recommendation.section === data.section), unit: model.schema.unitByRef.get(data.unit) };
+}
+
 /**
  * The two answers to a clause not addressed: a measure stub that names it (it addresses the
  * clause once the drafter writes its title), or a declaration that the clause does not
  * apply (it counts once the drafter writes the reason). Neither settles the clause alone.
  */
 function clauseFixes(model: StrategyModel, context: FixContext, finding: Finding, data: { section: string; unit: string }): CodeActionResult[] {
-  const section = model.sections.find((candidate) => candidate.recommendation.section === data.section);
-  const unit = model.schema.unitByRef.get(data.unit);
+  const { section, unit } = sectionAndUnit(model, data);
   if (!section || !unit) return [];
   const fixes: CodeActionResult[] = [];
   const measure = planAddMeasure(context, section, unit, usedMeasureIds(context));
@@ -207,8 +211,7 @@ function clauseFixes(model: StrategyModel, context: FixContext, finding: Finding
  * preferred, and fix all applies neither.
  */
 function contradictionFixes(model: StrategyModel, context: FixContext, finding: Finding, data: { section: string; unit: string }): CodeActionResult[] {
-  const section = model.sections.find((candidate) => candidate.recommendation.section === data.section);
-  const unit = model.schema.unitByRef.get(data.unit);
+  const { section, unit } = sectionAndUnit(model, data);
   const entry = section?.notApplicable.find((candidate) => candidate.unit === unit && candidate.clause?.span.start === finding.span.start);
   if (!section || !unit || !entry) return [];
   const fixes: CodeActionResult[] = [];

@@ -419,20 +419,16 @@ export function readModel(input: ModelInput): StrategyModel {
   model.references = ([] as ClauseReference[]).concat(...referenceArrays);
   model.dependents = ([] as MeasureModel[]).concat(...dependentArrays);
   if (changes && previous?.byId && state && state.listCount === previous.listCount) {
+    const removed: MeasureModel[] = [];
+    const added: MeasureModel[] = [];
     for (const [old, measure] of changes) {
+      if (old) removed.push(old);
+      if (measure) added.push(measure);
       if (old?.id) removeFromBucket(previous.byId, old.id.text, old);
       if (measure?.id) insertById(previous.byId, measure.id.text, measure);
     }
     model.measuresById = previous.byId;
-    if (previous.measures) {
-      const removed: MeasureModel[] = [];
-      const added: MeasureModel[] = [];
-      for (const [old, measure] of changes) {
-        if (old) removed.push(old);
-        if (measure) added.push(measure);
-      }
-      model.changed = { since: previous.measures, removed, added };
-    }
+    if (previous.measures) model.changed = { since: previous.measures, removed, added };
     // Measures replaced in place by measures with the same ids, dates and dependencies leave the graph as it was.
     if (previous.graph && previous.dependents === model.dependents.length && sameBroken(previous.brokenMeasures, model.brokenMeasures) && changes.every(([old, measure]) => old && measure && graphSignature(old) === graphSignature(measure))) model.graph = previous.graph;
   } else {
@@ -506,7 +502,10 @@ function brokenMeasures(text: string, broken: BrokenUnit[]): ReadonlyMap<string,
 
 function sameBroken(a: ReadonlyMap<string, BrokenMeasure> | undefined, b: ReadonlyMap<string, BrokenMeasure>): boolean {
   if (!a || a.size !== b.size) return false;
-  for (const [id, measure] of a) if (!b.has(id) || b.get(id)!.due?.key !== measure.due?.key || b.get(id)!.due?.text !== measure.due?.text) return false;
+  for (const [id, measure] of a) {
+    const other = b.get(id);
+    if (!other || other.due?.key !== measure.due?.key || other.due?.text !== measure.due?.text) return false;
+  }
   return true;
 }
 

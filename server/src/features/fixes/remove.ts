@@ -23,9 +23,8 @@ function lineStartOf(context: FixContext, offset: number): number {
   return context.lines.lineStarts[context.lines.positionAt(offset).line];
 }
 
-/** The start of the line after the one holding an offset (the end of the text on the last line). */
-function nextLineStart(context: FixContext, offset: number): number {
-  const line = context.lines.positionAt(offset).line;
+/** The start of the line after `line` (the end of the text after the last line). */
+function lineAfter(context: FixContext, line: number): number {
   return line + 1 < context.lines.lineCount ? context.lines.lineStarts[line + 1] : context.text.length;
 }
 
@@ -50,7 +49,7 @@ function removeItem(context: FixContext, list: YAMLSeq, index: number): OffsetEd
   // A block item: from its dash's line to the line after its last content, when the dash starts that line.
   const dashLine = lineStartOf(context, item.range[0]);
   if (!/^[ \t]*-[ \t]+$/.test(context.text.slice(dashLine, item.range[0]))) return undefined;
-  const end = nextLineStart(context, context.lines.lineStarts[lastContentLine(context.lines, item.range[1])]);
+  const end = lineAfter(context, lastContentLine(context.lines, item.range[1]));
   // Nothing else may follow on the item's last line.
   return removal(context, dashLine, end);
 }
@@ -90,6 +89,6 @@ export function planRemoveDeclaration(context: FixContext, entry: NotApplicableM
   const lastLine = lastContentLine(context.lines, list.range[1]);
   const rest = context.text.slice(list.range[1], context.lines.lineEnd(lastLine));
   if (rest.trim() !== '') return undefined;
-  const edit = removal(context, keyLine, nextLineStart(context, context.lines.lineStarts[lastLine]));
+  const edit = removal(context, keyLine, lineAfter(context, lastLine));
   return edit && [edit];
 }
